@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { API_VERSIONS } from './api-versions.ts';
+
+/**
+ * The mixscope server's own JSON API, spoken between the browser and the server.
+ * Both sides parse with these schemas; types are inferred, never asserted.
+ */
+
+export const apiPaths = {
+  config: '/api/config',
+  task: '/api/task',
+} as const;
+
+const TaskRefSchema = z.object({
+  appId: z.string(),
+  roomId: z.string(),
+  taskId: z.optional(z.string()),
+  userId: z.optional(z.string()),
+  version: z.enum(API_VERSIONS),
+});
+
+export const UpstreamErrorSchema = z.object({
+  /** Volcengine's ResponseMetadata.Error.Code, e.g. InvalidParameter. */
+  code: z.string(),
+  codeN: z.optional(z.number()),
+  message: z.string(),
+  /** ResponseMetadata.RequestId: what to quote to Volcengine support. */
+  requestId: z.optional(z.string()),
+  httpStatus: z.number(),
+});
+export type UpstreamError = z.infer<typeof UpstreamErrorSchema>;
+
+export const ERROR_KINDS = [
+  'invalid-input', // the browser's input failed validation: nothing was sent upstream
+  'upstream', // Volcengine answered with ResponseMetadata.Error
+  'unreachable', // network error or timeout talking to Volcengine
+  'bad-upstream-body', // Volcengine answered something that is not the documented envelope
+  'throttled', // the server's own upstream budget is exhausted
+  'unauthorized', // MIXSCOPE_TOKEN is set and was not given
+  'not-found',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export const ApiErrorBodySchema = z.object({
+  error: z.object({
+    kind: z.enum(ERROR_KINDS),
+    message: z.string(),
+    issues: z.optional(
+      z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+    ),
+    upstream: z.optional(UpstreamErrorSchema),
+    /** Seconds, when the caller should retry (also sent as Retry-After). */
+    retryAfter: z.optional(z.number()),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
+
+export const TaskResponseSchema = z.object({
+  ref: TaskRefSchema,
+  /** When the server received this answer from upstream (Unix ms). */
+  fetchedAt: z.number(),
+  source: z.enum(['volcengine', 'simulator']),
+  requestId: z.optional(z.string()),
+  /** Result.PushMixedStreamToCDNTask exactly as Volcengine sent it; parse with parseTask(). */
+  task: z.unknown(),
+});
+export type TaskResponse = z.infer<typeof TaskResponseSchema>;
+
+export const ConfigResponseSchema = z.object({
+  upstream: z.enum(['volcengine', 'simulator']),
+  region: z.string(),
+  /** Host of VOLC_ENDPOINT (no credentials, no path). */
+  endpointHost: z.string(),
+  qps: z.number(),
+  authRequired: z.boolean(),
+});
+export type ConfigResponse = z.infer<typeof ConfigResponseSchema>;
