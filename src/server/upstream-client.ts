@@ -1,0 +1,138 @@
+import type { UpstreamError } from '../shared/mixscope-api.ts';
+import type { TaskRef } from '../shared/task-ref.ts';
+import { interpretEnvelope } from '../shared/volc-envelope.ts';
+import { signRequest, type VolcCredentials } from '../shared/volc-signature.ts';
+
+/** Unix milliseconds. Injected so the signature date and fetchedAt follow a simulated clock. */
+export type Clock = () => number;
+/** Fetch-shaped: the real endpoint and the in-process simulator go through the same code. */
+export type FetchLike = (req: Request) => Promise<Response>;
+
+export interface UpstreamClientOptions {
+  fetch: FetchLike;
+  /** An origin such as https://rtc.volcengineapi.com; requests go here and nowhere else. */
+  endpoint: string;
+  credentials: VolcCredentials;
+  region: string;
+  timeoutMs: number;
+  clock: Clock;
+  /** A task is a few kB; anything far bigger is not the documented answer. */
+  maxBodyBytes?: number;
+}
+
+export type UpstreamOutcome =
+  | { kind: 'ok'; requestId: string | undefined; task: Record<string, unknown>; fetchedAt: number }
+  | { kind: 'upstream-error'; error: UpstreamError; fetchedAt: number }
+  | { kind: 'unreachable'; reason: 'timeout' | 'network' | 'aborted'; message: string }
+  | { kind: 'bad-body'; httpStatus: number; message: string; requestId?: string };
+
+export interface UpstreamClient {
+  getTask(ref: TaskRef, signal?: AbortSignal): Promise<UpstreamOutcome>;
+}
+
+export const ACTION = 'GetPushMixedStreamToCDNTask';
+const SERVICE = 'rtc';
+
+export function taskQuery(ref: TaskRef): Record<string, string> {
+  const query: Record<string, string> = { Action: ACTION, Version: ref.version, AppId: ref.appId, RoomId: ref.roomId };
+  if (ref.taskId !== undefined) query['TaskId'] = ref.taskId;
+  if (ref.userId !== undefined) query['UserId'] = ref.userId;
+  return query;
+}
+
+class Aborted extends Error {
+  constructor(readonly reason: 'timeout' | 'aborted') {
+    super(reason);
+  }
+}
+
+/** Rejects as soon as the signal fires, even if an injected fetch ignores it. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, why: () => 'timeout' | 'aborted'): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Aborted(why()));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Aborted(why()));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A short reason from a network error, with anything credential-like scrubbed out. */
+function networkReason(err: unknown, secrets: readonly string[]): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  const code = (cause as { code?: unknown } | null)?.code;
+  let text = typeof code === 'string' ? code : cause instanceof Error ? cause.message : 'network error';
+  for (const s of secrets) if (s !== '') text = text.split(s).join('[redacted]');
+  return text.slice(0, 200);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+  const endpoint = new URL(options.endpoint);
+  const host = endpoint.host;
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const { accessKeyId, secretKey, sessionToken = '' } = options.credentials;
+  const secrets = [accessKeyId, secretKey, sessionToken];
+
+  async function getTask(ref: TaskRef, signal?: AbortSignal): Promise<UpstreamOutcome> {
+    const signed = await signRequest({
+      method: 'GET', path: '/', query: taskQuery(ref), credentials: options.credentials,
+      region: options.region, service: SERVICE, date: new Date(options.clock()),
+    });
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, options.timeoutMs);
+    const onCallerAbort = () => controller.abort();
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    if (signal?.aborted) controller.abort();
+    const why = (): 'timeout' | 'aborted' => (timedOut ? 'timeout' : 'aborted');
+    try {
+      // Accept is added after signing, so SignedHeaders stays x-date(;x-security-token) like the SDK.
+      const req = new Request(`${endpoint.origin}/?${signed.query}`, {
+        method: 'GET', headers: { ...signed.headers, Accept: 'application/json' }, signal: controller.signal,
+      });
+      const res = await raceAbort(options.fetch(req), controller.signal, why);
+      const declared = Number(res.headers.get('content-length') ?? '0');
+      if (declared > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `${host} answered HTTP ${res.status} with a ${declared}-byte body, far larger than a task.` };
+      const bytes = await raceAbort(res.arrayBuffer(), controller.signal, why);
+      const fetchedAt = options.clock();
+      if (bytes.byteLength > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `${host} answered HTTP ${res.status} with a ${bytes.byteLength}-byte body, far larger than a task.` };
+      return interpret(res.status, new TextDecoder().decode(bytes), fetchedAt);
+    } catch (err) {
+      if (err instanceof Aborted || controller.signal.aborted) {
+        const reason = err instanceof Aborted ? err.reason : why();
+        const message = reason === 'timeout'
+          ? `${host} did not answer within ${options.timeoutMs} ms.`
+          : `The request to ${host} was cancelled.`;
+        return { kind: 'unreachable', reason, message };
+      }
+      return { kind: 'unreachable', reason: 'network', message: `Could not reach ${host}: ${networkReason(err, secrets)}.` };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  function interpret(httpStatus: number, text: string, fetchedAt: number): UpstreamOutcome {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { kind: 'bad-body', httpStatus, message: `${host} answered HTTP ${httpStatus} with a body that is not JSON.` };
+    }
+    const outcome = interpretEnvelope(httpStatus, body);
+    if (outcome.kind === 'bad-body') return { kind: 'bad-body', httpStatus, message: outcome.message };
+    if (outcome.kind === 'error') return { kind: 'upstream-error', error: outcome.error, fetchedAt };
+    const task = isPlainObject(outcome.result) ? outcome.result['PushMixedStreamToCDNTask'] : undefined;
+    if (!isPlainObject(task)) {
+      const missing: UpstreamOutcome = { kind: 'bad-body', httpStatus, message: `${host} reported success but sent no Result.PushMixedStreamToCDNTask object.` };
+      if (outcome.requestId !== undefined) missing.requestId = outcome.requestId;
+      return missing;
+    }
+    return { kind: 'ok', requestId: outcome.requestId, task, fetchedAt };
+  }
+
+  return { getTask };
+}
