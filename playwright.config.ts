@@ -17,6 +17,8 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
 const baseURL = `http://127.0.0.1:${port}`;
 
 const chromium = process.env.MIXSCOPE_CHROMIUM || resolveChromiumOrThrow().path;
+// Workers load this config again: let them inherit the answer.
+process.env.MIXSCOPE_CHROMIUM = chromium;
 const isRoot = process.getuid?.() === 0;
 // Without the background-networking flags Chromium keeps calling out and is refused here.
 const chromiumArgs = [
