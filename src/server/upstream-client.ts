@@ -56,13 +56,19 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, why: () => 'time
   });
 }
 
+/** Replaces every credential in a text that will reach a response or a log line. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s !== '') out = out.split(s).join('[redacted]');
+  return out;
+}
+
 /** A short reason from a network error, with anything credential-like scrubbed out. */
 function networkReason(err: unknown, secrets: readonly string[]): string {
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   const code = (cause as { code?: unknown } | null)?.code;
-  let text = typeof code === 'string' ? code : cause instanceof Error ? cause.message : 'network error';
-  for (const s of secrets) if (s !== '') text = text.split(s).join('[redacted]');
-  return text.slice(0, 200);
+  const text = typeof code === 'string' ? code : cause instanceof Error ? cause.message : 'network error';
+  return scrub(text, secrets).slice(0, 200);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -124,7 +130,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
     const outcome = interpretEnvelope(httpStatus, body);
     if (outcome.kind === 'bad-body') return { kind: 'bad-body', httpStatus, message: outcome.message };
-    if (outcome.kind === 'error') return { kind: 'upstream-error', error: outcome.error, fetchedAt };
+    // The gateway may quote the access key back (InvalidAccessKey); it must not reach the browser.
+    if (outcome.kind === 'error') return { kind: 'upstream-error', error: { ...outcome.error, message: scrub(outcome.error.message, secrets) }, fetchedAt };
     const task = isPlainObject(outcome.result) ? outcome.result['PushMixedStreamToCDNTask'] : undefined;
     if (!isPlainObject(task)) {
       const missing: UpstreamOutcome = { kind: 'bad-body', httpStatus, message: `${host} reported success but sent no Result.PushMixedStreamToCDNTask object.` };

@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { fakeUpstream, TEST_NOW, testConfig } from '../test-support.ts';
+
+let dist: string;
+const INDEX = '<!doctype html><div id="root"></div>';
+
+beforeAll(() => {
+  dist = mkdtempSync(join(tmpdir(), 'mixscope-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
+  writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
+  writeFileSync(join(dist, '.env'), 'VOLC_SECRETKEY=leak');
+});
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+function app(staticRoot: string | null = dist) {
+  const upstream = fakeUpstream({ kind: 'bad-body', httpStatus: 200, message: 'unused' });
+  return createApp({ config: testConfig(), upstream, clock: () => TEST_NOW, ...(staticRoot !== null ? { staticRoot } : {}) });
+}
+
+describe('serving the built SPA', () => {
+  it.each(['/', '/task', '/inspect', '/watch', '/task/deeper?x=1'])('%s falls back to index.html, revalidated', async (path) => {
+    const res = await app().request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toBe(INDEX);
+  });
+
+  it('serves hashed assets as immutable, other files revalidated', async () => {
+    const asset = await app().request('/assets/index-AbC123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await asset.text()).toBe('console.log(1)');
+    const icon = await app().request('/favicon.svg');
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(icon.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers 304 to a matching ETag', async () => {
+    const first = await app().request('/');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"/);
+    const again = await app().request('/', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('404s a missing file that has an extension instead of sending index.html', async () => {
+    expect((await app().request('/assets/gone-123.js')).status).toBe(404);
+  });
+
+  it.each(['/.env', '/assets/..%2F.env', '/assets%2F..%2F.env', '/assets/%2e%2e%2f.env'])('never serves %s', async (path) => {
+    const res = await app().request(path);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('leak');
+  });
+
+  it('stays inside dist/ when the URL parser folds /%2e%2e/ away (index.html, not /etc/passwd)', async () => {
+    const res = await app().request('/%2e%2e/%2e%2e/etc/passwd');
+    expect(await res.text()).toBe(INDEX);
+  });
+
+  it('sets the security headers on pages', async () => {
+    const res = await app().request('/');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+});
+
+describe('when dist/ is missing', () => {
+  it.each([null, '/nonexistent-mixscope-dist'])('answers 503 telling to run npm run build (root %s)', async (root) => {
+    const res = await app(root).request('/task');
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('npm run build');
+  });
+
+  it('keeps the API working', async () => {
+    expect((await app(null).request('/api/config')).status).toBe(200);
+  });
+});

@@ -1,0 +1,72 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { Hono, type Context } from 'hono';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.webp': 'image/webp', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+};
+
+/** Vite names files under assets/ by content hash, so they can be cached for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html and unhashed files: always revalidate (cheap, thanks to the ETag). */
+const REVALIDATE = 'no-cache';
+
+const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mixscope: not built</title></head>
+<body style="font:16px system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
+<h1>The mixscope web interface is not built yet</h1>
+<p>Run <code>npm run build</code> (or start with <code>npm start</code>, which builds first), then reload this page.
+The JSON API under <code>/api/</code> works already.</p>
+<p lang="zh">网页界面尚未构建：请运行 <code>npm run build</code>，然后刷新本页。</p></body></html>`;
+
+async function fileAt(path: string): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? { path, size: s.size, mtimeMs: s.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(c: Context, file: { path: string; size: number; mtimeMs: number }, cacheControl: string) {
+  const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+  c.header('ETag', etag);
+  c.header('Cache-Control', cacheControl);
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  c.header('Content-Type', MIME[extname(file.path).toLowerCase()] ?? 'application/octet-stream');
+  return c.body(new Uint8Array(await readFile(file.path)));
+}
+
+/**
+ * Serves the built SPA from staticRoot. Paths without a file extension are client routes
+ * (/task, /inspect, /watch, ...) and get index.html; a missing file with an extension is a 404.
+ * Looked up per request, so `npm run build` takes effect without a restart.
+ */
+export function staticRoutes(staticRoot: string | undefined) {
+  const root = staticRoot === undefined ? undefined : resolve(staticRoot);
+  return new Hono().get('*', async (c) => {
+    const index = root === undefined ? undefined : await fileAt(join(root, 'index.html'));
+    if (root === undefined || index === undefined) {
+      c.header('Cache-Control', 'no-store');
+      return c.html(NOT_BUILT, 503);
+    }
+    let segments: string[];
+    try {
+      // Decode each raw segment exactly once, so %2F cannot smuggle a separator past the split.
+      segments = new URL(c.req.url).pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    } catch {
+      return c.text('Bad request: malformed path.', 400);
+    }
+    // No dotfiles, no `..`, no separators, NUL or backslash tricks: only plain names under the root.
+    if (segments.some((s) => s.startsWith('.') || /[/\\\0]/.test(s))) return c.text('Not found.', 404);
+    const candidate = resolve(root, ...segments);
+    if (candidate !== root && !candidate.startsWith(root + sep)) return c.text('Not found.', 404);
+    const file = segments.length === 0 ? undefined : await fileAt(candidate);
+    if (file !== undefined) return send(c, file, segments[0] === 'assets' ? IMMUTABLE : REVALIDATE);
+    const last = segments.at(-1) ?? '';
+    if (extname(last) !== '') return c.text('Not found.', 404);
+    return send(c, index, REVALIDATE);
+  });
+}

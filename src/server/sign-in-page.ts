@@ -1,0 +1,28 @@
+/** The minimal sign-in form shown when MIXSCOPE_TOKEN is set; the SPA may replace it later. */
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+/** Only same-site paths may be a redirect target: `/task?x`, never `//evil.example` or `https:`. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/';
+}
+
+export function signInPage(next: string, wrongToken: boolean): string {
+  const error = wrongToken
+    ? '<p role="alert">That token is not right. 令牌不正确。</p>'
+    : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Sign in · mixscope</title>
+<style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}input,button{font:inherit;padding:.4rem}[role=alert]{color:#b00020}</style>
+</head><body><main>
+<h1>mixscope</h1>
+<p>This server needs its access token (<code>MIXSCOPE_TOKEN</code>).<br><span lang="zh">此服务器需要访问令牌。</span></p>
+${error}<form method="post" action="/api/session">
+<input type="hidden" name="next" value="${escapeHtml(safeNext(next))}">
+<label for="token">Access token · 访问令牌</label><br>
+<input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
+<button type="submit">Sign in · 登录</button>
+</form></main></body></html>`;
+}
