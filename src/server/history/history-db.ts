@@ -1,0 +1,68 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes for Kysely. Times are Unix milliseconds in BIGINT columns (they overflow a 32-bit
+ * INTEGER on PostgreSQL). No booleans: a nullable timestamp says both "whether" and "since when",
+ * and reads the same on SQLite and PostgreSQL.
+ */
+
+export interface WatchedTasksTable {
+  task_key: string;
+  app_id: string;
+  room_id: string;
+  task_id: string | null;
+  user_id: string | null;
+  version: string;
+  added_at: number;
+  added_by: string | null;
+  /** The task's own StartTime, once seen: the 72-hour window counts from it. */
+  start_time: number | null;
+  /** The task's EndTime, or the time it was first seen finished when Volcengine sent none. */
+  ended_at: number | null;
+  last_observed_at: number | null;
+  last_attempt_at: number | null;
+  last_status: number | null;
+  last_push_state: number | null;
+  last_stop_reason: string | null;
+  last_error_kind: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  consecutive_failures: number;
+  /** Null: never poll again. */
+  next_poll_at: number | null;
+  not_queryable_since: number | null;
+  not_queryable_reason: string | null;
+}
+
+export interface ObservationsTable {
+  id: Generated<number>;
+  task_key: string;
+  kind: string;
+  observed_at: number;
+  confirmed_until: number;
+  continuity: string;
+  attempts: number;
+  status: number | null;
+  push_stream_state: number | null;
+  stop_reason: string | null;
+  start_time: number | null;
+  end_time: number | null;
+  task_fp: string | null;
+  layout_fp: string | null;
+  encode_fp: string | null;
+  control_fp: string | null;
+  streams_fp: string | null;
+  /** Comma-separated ChangeField names; change rows only. */
+  changed: string | null;
+  /** JSON text of the raw task; change rows only. */
+  payload: string | null;
+  request_id: string | null;
+  error_kind: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface HistoryDatabase {
+  watched_tasks: WatchedTasksTable;
+  observations: ObservationsTable;
+}

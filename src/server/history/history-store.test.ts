@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ObservationSchema } from '../../shared/history-api.ts';
+import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { DEFAULT_COMPRESSION } from './compress.ts';
+import type { FetchOutcome } from './fetch-outcome.ts';
+import { openHistoryStore, type HistoryStore } from './history-store.ts';
+import { DB_FILE_NAME } from './open-database.ts';
+
+const ref: TaskRef = { appId: 'app1', roomId: 'room1', taskId: 'task1', version: '2020-12-01' };
+const key = taskRefKey(ref);
+const ok = (task: object, requestId = 'req'): FetchOutcome => ({ ok: true, requestId, task, fetchedAt: 0 });
+const pushing = { Status: 2, PushStreamState: 5, StartTime: 1_000, EndTime: 0, Layout: { LayoutMode: 0 } };
+const reconnecting = { ...pushing, PushStreamState: 3 };
+
+let dir: string;
+let now = 0;
+const clock = { now: () => now };
+let store: HistoryStore;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mixscope-history-'));
+  now = 1_000;
+  store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('history store', () => {
+  it('keeps identical answers as one row, plus a confirm row every confirmEveryMs', async () => {
+    const step = 15_000;
+    const polls = Math.ceil((2 * DEFAULT_COMPRESSION.confirmEveryMs) / step) + 1; // 10 minutes of polls
+    for (let i = 0; i < polls; i++) await store.record(ref, ok(pushing, `r${i}`), 1_000 + i * step);
+    const { observations } = await store.history(key);
+    expect(observations.map((o) => o.kind)).toEqual(['change', 'confirm', 'confirm']);
+    expect(observations[0]?.payload).toEqual(pushing);
+    expect(observations[1]?.payload).toBeNull();
+    expect(observations.reduce((n, o) => n + o.attempts, 0)).toBe(polls);
+    expect(observations.at(-1)?.confirmedUntil).toBe(1_000 + (polls - 1) * step);
+    expect(observations.every((o, i) => i === 0 || o.continuity === 'continuous')).toBe(true);
+  });
+
+  it('stores a change as a new row with the payload and what changed', async () => {
+    await store.record(ref, ok(pushing), 1_000);
+    await store.record(ref, ok(reconnecting), 3_000);
+    await store.record(ref, ok({ ...pushing, Layout: { LayoutMode: 1 } }), 5_000);
+    const { observations } = await store.history(key);
+    expect(observations.map((o) => [o.kind, o.changed])).toEqual([
+      ['change', []],
+      ['change', ['pushStreamState']],
+      ['change', ['pushStreamState', 'layout']],
+    ]);
+    expect(observations[2]?.payload).toMatchObject({ Layout: { LayoutMode: 1 } });
+    expect((await store.reconnectCounts()).get(key)).toBe(1);
+  });
+
+  it('records failures as gaps with their reason and RequestId', async () => {
+    await store.record(ref, ok(pushing), 1_000);
+    const fail: FetchOutcome = {
+      ok: false, kind: 'upstream',
+      error: { code: 'InternalError', message: 'boom', requestId: 'rq-9', httpStatus: 500 },
+    };
+    await store.record(ref, fail, 3_000);
+    await store.record(ref, fail, 5_000);
+    await store.record(ref, ok(pushing), 7_000);
+    const { observations } = await store.history(key);
+    expect(observations.map((o) => o.kind)).toEqual(['change', 'gap', 'confirm']);
+    expect(observations[1]).toMatchObject({
+      observedAt: 3_000, confirmedUntil: 5_000, attempts: 2, requestId: 'rq-9',
+      error: { kind: 'upstream', code: 'InternalError', message: 'boom' },
+    });
+    for (const o of observations) expect(ObservationSchema.safeParse(o).success).toBe(true);
+  });
+
+  it('keeps the watch list summary in step with the observations', async () => {
+    const { created } = await store.watch(ref, { label: 'ops' });
+    expect(created).toBe(true);
+    expect((await store.watch(ref)).created).toBe(false);
+    await store.record(ref, ok(reconnecting), 2_000);
+    await store.record(ref, { ok: false, kind: 'unreachable', message: 'ECONNRESET' }, 4_000);
+    let w = await store.getWatched(key);
+    expect(w).toMatchObject({ label: 'ops', status: 2, pushStreamState: 3, lastObservedAt: 2_000, lastAttemptAt: 4_000, consecutiveFailures: 1, startTime: 1_000 });
+    const ended = await store.record(ref, ok({ ...pushing, Status: 3, PushStreamState: 6, EndTime: 5_500, StopReason: 'StopByAPI' }), 6_000);
+    expect(ended.newlyEnded).toBe(true);
+    expect((await store.record(ref, ok({ ...pushing, Status: 3, EndTime: 5_500 }), 8_000)).newlyEnded).toBe(false);
+    w = await store.getWatched(key);
+    expect(w).toMatchObject({ endedAt: 5_500, consecutiveFailures: 0, lastError: null });
+    expect(await store.unwatch(key)).toBe(true);
+    expect(await store.unwatch(key)).toBe(false);
+    expect((await store.history(key)).observations.length).toBeGreaterThan(0); // history outlives the watch
+  });
+
+  it('reads a time range, newest rows first when truncated, with the change before it as baseline', async () => {
+    for (let i = 0; i < 6; i++) await store.record(ref, ok({ ...pushing, PushStreamState: i % 2 ? 3 : 5 }), 1_000 * (i + 1));
+    const page = await store.history(key, { from: 2_500, to: 5_000 });
+    expect(page.observations.map((o) => o.observedAt)).toEqual([3_000, 4_000, 5_000]);
+    expect(page.baseline?.observedAt).toBe(2_000);
+    const last2 = await store.history(key, { limit: 2 });
+    expect(last2.observations.map((o) => o.observedAt)).toEqual([5_000, 6_000]);
+    expect(last2.truncated).toBe(true);
+  });
+
+  it('survives close and reopen', async () => {
+    await store.watch(ref);
+    await store.record(ref, ok(pushing), 1_000);
+    await store.record(ref, ok(reconnecting), 3_000);
+    await store.schedule(key, 9_000);
+    await store.close();
+    store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
+    expect((await store.history(key)).observations.map((o) => o.pushStreamState)).toEqual([5, 3]);
+    expect(await store.getWatched(key)).toMatchObject({ nextPollAt: 9_000, pushStreamState: 3 });
+    // Reopening again must not re-run the migration.
+    await store.record(ref, ok(reconnecting), 4_000);
+    expect((await store.history(key)).observations).toHaveLength(2);
+  });
+
+  it('uses WAL with synchronous=NORMAL on the file', async () => {
+    await store.close();
+    const raw = new Database(join(dir, 'nested', 'data', DB_FILE_NAME), { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 1 });
+    raw.close();
+    store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
+  });
+});

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialMigration } from './0001-initial.ts';
+
+/** The DDL that differs between the two databases the query layer is written for. */
+export type SqlFamily = 'sqlite' | 'postgres';
+
+/**
+ * Migrations listed in code rather than found by scanning a folder: they ship inside the bundle,
+ * and a stray file can never run. Names sort in the order they must run; never rename one.
+ */
+export function historyMigrations(family: SqlFamily): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001-initial': initialMigration(family),
+  };
+  return { getMigrations: () => Promise.resolve(migrations) };
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import type { HistoryDatabase } from './history-db.ts';
+import { historyMigrations } from './migrations/migration-provider.ts';
+
+export const DB_FILE_NAME = 'mixscope.sqlite';
+
+/**
+ * Opens (creating if needed) `<dataDir>/mixscope.sqlite` and migrates it to the latest schema.
+ *
+ * Durability settings, chosen for "a kill at any moment without corruption":
+ * - WAL journal: a commit is one append to the -wal file; readers never block the writer, and a
+ *   torn last frame after a kill is detected by its checksum and ignored on the next open.
+ * - synchronous=NORMAL, not FULL: in WAL mode both are corruption-proof. NORMAL skips the fsync
+ *   per commit; a killed *process* still loses nothing, because every committed frame was already
+ *   written to the OS. Only a power cut or kernel crash can drop the last commits (never corrupt
+ *   the file), and those few observations are exactly what the next poll would re-record.
+ *   FULL would fsync on the event loop for every observation (better-sqlite3 is synchronous), up
+ *   to the whole QPS budget's worth per second on a 2-core machine: not worth it here.
+ * - busy_timeout: a second process (a backup, the sqlite3 shell) holding a lock makes us wait
+ *   instead of failing a write.
+ */
+export async function openHistoryDatabase(dataDir: string): Promise<Kysely<HistoryDatabase>> {
+  mkdirSync(dataDir, { recursive: true });
+  const sqlite = new Database(join(dataDir, DB_FILE_NAME));
+  try {
+    const mode: unknown = sqlite.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`the file system refused WAL mode (got ${String(mode)})`);
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    sqlite.close();
+    throw new Error(`Could not open the history store in MIXSCOPE_DATA_DIR: ${(err as Error).message}`, { cause: err });
+  }
+  const db = new Kysely<HistoryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error, results } = await new Migrator({ db, provider: historyMigrations('sqlite') }).migrateToLatest();
+  if (error !== undefined) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`History store migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+  return db;
+}
