@@ -66,6 +66,13 @@ describe('serving the built SPA', () => {
     expect(await res.text()).toBe(INDEX);
   });
 
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await app().request('/assets/index-AbC123.js', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toBe('');
+  });
+
   it('sets the security headers on pages', async () => {
     const res = await app().request('/');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
