@@ -1,0 +1,152 @@
+import { API_VERSIONS, type ApiVersion } from '../shared/api-versions.ts';
+import { DEMO_SCENARIOS, type DemoScenario } from '../shared/demo-scenarios.ts';
+import { controlActions } from './control-actions.ts';
+import { FAULT_HEADER, parseFaultHeader, playFaults } from './faults.ts';
+import { getTask } from './get-task-action.ts';
+import { SlidingWindowLimiter } from './rate-limit.ts';
+import { renderTask } from './render-task.ts';
+import { buildScenarioScripts } from './scenarios.ts';
+import { createSimClock, type SimClock } from './sim-clock.ts';
+import { errorResponse, fail, type RequestMeta, type SimFailure } from './sim-errors.ts';
+import { createRng, deriveSeed, requestIdAt } from './sim-random.ts';
+import type { Fault, NumberMode } from './sim-types.ts';
+import { TaskStore, type TaskQuery } from './task-store.ts';
+import { verifyRequest, type SimCredentials } from './verify-request.ts';
+
+/**
+ * A public, obviously fake key pair: use it as VOLC_ACCESSKEY / VOLC_SECRETKEY against the
+ * simulator. It opens nothing anywhere else.
+ */
+export const SIMULATOR_CREDENTIALS: SimCredentials = Object.freeze({
+  accessKeyId: 'AKLTbWl4c2NvcGUtZGVtby1rZXk',
+  secretKey: 'TWl4c2NvcGVEZW1vU2VjcmV0S2V5Tm90QVJlYWxLZXk=',
+});
+
+export interface FaultOptions {
+  /** Honour the X-Mixscope-Fault request header (default true). */
+  header?: boolean;
+  /** Faults played on every request, before anything else (e.g. a constant latency). */
+  always?: Fault[];
+}
+
+export interface SimulatorOptions {
+  /** Varies the scenarios' random details and the request ids (default 1). */
+  seed?: number;
+  /** How much faster than the wall clock tasks live (default 1). */
+  speed?: number;
+  /** The wall clock in Unix ms (default Date.now). */
+  now?: () => number;
+  faults?: FaultOptions;
+  /** Default cn-north-1, the region of rtc.volcengineapi.com. */
+  region?: string;
+  /**
+   * Where the demo images are served. Volcengine returns absolute URLs (the customer's own),
+   * so the scenarios do too: they point at the mixscope server, which serves public/demo/
+   * (default http://127.0.0.1:8080, the dashboard's default address), so images load offline.
+   */
+  assetBaseUrl?: string;
+  /** How numbers are sent when a scenario does not say (default 'numbers'). */
+  numbers?: NumberMode;
+  /** Load the demo scenarios (default true); false starts with no tasks at all. */
+  scenarios?: boolean;
+}
+
+export interface Simulator {
+  fetch(req: Request): Promise<Response>;
+  credentials: SimCredentials;
+  region: string;
+  clock: SimClock;
+  scenarios: readonly DemoScenario[];
+  setFaults(faults: Fault[]): void;
+  setNumberMode(mode: NumberMode): void;
+  /** The task a query would return now, rendered in a version; undefined when not found. */
+  peek(query: TaskQuery, version?: ApiVersion): Record<string, unknown> | undefined;
+}
+
+const ACTIONS = {
+  GetPushMixedStreamToCDNTask: { method: 'GET', qps: 60 }, // "QPS 不得超过 60"
+  StartPushMixedStreamToCDN: { method: 'POST', qps: 150 }, // 2023-11-01 doc
+  UpdatePushMixedStreamToCDN: { method: 'POST', qps: 150 },
+  StopPushStreamToCDN: { method: 'POST', qps: 150 },
+} as const;
+type Action = keyof typeof ACTIONS;
+
+function isAction(name: string): name is Action {
+  return Object.hasOwn(ACTIONS, name);
+}
+
+function route(meta: RequestMeta, method: string): { ok: true; action: Action; version: ApiVersion } | { ok: false; failure: SimFailure } {
+  if (meta.action === '') return { ok: false, failure: fail('MissingParameter', 'The Action parameter is required.') };
+  if (meta.version === '') return { ok: false, failure: fail('MissingParameter', 'The Version parameter is required.') };
+  const version = API_VERSIONS.find((v) => v === meta.version);
+  const action = meta.action;
+  if (!isAction(action) || version === undefined) {
+    return { ok: false, failure: fail('InvalidActionOrVersion', `Could not find operation ${action} for version ${meta.version}`) };
+  }
+  if (ACTIONS[action].method !== method.toUpperCase()) {
+    return { ok: false, failure: fail('MethodNotAllowed', `${action} must be called with ${ACTIONS[action].method}.`) };
+  }
+  return { ok: true, action, version };
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const seed = options.seed ?? 1;
+  const clock = createSimClock(options.now ?? Date.now, options.speed ?? 1);
+  const region = options.region ?? 'cn-north-1';
+  const store = new TaskStore();
+  if (options.scenarios !== false) {
+    for (const s of buildScenarioScripts(seed, clock.taskNow(), options.assetBaseUrl ?? 'http://127.0.0.1:8080')) store.put(s);
+  }
+  const limiter = new SlidingWindowLimiter();
+  const idRng = createRng(deriveSeed(seed, 'request-id'));
+  let always = options.faults?.always ?? [];
+  let numbers: NumberMode = options.numbers ?? 'numbers';
+  const credentials = SIMULATOR_CREDENTIALS;
+
+  async function handle(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    const wallNow = clock.wallNow();
+    const meta: RequestMeta = {
+      requestId: requestIdAt(wallNow, idRng),
+      action: url.searchParams.get('Action') ?? '',
+      version: url.searchParams.get('Version') ?? '',
+      region,
+    };
+    const headerFaults = options.faults?.header === false ? [] : parseFaultHeader(req.headers.get(FAULT_HEADER));
+    const faulted = await playFaults([...always, ...headerFaults], meta, req.signal);
+    if (faulted) return faulted;
+
+    const routed = route(meta, req.method);
+    if (!routed.ok) return errorResponse(meta, routed.failure);
+    const body = new Uint8Array(await req.arrayBuffer());
+    const verified = await verifyRequest({ method: req.method, url, headers: req.headers, body, wallNow, region, service: 'rtc', keys: [credentials] });
+    if (!verified.ok) return errorResponse(meta, verified.failure);
+    if (!limiter.tryAcquire(`${verified.accessKeyId}|${routed.action}`, ACTIONS[routed.action].qps, wallNow)) {
+      return errorResponse(meta, fail('FlowLimitExceeded', `Request was denied due to request throttling: at most ${ACTIONS[routed.action].qps} ${routed.action} calls per second per account.`));
+    }
+    const taskNow = clock.taskNow();
+    if (routed.action === 'GetPushMixedStreamToCDNTask') {
+      return getTask({ meta, params: url.searchParams, store, taskNow, numbers, signal: req.signal });
+    }
+    const ctx = { meta, version: routed.version, bodyText: new TextDecoder().decode(body), store, taskNow };
+    return controlActions[routed.action](ctx);
+  }
+
+  return {
+    fetch: handle,
+    credentials,
+    region,
+    clock,
+    scenarios: DEMO_SCENARIOS,
+    setFaults: (faults) => {
+      always = faults;
+    },
+    setNumberMode: (mode) => {
+      numbers = mode;
+    },
+    peek: (query, version = '2020-12-01') => {
+      const snapshot = store.find(query, clock.taskNow());
+      return snapshot && renderTask(snapshot, version, snapshot.script.numbers ?? numbers);
+    },
+  };
+}
