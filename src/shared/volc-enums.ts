@@ -61,7 +61,7 @@ export const CONTROL_MEDIA_TYPE: EnumTable = {
 
 export const STREAM_TYPE: EnumTable = {
   0: { name: 'camera', label: 'Camera' },
-  1: { name: 'screen', label: 'Screen share', glyph: '🖥' },
+  1: { name: 'screen', label: 'Screen share', glyph: '▭' },
 };
 
 export const VIDEO_CODEC: EnumTable = {

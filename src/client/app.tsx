@@ -1,0 +1,17 @@
+import { Route, Switch } from 'wouter';
+import { AppShell } from './app-shell.tsx';
+import { HomePage } from './features/query/home-page.tsx';
+import { TaskPage } from './features/task/task-page.tsx';
+import { NotFoundPage } from './features/query/not-found-page.tsx';
+
+export function App() {
+  return (
+    <AppShell>
+      <Switch>
+        <Route path="/" component={HomePage} />
+        <Route path="/task" component={TaskPage} />
+        <Route component={NotFoundPage} />
+      </Switch>
+    </AppShell>
+  );
+}

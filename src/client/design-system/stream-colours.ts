@@ -1,0 +1,48 @@
+/**
+ * Okabe–Ito's colour-blind-safe palette (black dropped: it vanishes on dark backgrounds),
+ * extended with Paul Tol's muted set for layouts with many streams.
+ */
+const PALETTE = [
+  '#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
+  '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499',
+];
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+export function streamKey(userId: string | undefined, streamType: number, fallbackIndex: number): string {
+  return userId === undefined ? `#${fallbackIndex}` : `${userId}/${streamType}`;
+}
+
+/**
+ * One colour per stream. Each stream starts at the slot its hash picks and moves on to the next
+ * free slot, visiting streams in sorted order: the same set of streams always gets the same
+ * colours, and no two streams share one until the palette runs out.
+ */
+export function assignStreamColours(keys: Iterable<string>): Map<string, string> {
+  const unique = [...new Set(keys)].sort();
+  const taken = new Set<number>();
+  const out = new Map<string, string>();
+  for (const key of unique) {
+    let slot = hash(key) % PALETTE.length;
+    for (let step = 0; step < PALETTE.length && taken.has(slot); step++) slot = (slot + 1) % PALETTE.length;
+    if (taken.size < PALETTE.length) taken.add(slot);
+    out.set(key, PALETTE[slot] ?? '#999999');
+  }
+  return out;
+}
+
+/** Black or white, whichever reads better on `hex`. */
+export function textOn(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const r = (n >> 16) & 255;
+  const g = (n >> 8) & 255;
+  const b = n & 255;
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111111' : '#ffffff';
+}

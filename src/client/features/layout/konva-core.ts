@@ -1,0 +1,11 @@
+/**
+ * Konva through react-konva's core entry plus one import per shape used: the browser bundle
+ * carries only the shapes mixscope draws, not the whole library.
+ */
+import 'konva/lib/shapes/Rect';
+import 'konva/lib/shapes/Text';
+import 'konva/lib/shapes/Image';
+import 'konva/lib/shapes/Line';
+import 'konva/lib/shapes/Circle';
+
+export { Stage, Layer, Group, Rect, Text, Image, Line, Circle } from 'react-konva/lib/ReactKonvaCore';

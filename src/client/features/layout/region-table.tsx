@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NormalisedRegion, Resolved } from '../../../shared/layout-model.ts';
+import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { regionColourKey } from './draw-boxes.ts';
+import { sortRegions, type SortKey, type SortState } from './region-sort.ts';
+
+interface Props {
+  regions: readonly NormalisedRegion[];
+  colours: Map<string, string>;
+  selectedId: string | undefined;
+  hoveredId: string | undefined;
+  onHover: (id: string | undefined) => void;
+  onSelect: (id: string) => void;
+}
+
+const fmt = (n: number, digits = 3) => String(Number(n.toFixed(digits)));
+
+function Val({ v, digits }: { v: Resolved<number>; digits?: number }) {
+  const { t } = useTranslation();
+  return (
+    <span title={v.defaulted ? t('regions.defaulted') : undefined} className={v.defaulted ? 'text-slate-500 italic dark:text-slate-400' : undefined}>
+      {fmt(v.value, digits)}
+    </span>
+  );
+}
+
+const COLUMNS: { key: SortKey | null; label: string; numeric?: boolean }[] = [
+  { key: 'streamIndex', label: 'regions.streamIndex', numeric: true },
+  { key: 'userId', label: 'regions.userId' },
+  { key: null, label: 'regions.streamType' },
+  { key: 'x', label: 'regions.x', numeric: true },
+  { key: 'y', label: 'regions.y', numeric: true },
+  { key: 'width', label: 'regions.width', numeric: true },
+  { key: 'height', label: 'regions.height', numeric: true },
+  { key: 'zOrder', label: 'regions.zOrder', numeric: true },
+  { key: 'alpha', label: 'regions.alpha', numeric: true },
+  { key: null, label: 'regions.renderMode' },
+  { key: null, label: 'regions.sourceCrop' },
+];
+
+/** The accessible region table of PRODUCT.md, linked with the canvas by hover and selection. */
+export function RegionTable({ regions, colours, selectedId, hoveredId, onHover, onSelect }: Props) {
+  const { t } = useTranslation();
+  const enumLabel = useEnumLabel();
+  const [sort, setSort] = useState<SortState>({ key: 'drawOrder', dir: 'asc' });
+  const rows = sortRegions(regions, sort);
+  const toggle = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+  return (
+    <div className="overflow-x-auto">
+      <table data-testid="region-table" className="w-full border-collapse text-sm">
+        <caption className="pb-2 text-left text-xs text-slate-600 dark:text-slate-400">{t('regions.caption')}</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-left dark:border-slate-700">
+            {COLUMNS.map((col) => (
+              <th
+                key={col.label}
+                scope="col"
+                aria-sort={col.key && sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                className={`px-2 py-1 font-semibold whitespace-nowrap ${col.numeric ? 'text-right' : ''}`}
+              >
+                {col.key ? (
+                  <button type="button" onClick={() => toggle(col.key as SortKey)} className="hover:underline" aria-label={t('regions.sortBy', { column: t(col.label) })}>
+                    {t(col.label)}{sort.key === col.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                ) : t(col.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const crop = r.sourceCrop;
+            const fullFrame = crop.x.value === 0 && crop.y.value === 0 && crop.width.value === 1 && crop.height.value === 1;
+            const selected = r.id === selectedId;
+            return (
+              <tr
+                key={r.id}
+                data-region-id={r.id}
+                aria-selected={selected}
+                tabIndex={0}
+                onMouseEnter={() => onHover(r.id)}
+                onMouseLeave={() => onHover(undefined)}
+                onFocus={() => onHover(r.id)}
+                onClick={() => onSelect(r.id)}
+                onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(r.id); } }}
+                className={`cursor-pointer border-b border-slate-200 dark:border-slate-800 ${selected ? 'bg-blue-100 dark:bg-blue-950' : r.id === hoveredId ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
+              >
+                <td className="px-2 py-1 text-right font-mono">
+                  <span aria-hidden="true" className="mr-1.5 inline-block h-2.5 w-2.5 rounded-sm" style={{ background: colours.get(regionColourKey(r)) }} />
+                  {r.streamIndex ?? '—'}
+                </td>
+                <td className="px-2 py-1 font-mono whitespace-nowrap">{r.stream?.userId ?? <span className="text-orange-800 dark:text-orange-300">⚠ {t('regions.unmapped')}</span>}</td>
+                <td className="px-2 py-1">{r.stream ? enumLabel('streamType', r.stream.streamType.value).label : '—'}</td>
+                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.x, 1)}</td>
+                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.y, 1)}</td>
+                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.width, 1)}</td>
+                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.height, 1)}</td>
+                <td className="px-2 py-1 text-right font-mono"><Val v={r.zOrder} /></td>
+                <td className="px-2 py-1 text-right font-mono"><Val v={r.alpha} /></td>
+                <td className="px-2 py-1">{enumLabel('renderMode', r.renderMode.value).label}</td>
+                <td className="px-2 py-1 font-mono whitespace-nowrap">
+                  {fullFrame ? <span className="text-slate-500 dark:text-slate-400">{t('regions.noCrop')}</span> : `${fmt(crop.x.value)}, ${fmt(crop.y.value)} · ${fmt(crop.width.value)} × ${fmt(crop.height.value)}`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

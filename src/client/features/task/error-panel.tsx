@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { fieldIssueText } from '../query/field-issue-text.ts';
+
+const TITLE_KEYS: Record<string, string> = {
+  upstream: 'error.upstream',
+  unreachable: 'error.unreachable',
+  'bad-upstream-body': 'error.badBody',
+  throttled: 'error.throttled',
+  'invalid-input': 'error.invalidInput',
+  unauthorized: 'error.unauthorized',
+  'not-found': 'error.notFound',
+  internal: 'error.internal',
+  network: 'error.network',
+};
+
+/**
+ * Hint keys for an upstream code, most specific first: FlowLimitExceeded.QPSOverLimit falls back
+ * to FlowLimitExceeded. Dots separate i18next key levels, so a code's dots become "__".
+ */
+function hintKey(code: string): string[] {
+  const parts = code.split('.');
+  return parts.map((_, i) => `error.hints.${parts.slice(0, parts.length - i).join('__')}`);
+}
+
+/** An error in words, with the Code and RequestId an operator quotes to Volcengine support. */
+export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; onRetry?: () => void; compact?: boolean }) {
+  const { t } = useTranslation();
+  const api = error instanceof ApiRequestError ? error : undefined;
+  const title = t(TITLE_KEYS[api?.kind ?? 'internal'] ?? 'error.internal');
+  const upstream = api?.detail?.upstream;
+  return (
+    <div role="alert" data-testid="error-panel" className={`rounded-lg border border-orange-400 bg-orange-50 text-orange-950 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-50 ${compact ? 'p-3 text-sm' : 'p-4'}`}>
+      <h2 className="font-semibold">✕ {title}</h2>
+      <p className="mt-1">{upstream?.message || error.message}</p>
+      {upstream && (
+        <>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-medium">{t('error.code')}</dt>
+            <dd className="font-mono" data-testid="error-code">{upstream.code}{upstream.codeN !== undefined ? ` (${upstream.codeN})` : ''}</dd>
+            <dt className="font-medium">{t('error.httpStatus')}</dt>
+            <dd className="font-mono">{upstream.httpStatus}</dd>
+            {upstream.requestId && (
+              <>
+                <dt className="font-medium">{t('error.requestId')}</dt>
+                <dd className="font-mono select-all" data-testid="error-request-id">{upstream.requestId}</dd>
+              </>
+            )}
+          </dl>
+          {upstream.requestId && <p className="mt-1 text-xs">{t('error.requestIdHelp')}</p>}
+          <p className="mt-2 text-sm">{t(hintKey(upstream.code), { defaultValue: '' })}</p>
+        </>
+      )}
+      {api?.detail?.issues && (
+        <ul className="mt-2 list-disc pl-5 text-sm">
+          {api.detail.issues.map((i) => <li key={`${i.field}-${i.code}`}>{fieldIssueText(t, i)}</li>)}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" onClick={onRetry} className="mt-3 rounded-md border border-orange-600 px-3 py-1 text-sm font-medium hover:bg-orange-100 dark:hover:bg-orange-900">
+          {t('error.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

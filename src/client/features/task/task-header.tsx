@@ -1,0 +1,63 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isFinished } from '../../../shared/task-model.ts';
+import type { TaskRef } from '../../../shared/task-ref.ts';
+import { formatRelative } from '../../lib/time-format.ts';
+import { useNow } from '../../lib/use-now.ts';
+import { ErrorPanel } from './error-panel.tsx';
+import { POLL_INTERVAL_MS, type TaskView } from './task-queries.ts';
+
+/** Which task this is, how fresh the data is, and whether it is still being polled. */
+export function TaskHeader({ taskRef, query }: { taskRef: TaskRef; query: UseQueryResult<TaskView> }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const { data, error, dataUpdatedAt, isFetching } = query;
+  const finished = data ? isFinished(data.model) : false;
+  const ids: [string, string | undefined][] = [
+    ['AppId', taskRef.appId],
+    ['RoomId', taskRef.roomId],
+    ['TaskId', taskRef.taskId],
+    ['UserId', taskRef.userId],
+  ];
+  return (
+    <header className="space-y-2">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="text-xl font-semibold">{t('task.identity')}</h1>
+        <dl className="flex flex-wrap gap-x-4 gap-y-1 font-mono text-sm">
+          {ids.filter(([, v]) => v !== undefined).map(([k, v]) => (
+            <div key={k} className="flex gap-1.5">
+              <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
+              <dd className="break-all">{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <span className="text-sm text-slate-600 dark:text-slate-400">{t('task.version', { version: taskRef.version })}</span>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {dataUpdatedAt > 0 && (
+            <span data-testid="updated-at" className="text-slate-600 dark:text-slate-400">
+              {t('task.updated', { ago: formatRelative(dataUpdatedAt, now, i18n.language) })}
+              {' · '}
+              {finished ? t('task.finished') : t('task.polling', { seconds: POLL_INTERVAL_MS / 1000 })}
+            </span>
+          )}
+          <button
+            type="button"
+            onClick={() => void query.refetch()}
+            disabled={isFetching}
+            className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            ↻ {t('task.refresh')}
+          </button>
+        </div>
+      </div>
+      {data && error && (
+        <div data-testid="stale-banner">
+          <p className="mb-1 text-sm font-medium text-amber-800 dark:text-amber-300">
+            ⚠ {t('task.staleSince', { ago: formatRelative(dataUpdatedAt, now, i18n.language), reason: '' })}
+          </p>
+          <ErrorPanel error={error} compact />
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearch } from 'wouter';
+import { taskRefFromSearch, type TaskRef } from '../../../shared/task-ref.ts';
+import { QueryForm } from '../query/query-form.tsx';
+import { ErrorPanel } from './error-panel.tsx';
+import { TaskHeader } from './task-header.tsx';
+import { TaskSummary } from './task-summary.tsx';
+import { taskQueries } from './task-queries.ts';
+import { LayoutSection } from '../layout/layout-section.tsx';
+
+export function TaskPage() {
+  const { t } = useTranslation();
+  const search = useSearch();
+  const parsed = taskRefFromSearch(search);
+  if (!parsed.ok) {
+    const params = new URLSearchParams(search);
+    return (
+      <div className="max-w-3xl space-y-4">
+        <div role="alert" className="rounded-md border border-orange-400 bg-orange-50 p-3 dark:bg-orange-950">
+          <h1 className="font-semibold">✕ {t('task.badLink')}</h1>
+          <p className="text-sm">{t('task.badLinkHelp')}</p>
+        </div>
+        <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+          <QueryForm
+            key={search}
+            initial={{ appId: params.get('appId') ?? '', roomId: params.get('roomId') ?? '', taskId: params.get('taskId') ?? '', userId: params.get('userId') ?? '', version: params.get('version') ?? undefined }}
+          />
+        </section>
+      </div>
+    );
+  }
+  return <TaskView taskRef={parsed.ref} />;
+}
+
+function TaskView({ taskRef }: { taskRef: TaskRef }) {
+  const { t } = useTranslation();
+  const query = useQuery(taskQueries.detail(taskRef));
+  const { data, error, isPending } = query;
+  return (
+    <div className="space-y-4">
+      <TaskHeader taskRef={taskRef} query={query} />
+      {isPending && (
+        <p role="status" className="animate-pulse text-slate-600 dark:text-slate-400">{t('task.loading')}</p>
+      )}
+      {!data && error && <ErrorPanel error={error} onRetry={() => void query.refetch()} />}
+      {data && (
+        <>
+          <TaskSummary view={data} />
+          <LayoutSection model={data.model} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiPaths, TaskResponseSchema, type TaskResponse } from '../../../shared/mixscope-api.ts';
+import { buildTaskModel, isFinished, type TaskModel } from '../../../shared/task-model.ts';
+import { taskRefKey, taskRefToSearch, type TaskRef } from '../../../shared/task-ref.ts';
+import { getJson } from '../../lib/api-client.ts';
+
+export interface TaskView {
+  response: TaskResponse;
+  model: TaskModel;
+}
+
+export const POLL_INTERVAL_MS = 2_000;
+
+async function fetchTask(ref: TaskRef, signal: AbortSignal): Promise<TaskView> {
+  const response = await getJson(`${apiPaths.task}?${taskRefToSearch(ref)}`, TaskResponseSchema, signal);
+  return { response, model: buildTaskModel(response.task, response.ref.version) };
+}
+
+export const taskQueries = {
+  all: () => ['task'] as const,
+  detail: (ref: TaskRef) =>
+    queryOptions({
+      queryKey: [...taskQueries.all(), taskRefKey(ref)],
+      queryFn: ({ signal }) => fetchTask(ref, signal),
+      // Poll while the task can still change; an ended task costs no more upstream budget.
+      refetchInterval: (query) => (query.state.data && isFinished(query.state.data.model) ? false : POLL_INTERVAL_MS),
+      retry: 1,
+    }),
+};

@@ -1,0 +1,78 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { maskPushUrl } from '../../../shared/push-url.ts';
+import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { StatusBadge } from '../../design-system/status-badge.tsx';
+import { formatDateTime, formatDuration, formatRelative } from '../../lib/time-format.ts';
+import { useNow } from '../../lib/use-now.ts';
+import type { TaskView } from './task-queries.ts';
+
+const QUERY_WINDOW_MS = 72 * 3_600_000;
+
+function Item({ label, children, testId, wide }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
+  return (
+    <div className={`min-w-0 ${wide ? 'col-span-2' : ''}`}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="mt-1 text-sm" data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+/** Status, push state, stop reason, times, the 72-hour window and the masked push URL. */
+export function TaskSummary({ view }: { view: TaskView }) {
+  const { t, i18n } = useTranslation();
+  const enumLabel = useEnumLabel();
+  const now = useNow();
+  const [revealed, setRevealed] = useState(false);
+  const { model } = view;
+  const locale = i18n.language;
+  const status = enumLabel('taskStatus', model.status);
+  const push = enumLabel('pushState', model.pushStreamState);
+  const queryableUntil = model.startTime !== undefined ? model.startTime + QUERY_WINDOW_MS : undefined;
+  return (
+    <section aria-label={t('task.identity')} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-9">
+        <Item label={t('task.status')}><StatusBadge value={status} label={status.label} testId="task-status" /></Item>
+        <Item label={t('task.pushState')}><StatusBadge value={push} label={push.label} testId="push-state" /></Item>
+        <Item label={t('task.stopReason')} testId="stop-reason">
+          {model.stopReason ? <span className="font-mono">{model.stopReason}</span> : <span className="text-slate-500">{t('task.notStopped')}</span>}
+        </Item>
+        <Item label={t('task.start')} testId="start-time">
+          {model.startTime !== undefined ? formatDateTime(model.startTime, locale) : t('task.notReported')}
+        </Item>
+        <Item label={t('task.end')} testId="end-time">
+          {model.endTime !== undefined ? formatDateTime(model.endTime, locale) : '—'}
+        </Item>
+        <Item label={model.endTime === undefined ? t('task.liveDuration') : t('task.duration')} testId="duration">
+          {model.startTime !== undefined ? formatDuration((model.endTime ?? now) - model.startTime, locale) : '—'}
+        </Item>
+        <Item label={t('task.queryableUntil')}>
+          {queryableUntil !== undefined ? (
+            <span title={t('task.queryableHelp')}>
+              {formatRelative(queryableUntil, now, locale)}
+              {queryableUntil < now && <> · {t('task.noLongerQueryable')}</>}
+            </span>
+          ) : '—'}
+        </Item>
+        <Item label={t('task.pushUrl')} wide>
+          {model.pushUrl ? (
+            <span className="flex items-start gap-2">
+              <code data-testid="push-url" className="break-all">{revealed ? model.pushUrl : maskPushUrl(model.pushUrl)}</code>
+              <button type="button" onClick={() => setRevealed((r) => !r)} className="text-xs text-sky-700 underline dark:text-sky-300">
+                {revealed ? t('task.hide') : t('task.reveal')}
+              </button>
+            </span>
+          ) : '—'}
+        </Item>
+      </dl>
+      {model.issues.length > 0 && (
+        <details className="mt-3 text-sm text-amber-900 dark:text-amber-200">
+          <summary>⚠ {t('task.parseIssues', { count: model.issues.length })}</summary>
+          <ul className="mt-1 list-disc pl-5 font-mono text-xs">
+            {model.issues.map((i) => <li key={i.path}>{i.path}: {i.message}</li>)}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

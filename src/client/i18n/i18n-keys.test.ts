@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+import { ENUM_TABLES } from './enum-tables.ts';
+import { enumZh } from './enum-zh.ts';
+
+function flatten(obj: object, prefix = ''): [string, string][] {
+  return Object.entries(obj).flatMap(([k, v]): [string, string][] =>
+    v !== null && typeof v === 'object' ? flatten(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]],
+  );
+}
+const keys = (obj: object) => flatten(obj).map(([k]) => k);
+const leaves = (obj: object) => flatten(obj).map(([, v]) => v);
+
+describe('translations', () => {
+  it('have the same keys in English and Chinese', () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it('have no empty string in either language', () => {
+    expect(leaves(en).filter((s) => s.trim() === '')).toEqual([]);
+    expect(leaves(zh).filter((s) => s.trim() === '')).toEqual([]);
+  });
+
+  it('use the same interpolation variables in both languages', () => {
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const zhFlat = new Map(flatten(zh));
+    for (const [k, enText] of flatten(en)) {
+      expect({ k, vars: vars(zhFlat.get(k) ?? '') }).toEqual({ k, vars: vars(enText) });
+    }
+  });
+
+  it('name every documented enum value in Chinese', () => {
+    for (const [id, table] of Object.entries(ENUM_TABLES)) {
+      const names = Object.values(table).map((e) => e.name).sort();
+      expect({ id, names: Object.keys(enumZh[id as keyof typeof enumZh]).sort() }).toEqual({ id, names });
+    }
+  });
+});

@@ -1,0 +1,32 @@
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const STORAGE_KEY = 'mixscope.theme';
+
+export function savedTheme(): ThemeChoice {
+  const v = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return v === 'light' || v === 'dark' ? v : 'system';
+}
+
+function systemPrefersDark(): boolean {
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}
+
+/** Puts .dark or .light on <html>; Tailwind's dark variant keys off the class. */
+export function applyTheme(choice: ThemeChoice): void {
+  const dark = choice === 'dark' || (choice === 'system' && systemPrefersDark());
+  document.documentElement.classList.toggle('dark', dark);
+  document.documentElement.classList.toggle('light', !dark);
+}
+
+export function chooseTheme(choice: ThemeChoice): void {
+  if (choice === 'system') globalThis.localStorage?.removeItem(STORAGE_KEY);
+  else globalThis.localStorage?.setItem(STORAGE_KEY, choice);
+  applyTheme(choice);
+}
+
+/** Follows the system while the user has not chosen. */
+export function watchSystemTheme(): () => void {
+  const mq = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  const onChange = () => applyTheme(savedTheme());
+  mq?.addEventListener('change', onChange);
+  return () => mq?.removeEventListener('change', onChange);
+}

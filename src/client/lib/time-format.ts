@@ -1,0 +1,35 @@
+/** Times and durations through Intl, in the user's language. */
+
+export function formatDateTime(ms: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hour12: false,
+    timeZoneName: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(ms);
+}
+
+/** 1 h 02 min 05 s style, from milliseconds; negative durations read as zero. */
+export function formatDuration(ms: number, locale: string): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'narrow' }).format(value);
+  if (h > 0) return `${unit(h, 'hour')} ${unit(m, 'minute')}`;
+  if (m > 0) return `${unit(m, 'minute')} ${unit(s, 'second')}`;
+  return unit(s, 'second');
+}
+
+/** "3 minutes ago", "in 2 hours". */
+export function formatRelative(ms: number, now: number, locale: string): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (abs < 60_000) return rtf.format(Math.round(diff / 1000), 'second');
+  if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
+  if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
+  return rtf.format(Math.round(diff / 86_400_000), 'day');
+}

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setupI18n } from './i18n/i18n.ts';
+import { applyTheme, savedTheme, watchSystemTheme } from './lib/theme.ts';
+import { App } from './app.tsx';
+import './styles.css';
+
+applyTheme(savedTheme());
+watchSystemTheme();
+setupI18n();
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Keep the last good data on screen while a background refetch fails (data first).
+    queries: { staleTime: 1_000, refetchOnWindowFocus: false },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lost its #root element');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);
