@@ -1,0 +1,173 @@
+import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import type { FetchOutcome } from '../history/fetch-outcome.ts';
+import type { HistoryStore, WatchedTaskRecord } from '../history/history-store.ts';
+import { silentLogger, type Logger } from '../logger.ts';
+import { DEFAULT_CADENCE, planAfterPoll, planBeforePoll, type CadencePolicy, type PollDecision } from './poll-plan.ts';
+import type { UpstreamBudget } from './request-budget.ts';
+import type { SchedulerClock } from './scheduler-clock.ts';
+
+export type WatcherStore = Pick<
+  HistoryStore,
+  'watch' | 'unwatch' | 'getWatched' | 'listWatched' | 'record' | 'schedule' | 'markNotQueryable'
+>;
+
+export interface WatcherDeps {
+  store: WatcherStore;
+  /** The raw upstream call; the watcher takes budget itself before each call. */
+  getTask: (ref: TaskRef, signal?: AbortSignal) => Promise<FetchOutcome>;
+  clock: SchedulerClock;
+  budget: UpstreamBudget;
+  random?: () => number;
+  cadence?: Partial<CadencePolicy>;
+  /** Caps concurrent upstream calls: the budget limits their rate, not how long they hang. */
+  maxInFlight?: number;
+  logger?: Logger;
+}
+
+export interface Watcher {
+  /** Loads the watch list and its schedule from the store and starts polling. */
+  start(): Promise<void>;
+  /** Cancels timers and in-flight calls (recording nothing for them) and waits for them. */
+  stop(): Promise<void>;
+  watch(ref: TaskRef, opts?: { label?: string }): Promise<{ task: WatchedTaskRecord; created: boolean }>;
+  unwatch(key: string): Promise<boolean>;
+  /** Task key to next poll time, for tests and metrics. */
+  scheduled(): ReadonlyMap<string, number>;
+}
+
+export function createWatcher(deps: WatcherDeps): Watcher {
+  const { store, clock, budget, getTask } = deps;
+  const policy: CadencePolicy = { ...DEFAULT_CADENCE, ...deps.cadence };
+  const random = deps.random ?? Math.random;
+  const maxInFlight = deps.maxInFlight ?? 8;
+  const logger = deps.logger ?? silentLogger;
+
+  const due = new Map<string, { task: WatchedTaskRecord; at: number }>();
+  const inFlight = new Map<string, AbortController>();
+  /** Unwatched while a poll was in flight: its result must not reschedule it. */
+  const dropped = new Set<string>();
+  const work = new Set<Promise<void>>();
+  let timer: unknown;
+  let stopped = true;
+
+  const track = (p: Promise<void>) => {
+    work.add(p);
+    void p.finally(() => work.delete(p));
+  };
+
+  function arm(blockedUntil: number | undefined) {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    // With every slot busy, the next completion pumps again; a timer now would spin.
+    if (stopped || inFlight.size >= maxInFlight) return;
+    let next = Infinity;
+    for (const [key, d] of due) if (!inFlight.has(key)) next = Math.min(next, d.at);
+    if (next === Infinity) return;
+    if (blockedUntil !== undefined) next = Math.max(next, blockedUntil);
+    timer = clock.setTimeout(pump, Math.max(0, next - clock.now()));
+  }
+
+  function pump() {
+    // Called by the timer and by every completed poll: drop any armed timer so exactly one is left.
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    if (stopped) return;
+    const now = clock.now();
+    // Oldest due first: when the budget is short every task is served in turn, none starves.
+    const ready = [...due].filter(([key, d]) => d.at <= now && !inFlight.has(key)).sort((a, b) => a[1].at - b[1].at);
+    let blockedUntil: number | undefined;
+    for (const [key, { task }] of ready) {
+      if (inFlight.size >= maxInFlight) break;
+      const before = planBeforePoll(task, now, policy);
+      if (before !== undefined) {
+        due.delete(key);
+        track(apply(key, task, before).catch((err: unknown) => logger.error({ err: String(err), key }, 'watcher could not update the watch list')));
+        continue;
+      }
+      if (!budget.tryAcquire('background')) {
+        blockedUntil = now + Math.max(1, budget.retryAfterMs?.('background') ?? 250);
+        break;
+      }
+      due.delete(key);
+      track(poll(key, task));
+    }
+    arm(blockedUntil);
+  }
+
+  async function apply(key: string, task: WatchedTaskRecord, decision: PollDecision) {
+    if (decision.kind === 'poll') {
+      await store.schedule(key, decision.at);
+      if (!stopped && !dropped.has(key)) due.set(key, { task: { ...task, nextPollAt: decision.at }, at: decision.at });
+    } else if (decision.kind === 'stop') {
+      await store.schedule(key, null);
+    } else {
+      logger.warn({ key, reason: decision.reason }, 'watched task is no longer queryable; its history is kept');
+      await store.markNotQueryable(key, decision.reason, clock.now());
+    }
+  }
+
+  async function poll(key: string, task: WatchedTaskRecord) {
+    const controller = new AbortController();
+    inFlight.set(key, controller);
+    try {
+      let outcome: FetchOutcome;
+      try {
+        outcome = await getTask(task.ref, controller.signal);
+      } catch (err) {
+        outcome = { ok: false, kind: 'unreachable', code: 'exception', message: String(err).slice(0, 200) };
+      }
+      if (stopped) return; // cancelled by stop(): not something upstream did
+      const now = clock.now();
+      const { newlyEnded } = await store.record(task.ref, outcome, now);
+      const after = await store.getWatched(key);
+      if (after === undefined || dropped.has(key)) return;
+      await apply(key, after, planAfterPoll({ task: after, outcome, newlyEnded, now, random, policy }));
+    } catch (err) {
+      // A store failure (disk full, locked): keep watching, try again at the slow pace.
+      logger.error({ err: String(err), key }, 'watcher could not record an observation');
+      if (!stopped && !dropped.has(key)) due.set(key, { task, at: clock.now() + policy.slowMs });
+    } finally {
+      inFlight.delete(key);
+      dropped.delete(key);
+      pump();
+    }
+  }
+
+  const schedule = (task: WatchedTaskRecord) => {
+    if (task.nextPollAt === null || task.notQueryableSince !== null || inFlight.has(task.key)) return;
+    due.set(task.key, { task, at: task.nextPollAt });
+  };
+
+  return {
+    async start() {
+      if (!stopped) return;
+      stopped = false;
+      for (const task of await store.listWatched()) schedule(task);
+      pump();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+      for (const controller of inFlight.values()) controller.abort();
+      await Promise.allSettled([...work]);
+      due.clear();
+    },
+    async watch(ref, opts) {
+      const result = await store.watch(ref, opts);
+      dropped.delete(taskRefKey(ref));
+      if (!stopped && !due.has(result.task.key)) {
+        schedule(result.task);
+        pump();
+      }
+      return result;
+    },
+    async unwatch(key) {
+      if (inFlight.has(key)) dropped.add(key);
+      due.delete(key);
+      if (!stopped) pump();
+      return store.unwatch(key);
+    },
+    scheduled: () => new Map([...due].map(([key, d]) => [key, d.at])),
+  };
+}
