@@ -21,7 +21,7 @@ type Failure = Exclude<UpstreamOutcome, { kind: 'ok' }>;
  * Upstream failures as HTTP: an answered error is a bad gateway (502), except throttling, which
  * the browser should back off from (429 + Retry-After); silence is a gateway timeout (504).
  */
-export function upstreamFailure(outcome: Failure): { status: ContentfulStatusCode; error: ApiErrorBody['error'] } {
+export function upstreamFailure(outcome: Failure, upstreamName = 'Volcengine'): { status: ContentfulStatusCode; error: ApiErrorBody['error'] } {
   switch (outcome.kind) {
     case 'upstream-error': {
       const { error } = outcome;
@@ -32,7 +32,7 @@ export function upstreamFailure(outcome: Failure): { status: ContentfulStatusCod
         status: throttled ? 429 : 502,
         error: {
           kind: 'upstream',
-          message: `Volcengine refused the query with ${what}${quote}.`,
+          message: `${upstreamName} refused the query with ${what}${quote}.`,
           upstream: error,
           ...(throttled ? { retryAfter: 1 } : {}),
         },

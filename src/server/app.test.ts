@@ -85,14 +85,19 @@ describe('GET /api/task', () => {
     expect(error).toMatchObject({ kind: 'upstream', retryAfter: 1, upstream: { code } });
   });
 
+  it('names the simulator, not Volcengine, when the simulator answered', async () => {
+    const res = await appWith(upstreamError('InvalidParameter', 200), { upstream: 'simulator', credentials: undefined }).app.request(QUERY);
+    expect((await errorBody(res)).message).toMatch(/^The embedded simulator refused the query with InvalidParameter: details/);
+  });
+
   it('does not mistake a look-alike code for throttling', async () => {
     expect((await appWith(upstreamError('FlowLimitExceededX', 400)).app.request(QUERY)).status).toBe(502);
   });
 
   it('maps unreachable to 504 and a bad body to 502 bad-upstream-body', async () => {
-    const timeout = await appWith({ kind: 'unreachable', reason: 'timeout', message: 'rtc.example.test did not answer within 5000 ms.' }).app.request(QUERY);
+    const timeout = await appWith({ kind: 'unreachable', reason: 'timeout', message: 'No answer from rtc.example.test within 5000 ms.' }).app.request(QUERY);
     expect(timeout.status).toBe(504);
-    expect(await errorBody(timeout)).toEqual({ kind: 'unreachable', message: 'rtc.example.test did not answer within 5000 ms.' });
+    expect(await errorBody(timeout)).toEqual({ kind: 'unreachable', message: 'No answer from rtc.example.test within 5000 ms.' });
     const bad = await appWith({ kind: 'bad-body', httpStatus: 200, message: 'not JSON' }).app.request(QUERY);
     expect(bad.status).toBe(502);
     expect(await errorBody(bad)).toEqual({ kind: 'bad-upstream-body', message: 'not JSON' });

@@ -70,13 +70,13 @@ describe('what it returns', () => {
     ['throttling with HTTP 429', () => json({ ResponseMetadata: { RequestId: 'req-3', Error: { Code: 'AccountFlowLimitExceeded', Message: 'slow down' } } }, 429),
       { kind: 'upstream-error', fetchedAt: NOW, error: { code: 'AccountFlowLimitExceeded', message: 'slow down', requestId: 'req-3', httpStatus: 429 } }],
     ['bad-body for malformed JSON', () => new Response('<html>502 Bad Gateway</html>', { status: 502 }),
-      { kind: 'bad-body', httpStatus: 502, message: 'rtc.example.test answered HTTP 502 with a body that is not JSON.' }],
+      { kind: 'bad-body', httpStatus: 502, message: 'The answer from rtc.example.test (HTTP 502) is not JSON.' }],
     ['bad-body for JSON that is not the envelope', () => json({ hello: 'world' }),
       { kind: 'bad-body', httpStatus: 200, message: 'Volcengine answered HTTP 200 without the documented ResponseMetadata envelope.' }],
     ['bad-body for success without the task', () => json({ ResponseMetadata: { RequestId: 'req-4' }, Result: {} }),
-      { kind: 'bad-body', httpStatus: 200, requestId: 'req-4', message: 'rtc.example.test reported success but sent no Result.PushMixedStreamToCDNTask object.' }],
+      { kind: 'bad-body', httpStatus: 200, requestId: 'req-4', message: 'The answer from rtc.example.test reports success but has no Result.PushMixedStreamToCDNTask object.' }],
     ['bad-body for a null task', () => json({ ResponseMetadata: { RequestId: 'req-5' }, Result: { PushMixedStreamToCDNTask: null } }),
-      { kind: 'bad-body', httpStatus: 200, requestId: 'req-5', message: 'rtc.example.test reported success but sent no Result.PushMixedStreamToCDNTask object.' }],
+      { kind: 'bad-body', httpStatus: 200, requestId: 'req-5', message: 'The answer from rtc.example.test reports success but has no Result.PushMixedStreamToCDNTask object.' }],
   ];
   it.each(cases)('%s', async (_name, answer, want) => {
     expect(await client(recording(answer).fetch).getTask(REF)).toEqual(want);
@@ -93,7 +93,7 @@ describe('when the endpoint cannot be reached', () => {
   it('times out a fetch that never answers, even one that ignores the signal', async () => {
     const started = Date.now();
     const out = await client(() => new Promise<Response>(() => {}), { timeoutMs: 50 }).getTask(REF);
-    expect(out).toEqual({ kind: 'unreachable', reason: 'timeout', message: 'rtc.example.test did not answer within 50 ms.' });
+    expect(out).toEqual({ kind: 'unreachable', reason: 'timeout', message: 'No answer from rtc.example.test within 50 ms.' });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

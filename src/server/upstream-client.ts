@@ -18,6 +18,8 @@ export interface UpstreamClientOptions {
   clock: Clock;
   /** A task is a few kB; anything far bigger is not the documented answer. */
   maxBodyBytes?: number;
+  /** Who answers, in messages (default: the endpoint's host); the simulator calls itself so. */
+  label?: string;
 }
 
 export type UpstreamOutcome =
@@ -77,7 +79,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const endpoint = new URL(options.endpoint);
-  const host = endpoint.host;
+  const host = options.label ?? endpoint.host;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const { accessKeyId, secretKey, sessionToken = '' } = options.credentials;
   const secrets = [accessKeyId, secretKey, sessionToken];
@@ -101,16 +103,16 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       });
       const res = await raceAbort(options.fetch(req), controller.signal, why);
       const declared = Number(res.headers.get('content-length') ?? '0');
-      if (declared > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `${host} answered HTTP ${res.status} with a ${declared}-byte body, far larger than a task.` };
+      if (declared > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `The answer from ${host} (HTTP ${res.status}) is a ${declared}-byte body, far larger than a task.` };
       const bytes = await raceAbort(res.arrayBuffer(), controller.signal, why);
       const fetchedAt = options.clock();
-      if (bytes.byteLength > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `${host} answered HTTP ${res.status} with a ${bytes.byteLength}-byte body, far larger than a task.` };
+      if (bytes.byteLength > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `The answer from ${host} (HTTP ${res.status}) is a ${bytes.byteLength}-byte body, far larger than a task.` };
       return interpret(res.status, new TextDecoder().decode(bytes), fetchedAt);
     } catch (err) {
       if (err instanceof Aborted || controller.signal.aborted) {
         const reason = err instanceof Aborted ? err.reason : why();
         const message = reason === 'timeout'
-          ? `${host} did not answer within ${options.timeoutMs} ms.`
+          ? `No answer from ${host} within ${options.timeoutMs} ms.`
           : `The request to ${host} was cancelled.`;
         return { kind: 'unreachable', reason, message };
       }
@@ -126,7 +128,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     try {
       body = JSON.parse(text);
     } catch {
-      return { kind: 'bad-body', httpStatus, message: `${host} answered HTTP ${httpStatus} with a body that is not JSON.` };
+      return { kind: 'bad-body', httpStatus, message: `The answer from ${host} (HTTP ${httpStatus}) is not JSON.` };
     }
     const outcome = interpretEnvelope(httpStatus, body);
     if (outcome.kind === 'bad-body') return { kind: 'bad-body', httpStatus, message: outcome.message };
@@ -134,7 +136,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (outcome.kind === 'error') return { kind: 'upstream-error', error: { ...outcome.error, message: scrub(outcome.error.message, secrets) }, fetchedAt };
     const task = isPlainObject(outcome.result) ? outcome.result['PushMixedStreamToCDNTask'] : undefined;
     if (!isPlainObject(task)) {
-      const missing: UpstreamOutcome = { kind: 'bad-body', httpStatus, message: `${host} reported success but sent no Result.PushMixedStreamToCDNTask object.` };
+      const missing: UpstreamOutcome = { kind: 'bad-body', httpStatus, message: `The answer from ${host} reports success but has no Result.PushMixedStreamToCDNTask object.` };
       if (outcome.requestId !== undefined) missing.requestId = outcome.requestId;
       return missing;
     }

@@ -30,14 +30,20 @@ describe('createUpstreamFor', () => {
   it('simulator: the simulator fetch and its own keys, the network untouched', async () => {
     const net = recorder();
     const sim = recorder();
-    const simulator: SimulatorLike = { fetch: sim.fetch, credentials: { accessKeyId: 'SIMAK', secretKey: 'SIMSK' } };
-    const upstream = await createUpstreamFor(testConfig({ upstream: 'simulator', credentials: undefined }), {
-      clock: () => TEST_NOW, fetch: net.fetch, loadSimulator: async () => simulator,
+    let askedRegion = '';
+    const simulator: SimulatorLike = { fetch: sim.fetch, credentials: { accessKeyId: 'SIMAK', secretKey: 'SIMSK' }, region: 'us-east-1' };
+    const upstream = await createUpstreamFor(testConfig({ upstream: 'simulator', credentials: undefined, region: 'us-east-1' }), {
+      clock: () => TEST_NOW, fetch: net.fetch, loadSimulator: async (region) => { askedRegion = region; return simulator; },
     });
+    expect(askedRegion).toBe('us-east-1');
     expect(await upstream.getTask(REF)).toMatchObject({ kind: 'ok' });
     expect(net.seen).toHaveLength(0);
+    const slow = await createUpstreamFor(testConfig({ upstream: 'simulator', upstreamTimeoutMs: 100 }), {
+      clock: () => TEST_NOW, fetch: net.fetch, loadSimulator: async () => ({ ...simulator, fetch: () => new Promise<Response>(() => {}) }),
+    });
+    expect(await slow.getTask(REF)).toMatchObject({ kind: 'unreachable', message: 'No answer from the embedded simulator within 100 ms.' });
     const auth = parseAuthorization(sim.seen[0]?.headers.get('authorization'));
-    expect(auth.ok && auth.value.accessKeyId).toBe('SIMAK');
+    expect(auth.ok && auth.value).toMatchObject({ accessKeyId: 'SIMAK', region: 'us-east-1' });
   });
 
   it('refuses volcengine without credentials', async () => {

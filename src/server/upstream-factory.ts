@@ -6,6 +6,8 @@ import { createUpstreamClient, type Clock, type FetchLike, type UpstreamClient }
 export interface SimulatorLike {
   fetch(req: Request): Promise<Response>;
   credentials: VolcCredentials;
+  /** The region the simulator checks signatures against. */
+  region: string;
 }
 
 export interface UpstreamDeps {
@@ -13,8 +15,8 @@ export interface UpstreamDeps {
   clock: Clock;
   /** The network, for MIXSCOPE_UPSTREAM=volcengine. */
   fetch: FetchLike;
-  /** Loaded lazily so a volcengine deployment never builds simulator state. */
-  loadSimulator: () => Promise<SimulatorLike>;
+  /** Loaded lazily so a volcengine deployment never builds simulator state; gets VOLC_REGION. */
+  loadSimulator: (region: string) => Promise<SimulatorLike>;
 }
 
 /**
@@ -27,6 +29,6 @@ export async function createUpstreamFor(config: ServerConfig, deps: UpstreamDeps
     if (config.credentials === undefined) throw new Error('MIXSCOPE_UPSTREAM is volcengine but no credentials are configured.');
     return createUpstreamClient({ ...common, fetch: deps.fetch, credentials: config.credentials });
   }
-  const simulator = await deps.loadSimulator();
-  return createUpstreamClient({ ...common, fetch: (req) => simulator.fetch(req), credentials: simulator.credentials });
+  const simulator = await deps.loadSimulator(config.region);
+  return createUpstreamClient({ ...common, region: simulator.region, label: 'the embedded simulator', fetch: (req) => simulator.fetch(req), credentials: simulator.credentials });
 }

@@ -32,7 +32,7 @@ export function taskRoutes({ upstream, source, logger }: TaskRouteDeps) {
     const { ref } = checked;
     const outcome = await upstream.getTask(ref, c.req.raw.signal);
     if (outcome.kind !== 'ok') {
-      const { status, error } = upstreamFailure(outcome);
+      const { status, error } = upstreamFailure(outcome, source === 'simulator' ? 'The embedded simulator' : 'Volcengine');
       logger.warn({ kind: error.kind, status, code: error.upstream?.code, requestId: error.upstream?.requestId, version: ref.version }, error.message);
       return sendError(c, status, error);
     }
