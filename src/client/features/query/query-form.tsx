@@ -25,12 +25,12 @@ function lastQuery(): TaskRefInput {
 }
 
 /** The query form: checks input before anything is sent, then opens the task's deep link. */
-export function QueryForm({ initial }: { initial?: TaskRefInput }) {
+export function QueryForm({ initial, initialIssues = [] }: { initial?: TaskRefInput; initialIssues?: FieldIssue[] }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const formId = useId();
   const [values, setValues] = useState<TaskRefInput>(() => ({ version: DEFAULT_API_VERSION, ...lastQuery(), ...initial }));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [issues, setIssues] = useState<FieldIssue[]>(initialIssues);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const issueFor = (field: TaskRefField) => issues.find((i) => i.field === field);

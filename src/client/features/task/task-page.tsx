@@ -24,6 +24,7 @@ export function TaskPage() {
         <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
           <QueryForm
             key={search}
+            initialIssues={parsed.issues}
             initial={{ appId: params.get('appId') ?? '', roomId: params.get('roomId') ?? '', taskId: params.get('taskId') ?? '', userId: params.get('userId') ?? '', version: params.get('version') ?? undefined }}
           />
         </section>
