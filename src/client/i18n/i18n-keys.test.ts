@@ -3,6 +3,7 @@ import { en } from './en.ts';
 import { zh } from './zh.ts';
 import { ENUM_TABLES } from './enum-tables.ts';
 import { enumZh } from './enum-zh.ts';
+import { FEATURE_MESSAGES } from './feature-messages.ts';
 
 function flatten(obj: object, prefix = ''): [string, string][] {
   return Object.entries(obj).flatMap(([k, v]): [string, string][] =>
@@ -12,20 +13,27 @@ function flatten(obj: object, prefix = ''): [string, string][] {
 const keys = (obj: object) => flatten(obj).map(([k]) => k);
 const leaves = (obj: object) => flatten(obj).map(([, v]) => v);
 
+const allEn = { ...en, ...Object.fromEntries(Object.entries(FEATURE_MESSAGES).map(([ns, m]) => [ns, m.en])) };
+const allZh = { ...zh, ...Object.fromEntries(Object.entries(FEATURE_MESSAGES).map(([ns, m]) => [ns, m.zh])) };
+
 describe('translations', () => {
-  it('have the same keys in English and Chinese', () => {
-    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  it('have the same keys in English and Chinese, feature modules included', () => {
+    expect(keys(allZh).sort()).toEqual(keys(allEn).sort());
+  });
+
+  it('give each feature module a namespace of its own', () => {
+    for (const ns of Object.keys(FEATURE_MESSAGES)) expect(Object.keys(en)).not.toContain(ns);
   });
 
   it('have no empty string in either language', () => {
-    expect(leaves(en).filter((s) => s.trim() === '')).toEqual([]);
-    expect(leaves(zh).filter((s) => s.trim() === '')).toEqual([]);
+    expect(leaves(allEn).filter((s) => s.trim() === '')).toEqual([]);
+    expect(leaves(allZh).filter((s) => s.trim() === '')).toEqual([]);
   });
 
   it('use the same interpolation variables in both languages', () => {
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    const zhFlat = new Map(flatten(zh));
-    for (const [k, enText] of flatten(en)) {
+    const zhFlat = new Map(flatten(allZh));
+    for (const [k, enText] of flatten(allEn)) {
       expect({ k, vars: vars(zhFlat.get(k) ?? '') }).toEqual({ k, vars: vars(enText) });
     }
   });

@@ -4,6 +4,7 @@ import { en } from './en.ts';
 import { zh } from './zh.ts';
 import { englishEnumMessages } from './enum-tables.ts';
 import { enumCommonZh, enumZh } from './enum-zh.ts';
+import { FEATURE_MESSAGES } from './feature-messages.ts';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -27,6 +28,10 @@ export function rememberLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
 }
 
+function features(lang: 'en' | 'zh'): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(FEATURE_MESSAGES).map(([ns, m]) => [ns, m[lang]]));
+}
+
 export function setupI18n(): typeof i18next {
   const lng = initialLanguage();
   document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
@@ -34,8 +39,8 @@ export function setupI18n(): typeof i18next {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, enum: englishEnumMessages(), enumCommon: { unknown: 'unknown ({{value}})', absent: 'not reported' } } },
-      zh: { translation: { ...zh, enum: enumZh, enumCommon: enumCommonZh } },
+      en: { translation: { ...en, ...features('en'), enum: englishEnumMessages(), enumCommon: { unknown: 'unknown ({{value}})', absent: 'not reported' } } },
+      zh: { translation: { ...zh, ...features('zh'), enum: enumZh, enumCommon: enumCommonZh } },
     },
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,

@@ -1,0 +1,11 @@
+/**
+ * Each feature keeps its strings beside its code in a `*-messages.ts` module exporting
+ * `{ en, zh }` with identical keys, and registers it here under its namespace (the first part of
+ * its keys: `t('inspector.zoomIn')`). The key-parity test reads this same list.
+ */
+export interface FeatureMessages {
+  en: Record<string, unknown>;
+  zh: Record<string, unknown>;
+}
+
+export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {};
