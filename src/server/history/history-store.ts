@@ -37,8 +37,8 @@ export interface HistoryStore {
   /** Stops polling for good; the history stays readable. */
   markNotQueryable(key: string, reason: NotQueryableReason, since: number): Promise<void>;
   history(key: string, query?: HistoryQuery): Promise<HistoryPage>;
-  /** Per task key: how many times the push was seen entering reconnect (PushStreamState 3). */
-  reconnectCounts(): Promise<Map<string, number>>;
+  /** Per task key (all, or one): how many times the push was seen entering reconnect (PushStreamState 3). */
+  reconnectCounts(key?: string): Promise<Map<string, number>>;
   close(): Promise<void>;
 }
 
@@ -136,11 +136,12 @@ export function createHistoryStore(db: Kysely<HistoryDatabase>, opts: Omit<Histo
       return { observations: page.map(toObservation), baseline: baseline ? toObservation(baseline) : null, truncated };
     },
 
-    async reconnectCounts() {
+    async reconnectCounts(key) {
       // Change rows that *enter* state 3 (or a first row already in it); a layout change during a
       // reconnect is also a change row in state 3 but is not a new reconnect.
-      const rows = await db
-        .selectFrom('observations')
+      let q = db.selectFrom('observations');
+      if (key !== undefined) q = q.where('task_key', '=', key);
+      const rows = await q
         .select((eb) => ['task_key', eb.fn.countAll<number>().as('n')])
         .where('kind', '=', 'change')
         .where('push_stream_state', '=', 3)
