@@ -112,6 +112,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       version: url.searchParams.get('Version') ?? '',
       region,
     };
+    try {
+      return await answer(req, url, meta, wallNow);
+    } catch (e) {
+      // A caller that gave up gets its abort back, as from fetch; anything else is our bug,
+      // answered the way the gateway answers its own: 500 InternalError in the envelope.
+      if (req.signal.aborted) throw e;
+      return errorResponse(meta, fail('InternalError', 'The simulator failed to handle the request.'));
+    }
+  }
+
+  async function answer(req: Request, url: URL, meta: RequestMeta, wallNow: number): Promise<Response> {
     const headerFaults = options.faults?.header === false ? [] : parseFaultHeader(req.headers.get(FAULT_HEADER));
     const faulted = await playFaults([...always, ...headerFaults], meta, req.signal);
     if (faulted) return faulted;
