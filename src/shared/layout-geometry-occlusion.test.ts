@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { occlusion, visibleFraction, visibleShare } from './layout-geometry.ts';
 import { pixelLayout, type TestBox } from './layout-test-tasks.ts';
+import { buildTaskModel } from './task-model.ts';
 
 const canvas = { width: 1280, height: 720 };
 const full: TestBox = { x: 0, y: 0, w: 1280, h: 720 };
@@ -56,6 +57,17 @@ describe('occlusion', () => {
   });
 });
 
+describe('occlusion with overflowed 2020 ratios', () => {
+  it('gives numbers, not NaN, for regions of ±Infinity pixels', () => {
+    const layout = buildTaskModel({ Layout: { LayoutMode: 2, CustomLayout: { Regions: [
+      { StreamIndex: 0, LocationX: -1e308, WidthProportion: 1e308, HeightProportion: 0.5 }, // x −∞, width ∞
+      { StreamIndex: 1, WidthProportion: 0.5, HeightProportion: 0.5 },
+      { StreamIndex: 2, WidthProportion: 1e308, HeightProportion: 1e308, ZOrder: 1 }, // covers the canvas
+    ] } } }, '2020-12-01').layout;
+    expect([...visibleShare(layout)]).toEqual([['r0', 0], ['r1', 0], ['r2', 640 * 480 / 1e14]]);
+  });
+});
+
 describe('visibleShare', () => {
   it('maps every region id to its visible share', () => {
     const shares = visibleShare(pixelLayout([full, { x: 0, y: 0, w: 640, h: 720, z: 1 }]));
@@ -63,7 +75,9 @@ describe('visibleShare', () => {
   });
 
   it('stays in [0, 1] (property)', () => {
-    fc.assert(fc.property(fc.array(arbBox, { maxLength: 15 }), (boxes) => {
+    // Any finite double the parser lets through, including ones that overflow to ±Infinity in pixels.
+    const wild = fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true }), y: fc.double({ noNaN: true, noDefaultInfinity: true }), w: fc.double({ noNaN: true, noDefaultInfinity: true }), h: fc.double({ noNaN: true, noDefaultInfinity: true }) });
+    fc.assert(fc.property(fc.array(fc.oneof(arbBox, wild), { maxLength: 15 }), (boxes) => {
       for (const share of visibleShare(pixelLayout(boxes)).values()) {
         expect(share).toBeGreaterThanOrEqual(0);
         expect(share).toBeLessThanOrEqual(1);

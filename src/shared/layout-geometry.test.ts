@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  canvasRect, clampToCanvas, coverShapes, effectiveCornerRadiusPx, hitTest, intersectionArea, isOffCanvas,
+  canvasRect, clampToCanvas, coverShapes, effectiveCornerRadiusPx, finiteRect, hitTest, intersectionArea, isOffCanvas,
   offCanvasExtent, rectArea, rectIntersection, regionContains, visibleFraction,
 } from './layout-geometry.ts';
 import { pixelLayout } from './layout-test-tasks.ts';
@@ -19,6 +19,17 @@ const arbRect = fc.record({
 describe('rectArea', () => {
   it('multiplies width by height', () => expect(rectArea(rect(10, 10, 640, 288))).toBe(184320));
   it('counts a negative size as no area', () => expect(rectArea(rect(0, 0, -5, 10))).toBe(0));
+});
+
+describe('finiteRect', () => {
+  it('passes an ordinary rectangle through untouched', () => {
+    const r = rect(0.1, 0.2, 0.2, 0.4);
+    expect(finiteRect(r)).toBe(r);
+  });
+  it('clamps overflowed edges far off the canvas', () => {
+    expect(finiteRect(rect(0, 0, Infinity, 720))).toEqual(rect(0, 0, 1e7, 720));
+    expect(finiteRect(rect(-Infinity, 0, Infinity, 10))).toEqual(rect(-1e7, 0, 0, 10)); // −∞ + ∞ is NaN: no width
+  });
 });
 
 describe('rectIntersection', () => {
@@ -60,6 +71,10 @@ describe('visibleFraction', () => {
     expect(visibleFraction(rect(-400, 0, 400, 100), canvas)).toBe(0);
   });
   it('is 0 for a region with no area', () => expect(visibleFraction(rect(10, 10, 0, 100), canvas)).toBe(0));
+  it('stays a number for an overflowed region', () => {
+    expect(visibleFraction(rect(0, 0, Infinity, Infinity), canvas)).toBe(921600 / 1e14);
+    expect(visibleFraction(rect(-Infinity, 0, Infinity, 10), canvas)).toBe(0);
+  });
 });
 
 describe('offCanvasExtent and isOffCanvas', () => {

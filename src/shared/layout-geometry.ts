@@ -19,7 +19,26 @@ export interface Point {
 
 /** Negative sizes come straight from the task (the parser keeps any finite number): they cover nothing. */
 export function rectArea(rect: PixelRect): number {
-  return Math.max(0, rect.width) * Math.max(0, rect.height);
+  return rect.width > 0 && rect.height > 0 ? rect.width * rect.height : 0;
+}
+
+/** Far outside any canvas (at most 1920 px), yet small enough that areas stay finite. */
+const FAR = 1e7;
+const far = (v: number) => Math.min(FAR, Math.max(-FAR, v));
+
+/**
+ * A task can overflow a rectangle to ±Infinity (a 2020 ratio of 1e308 times the canvas size);
+ * this clamps its edges far off the canvas so that shares stay numbers. Ordinary rects pass
+ * through untouched, so their arithmetic stays exact. An edge that is NaN (−∞ + ∞) collapses.
+ */
+export function finiteRect(rect: PixelRect): PixelRect {
+  const { x, y, width, height } = rect;
+  if ([x, y, width, height].every((v) => Math.abs(v) < FAR) && Math.abs(x + width) < FAR && Math.abs(y + height) < FAR) return rect;
+  const left = Number.isNaN(x) ? 0 : far(x);
+  const top = Number.isNaN(y) ? 0 : far(y);
+  const right = Number.isNaN(x + width) ? left : far(x + width);
+  const bottom = Number.isNaN(y + height) ? top : far(y + height);
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** The overlap of two rectangles, or undefined when they share no area (touching edges share none). */
@@ -28,7 +47,8 @@ export function rectIntersection(a: PixelRect, b: PixelRect): PixelRect | undefi
   const y = Math.max(a.y, b.y);
   const right = Math.min(a.x + a.width, b.x + b.width);
   const bottom = Math.min(a.y + a.height, b.y + b.height);
-  if (right <= x || bottom <= y) return undefined;
+  // Written as "not overlapping" so that a NaN edge also means no overlap.
+  if (!(right > x && bottom > y)) return undefined;
   return { x, y, width: right - x, height: bottom - y };
 }
 
@@ -47,7 +67,8 @@ export function clampToCanvas(rect: PixelRect, canvas: Size): PixelRect | undefi
 }
 
 /** The share of a rectangle's area inside the canvas, in [0, 1]; 0 for a rectangle with no area. */
-export function visibleFraction(rect: PixelRect, canvas: Size): number {
+export function visibleFraction(input: PixelRect, canvas: Size): number {
+  const rect = finiteRect(input);
   const area = rectArea(rect);
   if (area === 0) return 0;
   return Math.min(1, intersectionArea(rect, canvasRect(canvas)) / area);
@@ -59,7 +80,8 @@ export type OffCanvasExtent = 'inside' | 'partly' | 'fully';
  * How much of a rectangle falls outside the canvas. A rectangle with no area has no share to
  * measure, so it is judged by its position: inside the canvas bounds or fully off.
  */
-export function offCanvasExtent(rect: PixelRect, canvas: Size): OffCanvasExtent {
+export function offCanvasExtent(input: PixelRect, canvas: Size): OffCanvasExtent {
+  const rect = finiteRect(input);
   if (rectArea(rect) === 0) {
     const inside = rect.x >= 0 && rect.y >= 0 && rect.x + Math.max(0, rect.width) <= canvas.width && rect.y + Math.max(0, rect.height) <= canvas.height;
     return inside ? 'inside' : 'fully';
@@ -111,7 +133,7 @@ const AUDIO_ONLY = 1;
  */
 export function coverShapes(region: NormalisedRegion, canvasWidth: number): PixelRect[] {
   if (region.alpha.value < OPAQUE_ALPHA || region.mediaType.value === AUDIO_ONLY) return [];
-  const { rect } = region;
+  const rect = finiteRect(region.rect);
   if (rectArea(rect) === 0) return [];
   const r = effectiveCornerRadiusPx(region, canvasWidth).px;
   if (r === 0) return [rect];
@@ -167,8 +189,9 @@ export function occlusion(layout: NormalisedLayout): Map<string, RegionVisibilit
   const shapes = layout.regions.map((r) => coverShapes(r, canvas.width));
   const out = new Map<string, RegionVisibility>();
   layout.regions.forEach((region, i) => {
-    const area = rectArea(region.rect);
-    const onRect = clampToCanvas(region.rect, canvas);
+    const rect = finiteRect(region.rect);
+    const area = rectArea(rect);
+    const onRect = clampToCanvas(rect, canvas);
     if (area === 0 || onRect === undefined) {
       out.set(region.id, { onCanvas: 0, uncovered: 1, visible: 0, coveredBy: [] });
       return;
