@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { layoutWarnings } from './layout-warnings.ts';
+import { buildTaskModel } from './task-model.ts';
+import type { ApiVersion } from './api-versions.ts';
+
+const region = (index: number, x = 0) => ({ StreamIndex: index, LocationX: x, WidthProportion: 0.25, HeightProportion: 0.25 });
+function task(regions: unknown[], targets: unknown[], extra: Record<string, unknown> = {}, canvas: Record<string, unknown> = { Width: 1280, Height: 720 }) {
+  return { TargetStreams: { StreamList: targets }, Layout: { LayoutMode: 2, CustomLayout: { Canvas: canvas, Regions: regions } }, ...extra };
+}
+const warnings = (raw: unknown, version: ApiVersion = '2020-12-01') => layoutWarnings(buildTaskModel(raw, version));
+const ids = (raw: unknown) => warnings(raw).map((w) => w.id);
+
+describe('regions and TargetStreams one-to-one', () => {
+  it('flags a StreamIndex with no stream and a stream with no region', () => {
+    expect(ids(task([region(0), region(7, 0.5)], [{ UserId: 'a', Index: 0 }, { UserId: 'b', Index: 1 }]))).toEqual([
+      'targetWithoutRegion:targets[1]',
+      'streamIndexUnmatched:r1',
+    ]);
+  });
+  it('says when TargetStreams is empty', () => {
+    const list = warnings(task([region(3)], []));
+    expect(list.map((w) => w.id)).toEqual(['streamIndexUnmatched:r0', 'targetsEmpty']);
+    expect(list[0]?.message).toContain('TargetStreams is empty, so nothing is drawn there');
+  });
+  it('flags a target stream with no Index', () => {
+    const [w] = warnings(task([region(0)], [{ UserId: 'a', Index: 0 }, { UserId: 'b' }]));
+    expect(w?.message).toBe('The target stream "b" has no Index, so no region of the custom layout can show it.');
+  });
+  it('does not run the mapping checks outside a custom layout', () => {
+    expect(ids({ TargetStreams: { StreamList: [{ UserId: 'a' }, { UserId: 'b' }] }, Layout: { LayoutMode: 0 } })).toEqual(['approximateLayout']);
+  });
+});
+
+describe('duplicates', () => {
+  it('flags a shared Index with every stream and the region concerned', () => {
+    const [w] = warnings(task([region(2)], [{ UserId: 'a', Index: 2 }, { UserId: 'b', Index: 2, StreamType: 1 }]));
+    expect(w?.id).toBe('duplicateTargetIndex:Index=2');
+    expect(w?.regionIds).toEqual(['r0']);
+    expect(w?.params.streams).toBe('"a" and "b" (screen)');
+  });
+  it('flags regions sharing a StreamIndex, all of them', () => {
+    const [w] = warnings(task([region(0), region(0, 0.5), region(0, 0.75)], [{ UserId: 'a', Index: 0 }]));
+    expect(w?.id).toBe('duplicateStreamIndex:StreamIndex=0');
+    expect(w?.regionIds).toEqual(['r0', 'r1', 'r2']);
+    expect(w?.params.count).toBe(3);
+  });
+});
+
+describe('targeted and excluded', () => {
+  it('matches UserId and StreamType', () => {
+    const raw = task([region(0)], [{ UserId: 'a', Index: 0 }], { ExcludeStreams: { StreamList: [{ UserId: 'a', StreamType: 0 }] } });
+    const [w] = warnings(raw);
+    expect(w?.id).toBe('targetedAndExcluded:targets[0]');
+    expect(w?.regionIds).toEqual(['r0']);
+    expect(w?.message).toBe('The camera stream of "a" is both in TargetStreams and in ExcludeStreams. The docs do not say which list wins, so it may be missing from the mix.');
+  });
+  it('treats the camera and the screen of one user as different streams', () => {
+    expect(ids(task([region(0)], [{ UserId: 'a', Index: 0 }], { ExcludeStreams: { StreamList: [{ UserId: 'a', StreamType: 1 }] } }))).toEqual([]);
+  });
+});
+
+describe('documented maxima', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => ({ UserId: `u${i}`, Index: i }));
+  it('allows 30 in a custom layout and 17 in the others', () => {
+    expect(ids(task(many(30).map((s) => region(s.Index, s.Index * 0.03)), many(30)))).not.toContain('tooManyStreams');
+    expect(ids({ TargetStreams: { StreamList: many(17) }, Layout: { LayoutMode: 3 } })).toEqual(['approximateLayout']);
+  });
+  it('flags 18 streams in side-by-side mode with the limit', () => {
+    const [w] = warnings({ TargetStreams: { StreamList: many(18) }, Layout: { LayoutMode: 3 } });
+    expect(w?.params).toEqual({ count: 18, max: 17 });
+  });
+});
+
+describe('canvas size', () => {
+  it('flags odd and out-of-range sizes, per axis, with a valid suggestion', () => {
+    const list = warnings(task([region(0)], [{ UserId: 'a', Index: 0 }], {}, { Width: 1281, Height: 2000 }));
+    expect(list.map((w) => [w.id, w.params.suggestion])).toEqual([['canvasSizeInvalid:Canvas.Width', 1282], ['canvasSizeInvalid:Canvas.Height', 1920]]);
+    expect(list[0]?.message).toContain('which is odd');
+  });
+  it('checks Encode.VideoWidth/Height outside a custom layout', () => {
+    expect(ids({ TargetStreams: { StreamList: [{ UserId: 'a' }] }, Encode: { VideoWidth: 1, VideoHeight: 480 }, Layout: { LayoutMode: 0 } })).toEqual([
+      'canvasSizeInvalid:Encode.VideoWidth', 'approximateLayout',
+    ]);
+  });
+});
+
+describe('Encode size under a custom layout', () => {
+  it('is information when it differs from the Canvas', () => {
+    const [w] = warnings(task([region(0)], [{ UserId: 'a', Index: 0 }], { Encode: { VideoWidth: 1920, VideoHeight: 1080 } }));
+    expect([w?.id, w?.severity]).toEqual(['encodeSizeIgnored', 'info']);
+    expect(w?.message).toBe('Encode.VideoWidth × VideoHeight (1920 × 1080) is ignored under a custom layout: the mix is 1280 × 720, the Canvas size.');
+  });
+  it('says nothing when it matches', () => {
+    expect(ids(task([region(0)], [{ UserId: 'a', Index: 0 }], { Encode: { VideoWidth: 1280, VideoHeight: 720 } }))).toEqual([]);
+  });
+});
+
+describe('parse issues', () => {
+  it('surfaces every ignored field and maps it to its region, past dropped elements', () => {
+    const raw = task(['junk', { ...region(0), Alpha: 'half' }], [{ UserId: 'a', Index: 0 }]);
+    const list = warnings(raw).filter((w) => w.code === 'parseIssue');
+    expect(list.map((w) => [w.id, w.regionIds])).toEqual([
+      ['parseIssue:Layout.CustomLayout.Regions[0]', []],
+      ['parseIssue:Layout.CustomLayout.Regions[1].Alpha', ['r0']],
+    ]);
+    expect(list[1]?.message).toContain('Ignored, the documented default applies.');
+  });
+});
