@@ -63,6 +63,13 @@ describe('scenarios at the simulator start', () => {
     expect(errorOf(await getTask(testSim(), byId('expired-72h')))?.code).toBe('InvalidParameter.ErrorActiveTaskNotFound');
   });
 
+  it('peek renders what a Get would answer, without a request', async () => {
+    const t = testSim();
+    const query = { appId: 'demo-app', roomId: 'webinar-q3', taskId: 'webinar-mix' };
+    expect(t.sim.peek(query, '2023-06-01')).toEqual(taskOf(await getTask(t, byId('webinar-pip'), { version: '2023-06-01' })));
+    expect(t.sim.peek({ appId: 'demo-app', roomId: 'room-archive', taskId: 'old-mix' })).toBeUndefined();
+  });
+
   it('serves demo images from the configured asset base', async () => {
     const task = taskOf(await getTask(testSim({ assetBaseUrl: 'http://127.0.0.1:9999/' }), byId('podcast-audio')));
     expect(JSON.stringify(task)).toContain('"AlternateImage":"http://127.0.0.1:9999/demo/avatar-1.png"');
