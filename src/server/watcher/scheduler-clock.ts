@@ -18,3 +18,17 @@ export const systemClock: SchedulerClock = {
   },
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/**
+ * A clock that runs `speed` times faster than `base`, for the simulator's accelerated task time:
+ * observations are stamped in the same time as the tasks' StartTime and EndTime, and every
+ * cadence (2 s, 15 s, 72 h) means task time. The QPS budget must keep wall time.
+ */
+export function scaledClock(base: SchedulerClock, taskNow: () => number, speed: number): SchedulerClock {
+  if (!(speed > 0)) throw new RangeError(`speed must be positive, got ${speed}`);
+  return {
+    now: taskNow,
+    setTimeout: (fn, ms) => base.setTimeout(fn, ms / speed),
+    clearTimeout: (handle) => base.clearTimeout(handle),
+  };
+}

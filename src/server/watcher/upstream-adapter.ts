@@ -1,5 +1,6 @@
-import type { TaskRef } from '../../shared/task-ref.ts';
+import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
+import type { HistoryStore } from '../history/history-store.ts';
 import type { UpstreamClient, UpstreamOutcome } from '../upstream-client.ts';
 
 /** The upstream client's result in the history store's terms (the two evolve separately). */
@@ -19,4 +20,30 @@ export function toFetchOutcome(outcome: UpstreamOutcome): FetchOutcome {
 /** `getTask` for createWatcher from the server's UpstreamClient. */
 export function watcherGetTask(upstream: UpstreamClient) {
   return async (ref: TaskRef, signal?: AbortSignal): Promise<FetchOutcome> => toFetchOutcome(await upstream.getTask(ref, signal));
+}
+
+/**
+ * Wraps the client used by interactive queries so that their answers about *watched* tasks enter
+ * the history too: more points on the timeline at no extra upstream cost. Unwatched tasks leave
+ * no trace. A history failure never fails the person's query.
+ */
+export function recordingUpstream(
+  upstream: UpstreamClient,
+  store: Pick<HistoryStore, 'getWatched' | 'record'>,
+  now: () => number,
+  onError: (err: unknown) => void = () => {},
+): UpstreamClient {
+  return {
+    async getTask(ref, signal) {
+      const outcome = await upstream.getTask(ref, signal);
+      // The browser went away: that says nothing about Volcengine.
+      if (outcome.kind === 'unreachable' && outcome.reason === 'aborted') return outcome;
+      try {
+        if ((await store.getWatched(taskRefKey(ref))) !== undefined) await store.record(ref, toFetchOutcome(outcome), now());
+      } catch (err) {
+        onError(err);
+      }
+      return outcome;
+    },
+  };
 }
