@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -125,5 +125,13 @@ describe('history store', () => {
     expect(raw.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 1 });
     raw.close();
     store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
+  });
+});
+
+describe('opening', () => {
+  it('names MIXSCOPE_DATA_DIR when the directory cannot be used', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    await expect(openHistoryStore({ dataDir: join(blocker, 'data'), clock })).rejects.toThrow(/MIXSCOPE_DATA_DIR/);
   });
 });

@@ -23,23 +23,26 @@ export const DB_FILE_NAME = 'mixscope.sqlite';
  *   instead of failing a write.
  */
 export async function openHistoryDatabase(dataDir: string): Promise<Kysely<HistoryDatabase>> {
-  mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(join(dataDir, DB_FILE_NAME));
+  const file = join(dataDir, DB_FILE_NAME);
+  let sqlite: Database.Database | undefined;
   try {
+    mkdirSync(dataDir, { recursive: true });
+    sqlite = new Database(file);
     const mode: unknown = sqlite.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`the file system refused WAL mode (got ${String(mode)})`);
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
   } catch (err) {
-    sqlite.close();
-    throw new Error(`Could not open the history store in MIXSCOPE_DATA_DIR: ${(err as Error).message}`, { cause: err });
+    sqlite?.close();
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`Could not open the history store ${file} (MIXSCOPE_DATA_DIR): ${why}. Point MIXSCOPE_DATA_DIR at a writable directory.`, { cause: err });
   }
   const db = new Kysely<HistoryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   const { error, results } = await new Migrator({ db, provider: historyMigrations('sqlite') }).migrateToLatest();
   if (error !== undefined) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`History store migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new Error(`History store migration ${failed} failed on ${file}: ${String(error)}`, { cause: error });
   }
   return db;
 }
