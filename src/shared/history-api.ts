@@ -91,10 +91,12 @@ export const OBSERVATION_KINDS = ['change', 'confirm', 'gap'] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
 /**
- * How a row joins the one before it. `continuous`: the watcher kept asking, so any change happened
- * between the previous row's confirmedUntil and this row's observedAt (at most one poll interval).
- * `resumed`: nothing was asked for a while before this row (server down, budget starved): the span
- * is unknown and must be drawn as such. `first`: no earlier row.
+ * How a row joins the one before it. `continuous`: the watcher kept asking, so the span between
+ * the previous row's confirmedUntil and this row's observedAt is at most about one poll interval;
+ * between two state rows (change/confirm) the change happened somewhere in it. `resumed`: nothing
+ * was asked for a while before this row (server down, budget starved). `first`: no earlier row.
+ * For the timeline: a row is known state over [observedAt, confirmedUntil]; a gap row is a known
+ * failure to observe; any other span (resumed, or next to a gap) is unknown, never stretched.
  */
 export const CONTINUITY = ['first', 'continuous', 'resumed'] as const;
 export type Continuity = (typeof CONTINUITY)[number];
