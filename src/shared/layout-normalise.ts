@@ -24,21 +24,35 @@ function normaliseCanvas(task: VolcTask, custom: boolean): NormalisedCanvas {
   const encode = task.Encode;
   const width = custom ? canvas?.Width : encode?.VideoWidth;
   const height = custom ? canvas?.Height : encode?.VideoHeight;
+  // A size under one pixel cannot be drawn; it is out of range and Volcengine resets invalid
+  // optional values to their defaults (the canvasSizeInvalid warning reports the value sent).
+  const usable = (v: number | undefined) => (v !== undefined && v >= 1 && v <= PX_LIMIT ? v : undefined);
   return {
-    width: resolve(width !== undefined && width > 0 ? width : undefined, 640),
-    height: resolve(height !== undefined && height > 0 ? height : undefined, 480),
+    width: resolve(usable(width), 640),
+    height: resolve(usable(height), 480),
     background: resolve(canvas?.Background, '#000000'),
     backgroundImage: canvas?.BackgroundImage,
     sizeFrom: custom ? 'canvas' : 'encode',
   };
 }
 
-/** One axis of a region: returns [pixels, ratio, read-as-pixels]. */
+/** Far beyond any real canvas (max 1920), small enough that sums of two stay finite. */
+const PX_LIMIT = 1e7;
+const clampPx = (v: number) => Math.max(-PX_LIMIT, Math.min(PX_LIMIT, v));
+
+/** One axis of a region: returns [pixels, ratio, read-as-pixels]. Always finite. */
 function axis(value: number, size: number, model: CoordinateModel, isLocation: boolean): [number, number, boolean] {
-  if (model === 'pixel') return [value, value / size, false];
+  if (model === 'pixel') {
+    const px = clampPx(value);
+    return [px, px / size, false];
+  }
   // 2020-12-01: ratios. A location above 1 can only have been meant as pixels (see reference §6.2).
-  if (isLocation && value > 1) return [value, value / size, true];
-  return [Math.round(value * size), value, false];
+  if (isLocation && value > 1) {
+    const px = clampPx(value);
+    return [px, px / size, true];
+  }
+  const px = clampPx(Math.round(value * size));
+  return [px, px === Math.round(value * size) ? value : px / size, false];
 }
 
 function normaliseRegion(

@@ -95,6 +95,20 @@ describe('resilience', () => {
     expect(model.issues).toEqual([]);
   });
 
+  it('keeps the position of a junk element in Regions[] so later ids still match the JSON', () => {
+    const model = buildTaskModel({ Layout: { LayoutMode: 2, CustomLayout: { Regions: [5, { StreamIndex: 1, WidthProportion: 0.5, HeightProportion: 0.5 }] } } }, '2020-12-01');
+    expect(model.layout.regions.map((r) => [r.id, r.streamIndex])).toEqual([['r0', undefined], ['r1', 1]]);
+    expect(model.layout.regions[0]?.missingRequired).toEqual(['StreamIndex', 'WidthProportion', 'HeightProportion']);
+    expect(model.issues.map((i) => i.path)).toEqual(['Layout.CustomLayout.Regions[0]']);
+  });
+
+  it('keeps rectangles finite for absurdly large values', () => {
+    const model = buildTaskModel({ Layout: { LayoutMode: 2, CustomLayout: { Regions: [{ StreamIndex: 0, LocationX: -1e308, WidthProportion: 1e308, HeightProportion: 1 }] } } }, '2020-12-01');
+    const rect = model.layout.regions[0]?.rect;
+    expect(Object.values(rect ?? {}).every(Number.isFinite)).toBe(true);
+    expect((rect?.x ?? 0) + (rect?.width ?? 0)).toBe(0); // -1e7 + 1e7: clamped, still finite
+  });
+
   it('drops a malformed field, keeps its neighbours and says where it was', () => {
     const model = buildTaskModel({ Status: 2, Layout: { LayoutMode: 2, CustomLayout: { Regions: [{ StreamIndex: 1, Alpha: 'half', WidthProportion: 0.5, HeightProportion: 0.5 }] } } }, '2020-12-01');
     expect(model.layout.regions[0]?.alpha).toEqual({ value: 1, defaulted: true });
@@ -113,7 +127,7 @@ describe('resilience', () => {
   });
 
   it('never throws on task-shaped input with arbitrary leaves (property)', () => {
-    const leaf = fc.oneof(fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 4 }));
+    const leaf = fc.oneof(fc.double(), fc.constantFrom(1e308, -1e308, 5e-324), fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 4 }));
     const region = fc.dictionary(fc.constantFrom('StreamIndex', 'LocationX', 'LocationY', 'WidthProportion', 'HeightProportion', 'Width', 'Height', 'ZOrder', 'Alpha', 'SourceCrop', 'SpatialPosition'), leaf);
     const task = fc.record({
       Status: leaf,
@@ -124,8 +138,9 @@ describe('resilience', () => {
       fc.property(task, fc.constantFrom(...API_VERSIONS), (input, version) => {
         const model = buildTaskModel(input, version);
         for (const r of model.layout.regions) {
-          expect(Number.isNaN(r.rect.x)).toBe(false);
-          expect(Number.isFinite(r.rect.width)).toBe(true);
+          expect(Object.values(r.rect).every(Number.isFinite)).toBe(true);
+          expect(Object.values(r.ratio).every(Number.isFinite)).toBe(true);
+          expect(r.id).toBe(`${model.layout.approximate ? "t" : "r"}${r.arrayIndex}`);
         }
       }),
       { numRuns: 500 },

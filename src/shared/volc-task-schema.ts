@@ -15,15 +15,11 @@ type Mode = 'strict' | 'lenient';
 function build(mode: Mode) {
   const opt = <T extends z.core.SomeType>(schema: T) =>
     mode === 'strict' ? z.optional(schema) : z.catch(z.optional(schema), undefined);
-  // In lenient mode one bad element must not lose its neighbours: it becomes undefined and is
-  // filtered out afterwards.
-  const list = <T extends z.core.SomeType>(item: T) =>
-    opt(
-      z.pipe(
-        z.array(mode === 'strict' ? item : z.catch(z.optional(item), undefined)),
-        z.transform((items) => items.filter((i): i is NonNullable<typeof i> => i !== undefined)),
-      ),
-    );
+  // In lenient mode one bad element must not lose its neighbours, nor shift their positions
+  // (support engineers count Regions[] by index): it becomes an empty object, so its required
+  // fields show as missing.
+  const list = <T extends z.ZodMiniObject>(item: T) =>
+    opt(z.array(mode === 'strict' ? item : z.catch(item, () => ({}) as z.infer<T>)));
   const num = opt(lenientNumber);
   const bool = opt(lenientBoolean);
   const str = opt(z.string());
