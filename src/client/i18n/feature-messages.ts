@@ -1,3 +1,5 @@
+import { demoMessagesEn, demoMessagesZh } from '../features/demo/demo-messages.ts';
+
 /**
  * Each feature keeps its strings beside its code in a `*-messages.ts` module exporting
  * `{ en, zh }` with identical keys, and registers it here under its namespace (the first part of
@@ -8,4 +10,6 @@ export interface FeatureMessages {
   zh: Record<string, unknown>;
 }
 
-export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {};
+export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {
+  demo: { en: demoMessagesEn, zh: demoMessagesZh },
+};

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { QueryForm } from './query-form.tsx';
+import { DemoGallery } from '../demo/demo-gallery.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export function HomePage() {
       <section className="max-w-3xl rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <QueryForm />
       </section>
+      <DemoGallery />
     </div>
   );
 }
