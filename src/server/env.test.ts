@@ -106,6 +106,7 @@ describe('numbers and names', () => {
     ['MIXSCOPE_QPS', '1', 'qps', 1], ['MIXSCOPE_QPS', '60', 'qps', 60], ['MIXSCOPE_QPS', ' 30 ', 'qps', 30],
     ['PORT', '0', 'port', 0], ['PORT', '65535', 'port', 65535],
     ['MIXSCOPE_UPSTREAM_TIMEOUT_MS', '100', 'upstreamTimeoutMs', 100], ['MIXSCOPE_UPSTREAM_TIMEOUT_MS', '120000', 'upstreamTimeoutMs', 120000],
+    ['MIXSCOPE_SIMULATOR_SPEED', '1', 'simulatorSpeed', 1], ['MIXSCOPE_SIMULATOR_SPEED', '3600', 'simulatorSpeed', 3600],
   ] as const)('%s=%j gives %s %d', (name, raw, key, want) => {
     expect(ok({ [name]: raw })[key]).toBe(want);
   });
@@ -114,6 +115,7 @@ describe('numbers and names', () => {
     ['MIXSCOPE_QPS', '0'], ['MIXSCOPE_QPS', '61'], ['MIXSCOPE_QPS', '2.5'], ['MIXSCOPE_QPS', 'fast'], ['MIXSCOPE_QPS', '-1'],
     ['PORT', '65536'], ['PORT', '80a'], ['PORT', '1e3'],
     ['MIXSCOPE_UPSTREAM_TIMEOUT_MS', '99'], ['MIXSCOPE_UPSTREAM_TIMEOUT_MS', '120001'],
+    ['MIXSCOPE_SIMULATOR_SPEED', '0'], ['MIXSCOPE_SIMULATOR_SPEED', '3601'], ['MIXSCOPE_SIMULATOR_SPEED', 'fast'],
   ])('%s=%j is an error that names it and the range', (name, raw) => {
     const [error] = errorsOf({ [name]: raw });
     expect(error).toMatch(new RegExp(`^${name} is "${raw.replace('.', '\\.')}"; it must be a whole number from \\d+ to \\d+`));

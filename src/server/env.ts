@@ -24,6 +24,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   upstreamTimeoutMs: number;
+  /** MIXSCOPE_SIMULATOR_SPEED: how fast the embedded simulator's tasks live (demos, e2e). */
+  simulatorSpeed: number;
 }
 
 export type ParseEnvResult =
@@ -40,6 +42,7 @@ export const ENV_DEFAULTS = {
   host: '127.0.0.1',
   port: 8080,
   upstreamTimeoutMs: 5000,
+  simulatorSpeed: 1,
 } as const;
 
 /** Quotes a non-secret value for a message, cut short so a pasted blob cannot flood the log. */
@@ -150,6 +153,7 @@ export function parseEnv(env: Env): ParseEnvResult {
   const qps = readInt(env, 'MIXSCOPE_QPS', ENV_DEFAULTS.qps, 1, 60, errors);
   const upstreamTimeoutMs = readInt(env, 'MIXSCOPE_UPSTREAM_TIMEOUT_MS', ENV_DEFAULTS.upstreamTimeoutMs, 100, 120_000, errors);
   const port = readInt(env, 'PORT', ENV_DEFAULTS.port, 0, 65_535, errors);
+  const simulatorSpeed = readInt(env, 'MIXSCOPE_SIMULATOR_SPEED', ENV_DEFAULTS.simulatorSpeed, 1, 3600, errors);
   const host = readHost(env, errors);
   const dataDir = read(env, 'MIXSCOPE_DATA_DIR') ?? ENV_DEFAULTS.dataDir;
   if (/[\0\n\r]/.test(dataDir)) errors.push('MIXSCOPE_DATA_DIR contains a NUL or line break; set it to a directory path such as ./data.');
@@ -167,7 +171,7 @@ export function parseEnv(env: Env): ParseEnvResult {
     warnings,
     config: {
       upstream, credentials, region, endpoint: endpoint.origin, endpointHost: endpoint.host,
-      qps, dataDir, token, host, port, upstreamTimeoutMs,
+      qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed,
     },
   };
 }
