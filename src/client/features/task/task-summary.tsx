@@ -35,7 +35,7 @@ export function TaskSummary({ view }: { view: TaskView }) {
         <Item label={t('task.status')}><StatusBadge value={status} label={status.label} testId="task-status" /></Item>
         <Item label={t('task.pushState')}><StatusBadge value={push} label={push.label} testId="push-state" /></Item>
         <Item label={t('task.stopReason')} testId="stop-reason">
-          {model.stopReason ? <span className="font-mono">{model.stopReason}</span> : <span className="text-slate-500">{t('task.notStopped')}</span>}
+          {model.stopReason ? <span className="font-mono">{model.stopReason}</span> : <span className="text-slate-600 dark:text-slate-400">{t('task.notStopped')}</span>}
         </Item>
         <Item label={t('task.start')} testId="start-time">
           {model.startTime !== undefined ? formatDateTime(model.startTime, locale) : t('task.notReported')}

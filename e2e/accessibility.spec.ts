@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures/test.ts';
+
+// Every page, in both themes: no serious or critical axe violation (WCAG 2.2 A and AA rules).
+const PAGES = [
+  { name: 'home', path: '/', ready: 'demo-gallery' },
+  { name: 'task page', path: '/task?appId=demo-app&roomId=class-math-101&taskId=class-mix', ready: 'region-table' },
+  { name: 'broken layout', path: '/task?appId=demo-app&roomId=support-ticket-4711&taskId=broken-mix', ready: 'warning-list' },
+  { name: 'upstream error', path: '/task?appId=demo-app&roomId=room-archive&taskId=old-mix', ready: 'error-panel' },
+  { name: 'offline inspector', path: '/inspect', ready: null },
+  { name: 'watch list', path: '/watch', ready: null },
+] as const;
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const p of PAGES) {
+    test(`${p.name} (${scheme}) has no serious accessibility violation`, async ({ page, consoleErrors }) => {
+      consoleErrors.allow('Failed to load resource'); // the upstream-error page and the broken layout's unreachable avatar
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(p.path);
+      if (p.ready) await expect(page.getByTestId(p.ready)).toBeVisible();
+      else await expect(page.locator('main h1, main h2').first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
+    });
+  }
+}
