@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { VolcCredentials } from '../shared/volc-signature.ts';
+import { readAllowedHosts, readAppIds, readCacheMs, readSimulatorFaults, type GovernanceConfig } from './env-governance.ts';
 
 /**
  * Server configuration from the environment, exactly the variables PRODUCT.md lists. Pure:
@@ -9,7 +10,7 @@ import type { VolcCredentials } from '../shared/volc-signature.ts';
 
 export type UpstreamMode = 'volcengine' | 'simulator';
 
-export interface ServerConfig {
+export interface ServerConfig extends GovernanceConfig {
   upstream: UpstreamMode;
   /** Set only when upstream is volcengine; the simulator brings its own. */
   credentials: VolcCredentials | undefined;
@@ -161,6 +162,12 @@ export function parseEnv(env: Env): ParseEnvResult {
   if (upstream === 'volcengine' && endpoint.protocol === 'http:' && sessionToken !== undefined) {
     warnings.push('VOLC_ENDPOINT uses plain http, so VOLC_SESSION_TOKEN travels unencrypted. Use https.');
   }
+  const governance: GovernanceConfig = {
+    cacheMs: readCacheMs(read(env, 'MIXSCOPE_CACHE_MS'), errors),
+    appIds: readAppIds(read(env, 'MIXSCOPE_APP_IDS'), errors),
+    allowedHosts: readAllowedHosts(read(env, 'MIXSCOPE_ALLOWED_HOSTS'), errors),
+    simulatorFaults: readSimulatorFaults(read(env, 'MIXSCOPE_SIMULATOR_FAULTS'), upstream === 'simulator', errors),
+  };
   if (errors.length > 0) return { ok: false, errors };
 
   const credentials = upstream === 'volcengine' && accessKeyId !== undefined && secretKey !== undefined
@@ -171,7 +178,7 @@ export function parseEnv(env: Env): ParseEnvResult {
     warnings,
     config: {
       upstream, credentials, region, endpoint: endpoint.origin, endpointHost: endpoint.host,
-      qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed,
+      qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed, ...governance,
     },
   };
 }
