@@ -1,0 +1,100 @@
+import type { ApiVersion } from './api-versions.ts';
+import { MAX_STREAMS_CUSTOM, MAX_STREAMS_OTHER } from './layout-warnings-streams.ts';
+import { regionRules, type CanvasSize } from './request-rules-region.ts';
+import { streamEntries, streamRules } from './request-rules-sections.ts';
+import {
+  checkValue, isInt, isObj, join, sectionRules, shown, unknownKeys, type Obj, type RuleDraft, type ValueSpec,
+} from './request-rules-values.ts';
+import { LAYOUT_MODE } from './volc-enums.ts';
+
+/** Rules for Layout: mode, canvas, regions, and the one-to-one mapping of regions to streams. */
+
+const CUSTOM = 2;
+const REGIONS = 'Layout.CustomLayout.Regions';
+
+const CANVAS_SPECS: ValueSpec[] = [
+  { key: 'Width', unit: 'px', default: 640, min: 2, max: 1920, even: true, integer: true },
+  { key: 'Height', unit: 'px', default: 480, min: 2, max: 1920, even: true, integer: true },
+  { key: 'Background', type: 'string', default: '#000000', pattern: { re: /^#[0-9a-fA-F]{6}$/, text: '#RRGGBB' } },
+  { key: 'BackgroundImage', type: 'string', maxLength: 1024 },
+];
+const LAYOUT_MODE_SPEC: ValueSpec = { key: 'LayoutMode', default: 0, enum: LAYOUT_MODE, integer: true };
+
+/** The canvas the regions are measured on: the sent size when valid, else the default; unknown for an update that sends none. */
+function canvasSize(canvas: unknown, knownDefault: boolean): CanvasSize | undefined {
+  const c = isObj(canvas) ? canvas : {};
+  const side = (key: 'Width' | 'Height', fallback: number) => {
+    const spec = CANVAS_SPECS.find((s) => s.key === key);
+    return spec && c[key] !== undefined && !checkValue(spec, c[key], key) && isInt(c[key]) ? c[key] : fallback;
+  };
+  if (!knownDefault && (c['Width'] === undefined || c['Height'] === undefined)) return undefined;
+  return { width: side('Width', 640), height: side('Height', 480) };
+}
+
+/** Regions ↔ TargetStreams: Volcengine requires them one-to-one by Index, else InvalidParameter. */
+function mappingRules(regions: unknown[], targets: unknown[]): RuleDraft[] {
+  const out: RuleDraft[] = [];
+  const indexOf = (r: unknown) => (isObj(r) && isInt(r['StreamIndex']) ? r['StreamIndex'] : undefined);
+  const targetIndexes = new Set(targets.flatMap((t) => (isObj(t) && isInt(t['Index']) ? [t['Index']] : [])));
+  const used = new Map<number, number>();
+  regions.forEach((r, i) => {
+    const index = indexOf(r);
+    if (index === undefined) return;
+    used.set(index, (used.get(index) ?? 0) + 1);
+    if (!targetIndexes.has(index)) out.push({ code: 'regionUnmatched', path: join(join(REGIONS, i), 'StreamIndex'), params: { streamIndex: index } });
+  });
+  for (const [streamIndex, count] of used) if (count > 1) out.push({ code: 'duplicateStreamIndex', path: REGIONS, params: { streamIndex, count } });
+  targets.forEach((t, i) => {
+    if (!isObj(t)) return;
+    const path = `TargetStreams.StreamList[${i}]`;
+    const userId = typeof t['UserId'] === 'string' ? t['UserId'] : shown(t['UserId']);
+    const index = t['Index'];
+    if (!isInt(index)) out.push({ code: 'targetWithoutIndex', path, params: { userId } });
+    else if (!used.has(index)) out.push({ code: 'targetWithoutRegion', path, params: { userId, index } });
+  });
+  return out;
+}
+
+export interface LayoutContext {
+  version: ApiVersion;
+  /** False for a partial update: what the body leaves out is whatever the task has now. */
+  complete: boolean;
+}
+
+export function layoutRules(body: Obj, { version, complete }: LayoutContext): RuleDraft[] {
+  const layout = body['Layout'];
+  const targets = streamEntries(body['TargetStreams']);
+  const out: RuleDraft[] = [];
+  if (layout !== undefined && !isObj(layout)) {
+    return [{ code: 'valueWrongType', path: 'Layout', params: { field: 'Layout', type: 'object', value: shown(layout), default: '{}' } }];
+  }
+  const l: Obj = layout ?? {};
+  out.push(...unknownKeys(l, ['LayoutMode', 'MainVideoStream', 'MainVideoStreamIndex', 'CustomLayout'], 'Layout'));
+  const modeProblem = l['LayoutMode'] === undefined ? undefined : checkValue(LAYOUT_MODE_SPEC, l['LayoutMode'], 'Layout.LayoutMode');
+  if (modeProblem) out.push(modeProblem);
+  // An invalid mode is reset to 0; an absent one is 0 unless a partial update keeps the task's.
+  const sentMode = l['LayoutMode'];
+  const mode = sentMode === undefined ? (complete ? 0 : undefined) : !modeProblem && isInt(sentMode) ? sentMode : 0;
+  if (l['MainVideoStream'] !== undefined) out.push(...streamRules(l['MainVideoStream'], 'Layout.MainVideoStream'));
+  if (l['MainVideoStreamIndex'] !== undefined && version !== '2020-12-01') {
+    out.push({ code: 'notInVersion', path: 'Layout.MainVideoStreamIndex', params: { field: 'Layout.MainVideoStreamIndex', version } });
+  }
+  const max = mode === CUSTOM ? MAX_STREAMS_CUSTOM : mode === undefined ? MAX_STREAMS_CUSTOM : MAX_STREAMS_OTHER;
+  if (targets.length > max) out.push({ code: 'tooManyStreams', path: 'TargetStreams.StreamList', params: { count: targets.length, max, mode: mode ?? CUSTOM } });
+
+  const custom = l['CustomLayout'];
+  if (custom === undefined) return out;
+  if (mode !== undefined && mode !== CUSTOM) return [...out, { code: 'customLayoutIgnored', path: 'Layout.CustomLayout', params: { mode } }];
+  if (!isObj(custom)) return [...out, { code: 'valueWrongType', path: 'Layout.CustomLayout', params: { field: 'Layout.CustomLayout', type: 'object', value: shown(custom), default: '{}' } }];
+  out.push(...unknownKeys(custom, ['Canvas', 'Regions'], 'Layout.CustomLayout'));
+  out.push(...sectionRules(custom['Canvas'], CANVAS_SPECS, 'Layout.CustomLayout.Canvas', version));
+  const regions = custom['Regions'];
+  if (regions === undefined) return out;
+  if (!Array.isArray(regions)) return [...out, { code: 'regionsNotList', path: REGIONS, params: { field: REGIONS, value: shown(regions) } }];
+  if (regions.length > MAX_STREAMS_CUSTOM) out.push({ code: 'tooManyRegions', path: REGIONS, params: { count: regions.length, max: MAX_STREAMS_CUSTOM } });
+  const canvas = canvasSize(custom['Canvas'], complete);
+  regions.forEach((r, i) => out.push(...regionRules(r, join(REGIONS, i), version, canvas)));
+  // A partial update that sends no TargetStreams keeps the task's: the mapping cannot be judged here.
+  if (complete || body['TargetStreams'] !== undefined) out.push(...mappingRules(regions, targets));
+  return out;
+}
