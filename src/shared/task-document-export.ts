@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+import type { ApiVersion } from './api-versions.ts';
+
+/**
+ * What mixscope writes when it exports a task: the JSON file, and the same JSON inside the PNG's
+ * text chunk. Reading it back on /inspect gives the same version and the same raw task, hence
+ * the same canvas and region table.
+ */
+
+export const TASK_EXPORT_FORMAT = 'mixscope-task';
+
+/** The IDs a document names; any of them may be missing (a bare task names none). */
+export interface DocumentRef {
+  appId?: string;
+  roomId?: string;
+  taskId?: string;
+  userId?: string;
+}
+
+export interface TaskExport {
+  format: typeof TASK_EXPORT_FORMAT;
+  version: ApiVersion;
+  ref?: DocumentRef;
+  /** ISO 8601, UTC. */
+  exportedAt: string;
+  /** Result.PushMixedStreamToCDNTask (or a request body) exactly as it was read. */
+  task: unknown;
+}
+
+/** Lenient on purpose: a hand-edited export with a bad ref or version still opens. */
+export const TaskExportSchema = z.looseObject({
+  format: z.literal(TASK_EXPORT_FORMAT),
+  version: z.optional(z.unknown()),
+  ref: z.optional(z.unknown()),
+  exportedAt: z.optional(z.unknown()),
+  task: z.unknown(),
+});
+
+const optionalId = z.catch(z.optional(z.string()), undefined);
+const RefSchema = z.object({ appId: optionalId, roomId: optionalId, taskId: optionalId, userId: optionalId });
+
+/** The IDs of an export's `ref`, or of a request body's AppId/RoomId/TaskId; undefined when there are none. */
+export function readRef(raw: unknown): DocumentRef | undefined {
+  const parsed = RefSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const ref: DocumentRef = {};
+  for (const key of ['appId', 'roomId', 'taskId', 'userId'] as const) {
+    const value = parsed.data[key];
+    if (value !== undefined && value !== '') ref[key] = value;
+  }
+  return Object.keys(ref).length > 0 ? ref : undefined;
+}
+
+export function taskExport(input: { version: ApiVersion; ref?: DocumentRef | undefined; task: unknown }, now: Date): TaskExport {
+  // Key order is the order a person reads the file in: what, which task, when, then the task.
+  const ref = input.ref && Object.keys(input.ref).length > 0 ? { ref: input.ref } : {};
+  return { format: TASK_EXPORT_FORMAT, version: input.version, ...ref, exportedAt: now.toISOString(), task: input.task };
+}
+
+/** Pretty-printed, so the JSON file and the PNG's chunk read well in the inspector's text box. */
+export function serialiseExport(doc: TaskExport): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** `mixscope-<roomId>-<taskId>.png`; characters a file name should not carry become `_`. */
+export function exportFileName(ref: DocumentRef | undefined, extension: 'png' | 'json'): string {
+  const parts = [ref?.roomId, ref?.taskId ?? ref?.userId].filter((p): p is string => p !== undefined && p !== '');
+  const safe = parts.map((p) => p.replace(/[^a-zA-Z0-9_.@-]/g, '_').slice(0, 128));
+  return `mixscope-${safe.length > 0 ? safe.join('-') : 'task'}.${extension}`;
+}
