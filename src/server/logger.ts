@@ -1,4 +1,6 @@
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
+import { maskPushUrl } from '../shared/push-url.ts';
+import { scrub } from './upstream-client.ts';
 
 /** The slice of pino the server uses, so tests can pass a recorder instead. */
 export interface Logger {
@@ -18,8 +20,42 @@ export const REDACT_PATHS = [
   'headers["x-security-token"]', '*.headers["x-security-token"]',
 ];
 
-export function createLogger(level = process.env['LOG_LEVEL'] ?? 'info'): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'mixscope' } });
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+
+/**
+ * Second net, by value rather than by key: every string of every line has the configured secrets
+ * replaced and every URL masked like a PushURL (stream key and query hidden, host kept), so an
+ * upstream message that quotes a push URL or a key cannot reach the log in clear.
+ */
+export function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value, secrets).replace(URL_IN_TEXT, (url) => maskPushUrl(url));
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, secrets, depth + 1)]));
+}
+
+export function scrubbingLogger(inner: Logger, secrets: readonly string[]): Logger {
+  const live = secrets.filter((s) => s.length > 0);
+  const wrap = (method: keyof Logger) => (obj: object, msg?: string) => {
+    const clean = scrubValue(obj, live) as object;
+    if (msg === undefined) inner[method](clean);
+    else inner[method](clean, scrubValue(msg, live) as string);
+  };
+  return { info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+}
+
+export interface LoggerOptions {
+  level?: string;
+  /** Values never to print: the access key, secret key, session token, MIXSCOPE_TOKEN. */
+  secrets?: readonly string[];
+  /** Where lines go (default stdout); tests pass a stream to read them back. */
+  destination?: DestinationStream;
+}
+
+export function createLogger({ level = process.env['LOG_LEVEL'] ?? 'info', secrets = [], destination }: LoggerOptions = {}): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'mixscope' } };
+  const base = destination === undefined ? pino(options) : pino(options, destination);
+  return scrubbingLogger(base, secrets);
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -1,4 +1,9 @@
-/** The minimal sign-in form shown when MIXSCOPE_TOKEN is set; the SPA may replace it later. */
+import { PAGE_STYLE } from './security/page-style.ts';
+
+/**
+ * The minimal sign-in form shown when MIXSCOPE_TOKEN is set; the SPA may replace it later.
+ * No script, and its only style is PAGE_STYLE, which the CSP allows by hash.
+ */
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -15,7 +20,7 @@ export function signInPage(next: string, wrongToken: boolean): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Sign in · mixscope</title>
-<style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}input,button{font:inherit;padding:.4rem}[role=alert]{color:#b00020}</style>
+<style>${PAGE_STYLE}</style>
 </head><body><main>
 <h1>mixscope</h1>
 <p>This server needs its access token (<code>MIXSCOPE_TOKEN</code>).<br><span lang="zh">此服务器需要访问令牌。</span></p>

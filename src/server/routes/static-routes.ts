@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { PAGE_STYLE } from '../security/page-style.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -14,8 +15,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html and unhashed files: always revalidate (cheap, thanks to the ETag). */
 const REVALIDATE = 'no-cache';
 
-const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mixscope: not built</title></head>
-<body style="font:16px system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
+// The page's only style is PAGE_STYLE, allowed by hash in the CSP (an inline style attribute would not be).
+const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mixscope: not built</title><style>${PAGE_STYLE}</style></head>
+<body>
 <h1>The mixscope web interface is not built yet</h1>
 <p>Run <code>npm run build</code> (or start with <code>npm start</code>, which builds first), then reload this page.
 The JSON API under <code>/api/</code> works already.</p>
