@@ -1,5 +1,6 @@
 import type { VolcCredentials } from '../shared/volc-signature.ts';
 import type { ServerConfig } from './env.ts';
+import type { FaultSwitch } from './simulator-faults.ts';
 import { createUpstreamClient, type Clock, type FetchLike, type UpstreamClient } from './upstream-client.ts';
 
 /** The slice of src/simulator/simulator.ts the server needs. */
@@ -17,6 +18,8 @@ export interface UpstreamDeps {
   fetch: FetchLike;
   /** Loaded lazily so a volcengine deployment never builds simulator state; gets VOLC_REGION. */
   loadSimulator: (region: string) => Promise<SimulatorLike>;
+  /** MIXSCOPE_SIMULATOR_FAULTS: the fault switch, applied to simulator calls only. */
+  faults?: FaultSwitch;
 }
 
 /**
@@ -30,5 +33,7 @@ export async function createUpstreamFor(config: ServerConfig, deps: UpstreamDeps
     return createUpstreamClient({ ...common, fetch: deps.fetch, credentials: config.credentials });
   }
   const simulator = await deps.loadSimulator(config.region);
-  return createUpstreamClient({ ...common, region: simulator.region, label: 'the embedded simulator', fetch: (req) => simulator.fetch(req), credentials: simulator.credentials });
+  const faults = deps.faults;
+  const fetch: FetchLike = faults === undefined ? (req) => simulator.fetch(req) : (req) => simulator.fetch(faults.apply(req));
+  return createUpstreamClient({ ...common, region: simulator.region, label: 'the embedded simulator', fetch, credentials: simulator.credentials });
 }
