@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiErrorBody } from '../shared/mixscope-api.ts';
+import type { CircuitSnapshot } from './governor/circuit-breaker.ts';
+import type { GovernedOutcome } from './governor/governor.ts';
 import type { UpstreamOutcome } from './upstream-client.ts';
 
 /** Every /api error goes out in the ApiErrorBodySchema shape and is never cached. */
@@ -43,4 +45,53 @@ export function upstreamFailure(outcome: Failure, upstreamName = 'Volcengine'): 
     case 'bad-body':
       return { status: 502, error: { kind: 'bad-upstream-body', message: outcome.message } };
   }
+}
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const isoSecond = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+
+/**
+ * Governed outcomes as HTTP. The server's own budget saying no is 503 `throttled` with
+ * Retry-After; an open circuit is 503 `unreachable` saying since when. Every failure carries the
+ * breaker's state, so the browser can show "Volcengine unreachable since ..." beside its last
+ * good data.
+ */
+export function governedFailure(
+  outcome: Exclude<GovernedOutcome, { kind: 'ok' }>,
+  circuit: CircuitSnapshot,
+  upstreamName = 'Volcengine',
+): { status: ContentfulStatusCode; error: ApiErrorBody['error'] } {
+  const since = circuit.unreachableSince;
+  const circuitFields = { circuit: circuit.state, ...(since !== undefined ? { unreachableSince: since } : {}) };
+  if (outcome.kind === 'throttled') {
+    return {
+      status: 503,
+      error: {
+        kind: 'throttled',
+        message: `mixscope is at its upstream budget (MIXSCOPE_QPS) and could not ask ${upstreamName} in time; try again in ${seconds(outcome.retryAfterMs)} s.`,
+        retryAfter: seconds(outcome.retryAfterMs),
+        ...circuitFields,
+      },
+    };
+  }
+  if (outcome.kind === 'circuit-open') {
+    const when = since === undefined ? '' : ` since ${isoSecond(since)}`;
+    return {
+      status: 503,
+      error: {
+        kind: 'unreachable',
+        message: `${upstreamName} unreachable${when} (${circuit.consecutiveFailures} failed calls in a row); mixscope pauses its queries and tries again in ${seconds(outcome.retryAfterMs)} s.`,
+        retryAfter: seconds(outcome.retryAfterMs),
+        ...circuitFields,
+      },
+    };
+  }
+  const mapped = upstreamFailure(outcome, upstreamName);
+  // Only failures that say the upstream is down get the "since": a refused query does not.
+  const down = outcome.kind !== 'upstream-error' || outcome.error.httpStatus >= 500;
+  if (since === undefined || !down) return mapped;
+  return {
+    status: mapped.status,
+    error: { ...mapped.error, message: `${mapped.error.message} ${upstreamName} ${outcome.kind === 'unreachable' ? 'unreachable' : 'failing'} since ${isoSecond(since)}.`, ...circuitFields },
+  };
 }

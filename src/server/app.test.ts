@@ -97,10 +97,14 @@ describe('GET /api/task', () => {
   it('maps unreachable to 504 and a bad body to 502 bad-upstream-body', async () => {
     const timeout = await appWith({ kind: 'unreachable', reason: 'timeout', message: 'No answer from rtc.example.test within 5000 ms.' }).app.request(QUERY);
     expect(timeout.status).toBe(504);
-    expect(await errorBody(timeout)).toEqual({ kind: 'unreachable', message: 'No answer from rtc.example.test within 5000 ms.' });
+    // A failure that says the upstream is down carries the breaker's view: since when, and its state.
+    expect(await errorBody(timeout)).toEqual({
+      kind: 'unreachable', message: 'No answer from rtc.example.test within 5000 ms. Volcengine unreachable since 2024-01-02T03:04:05Z.',
+      unreachableSince: TEST_NOW, circuit: 'closed',
+    });
     const bad = await appWith({ kind: 'bad-body', httpStatus: 200, message: 'not JSON' }).app.request(QUERY);
     expect(bad.status).toBe(502);
-    expect(await errorBody(bad)).toEqual({ kind: 'bad-upstream-body', message: 'not JSON' });
+    expect(await errorBody(bad)).toMatchObject({ kind: 'bad-upstream-body', message: expect.stringMatching(/^not JSON/), unreachableSince: TEST_NOW });
   });
 });
 

@@ -1,51 +1,97 @@
 import { Hono } from 'hono';
 import { apiPaths } from '../shared/mixscope-api.ts';
+import { installInnerEdges, installOuterEdges, type EdgeOptions } from './app-edges.ts';
 import { sendError } from './api-errors.ts';
-import { requireToken } from './auth.ts';
 import type { ServerConfig } from './env.ts';
+import { createGovernor, type Governor } from './governor/governor.ts';
+import type { HistoryStore } from './history/history-store.ts';
 import { silentLogger, type Logger } from './logger.ts';
+import { healthRoutes } from './ops/health-routes.ts';
+import type { Inflight } from './ops/inflight.ts';
+import type { ServerMetrics } from './ops/server-metrics.ts';
+import type { AppEnv } from './request-context.ts';
 import { configRoutes } from './routes/config-routes.ts';
+import { historyRoutes } from './routes/history-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { simulatorFaultRoutes } from './routes/simulator-fault-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
+import type { FaultSwitch } from './simulator-faults.ts';
 import type { Clock, UpstreamClient } from './upstream-client.ts';
+import type { SchedulerClock } from './watcher/scheduler-clock.ts';
+import type { Watcher } from './watcher/watcher.ts';
 
 export interface AppOptions {
   config: ServerConfig;
   upstream: UpstreamClient;
+  /** Wall-clock Unix ms. */
   clock: Clock;
   logger?: Logger;
   /** The built SPA (dist/). Without it, pages answer 503 "run npm run build". */
   staticRoot?: string;
+  /** The one upstream budget. main.ts shares it with the watcher; tests may leave it out. */
+  governor?: Governor;
+  /** The watch list and history (main.ts opens them); without them those routes are 404. */
+  history?: { store: HistoryStore; watcher: Pick<Watcher, 'watch' | 'unwatch'>; clock: () => number };
+  metrics?: ServerMetrics;
+  /** MIXSCOPE_SIMULATOR_FAULTS: the fault switch the simulator's fetch path applies. */
+  faults?: FaultSwitch;
+  /** True once a graceful stop began: /readyz says so. */
+  stopping?: () => boolean;
+  inflight?: Inflight;
+}
+
+/** Real timers with an injected "now": the default governor's clock. */
+function timersWith(now: Clock): SchedulerClock {
+  return {
+    now,
+    setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  };
 }
 
 /**
  * The mixscope HTTP surface. Everything it talks to is injected, so tests drive it with
  * app.request() and a fake upstream, and main.ts wires the real endpoint or the simulator.
  */
-export function createApp({ config, upstream, clock, logger = silentLogger, staticRoot }: AppOptions) {
-  const app = new Hono();
-
-  app.use('*', async (c, next) => {
-    const started = clock();
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
-    // Path only: query strings carry task ids, headers carry the token; neither belongs in logs.
-    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: clock() - started }, 'request');
+export function createApp(options: AppOptions) {
+  const { config, upstream, clock, logger = silentLogger, staticRoot, history, metrics, faults } = options;
+  const governor = options.governor ?? createGovernor({
+    upstream, clock: timersWith(clock), qps: config.qps, cacheMs: config.cacheMs,
+    ...(metrics ? { events: metrics.governorEvents } : {}),
   });
-  app.use('*', requireToken(config.token));
+  const app = new Hono<AppEnv>();
+  const edges: EdgeOptions = {
+    config, logger, now: clock,
+    ...(options.inflight ? { inflight: options.inflight } : {}),
+    ...(metrics ? { observeHttp: metrics.observeHttp } : {}),
+  };
+
+  installOuterEdges(app, edges);
+  app.route('/', healthRoutes({
+    stopping: options.stopping ?? (() => false),
+    circuit: () => governor.state().circuit,
+    ...(history ? { checkStore: () => history.store.getWatched('') } : {}),
+  }));
+  installInnerEdges(app, edges);
 
   app.route('/api/session', sessionRoutes(config.token));
   app.route(apiPaths.config, configRoutes(config));
-  app.route(apiPaths.task, taskRoutes({ upstream, source: config.upstream, logger }));
+  app.route(apiPaths.task, taskRoutes({ governor, source: config.upstream, logger }));
+  if (history) app.route('/api', historyRoutes({ store: history.store, watcher: history.watcher, clock: history.clock }));
+  if (faults && config.simulatorFaults && config.upstream === 'simulator') app.route('/api/simulator/faults', simulatorFaultRoutes(faults));
+  if (metrics) {
+    app.get('/metrics', (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.body(metrics.registry.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+    });
+  }
   app.all('/api', (c) => sendError(c, 404, { kind: 'not-found', message: 'Unknown API path.' }));
   app.all('/api/*', (c) => sendError(c, 404, { kind: 'not-found', message: `No API at ${c.req.method} ${c.req.path}.` }));
   app.route('/', staticRoutes(staticRoot));
 
   app.onError((err, c) => {
-    logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
+    logger.error({ reqId: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
     return sendError(c, 500, { kind: 'internal', message: 'The mixscope server hit an internal error; see its log.' });
   });
   app.notFound((c) => c.text('Not found.', 404));

@@ -52,6 +52,14 @@ export const ApiErrorBodySchema = z.object({
     upstream: z.optional(UpstreamErrorSchema),
     /** Seconds, when the caller should retry (also sent as Retry-After). */
     retryAfter: z.optional(z.number()),
+    /**
+     * Unix ms of the first failure in the server's current run of failed upstream calls: what to
+     * show as "Volcengine unreachable since ...". Absent when the last call got an answer.
+     * Optional and additive: older clients ignore it.
+     */
+    unreachableSince: z.optional(z.number()),
+    /** The server's circuit breaker: `open` means it stopped asking upstream for a while. */
+    circuit: z.optional(z.enum(['closed', 'open', 'half-open'])),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;

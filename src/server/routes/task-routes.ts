@@ -1,20 +1,25 @@
 import { Hono } from 'hono';
 import type { TaskResponse } from '../../shared/mixscope-api.ts';
 import { validateTaskRef } from '../../shared/task-ref.ts';
-import { sendError, upstreamFailure } from '../api-errors.ts';
+import { governedFailure, sendError } from '../api-errors.ts';
 import type { UpstreamMode } from '../env.ts';
+import type { Governor } from '../governor/governor.ts';
 import type { Logger } from '../logger.ts';
-import type { UpstreamClient } from '../upstream-client.ts';
+import type { AppEnv } from '../request-context.ts';
 
 export interface TaskRouteDeps {
-  upstream: UpstreamClient;
+  governor: Pick<Governor, 'get'>;
   source: UpstreamMode;
   logger: Logger;
 }
 
-/** GET /api/task?appId&roomId&taskId&userId&version: validated here, so bad input never goes upstream. */
-export function taskRoutes({ upstream, source, logger }: TaskRouteDeps) {
-  return new Hono().get('/', async (c) => {
+/**
+ * GET /api/task?appId&roomId&taskId&userId&version: validated here, so bad input never goes
+ * upstream; then through the governor at interactive priority. Only the five known parameters
+ * are read: nothing a caller sends can choose the Action, Version beyond the three, host or path.
+ */
+export function taskRoutes({ governor, source, logger }: TaskRouteDeps) {
+  return new Hono<AppEnv>().get('/', async (c) => {
     const checked = validateTaskRef({
       appId: c.req.query('appId'),
       roomId: c.req.query('roomId'),
@@ -30,12 +35,21 @@ export function taskRoutes({ upstream, source, logger }: TaskRouteDeps) {
       });
     }
     const { ref } = checked;
-    const outcome = await upstream.getTask(ref, c.req.raw.signal);
+    const { outcome, served, circuit } = await governor.get(ref, { priority: 'interactive', signal: c.req.raw.signal });
+    c.set('served', served);
+    c.header('X-Mixscope-Served', served);
     if (outcome.kind !== 'ok') {
-      const { status, error } = upstreamFailure(outcome, source === 'simulator' ? 'The embedded simulator' : 'Volcengine');
-      logger.warn({ kind: error.kind, status, code: error.upstream?.code, requestId: error.upstream?.requestId, version: ref.version }, error.message);
+      const { status, error } = governedFailure(outcome, circuit, source === 'simulator' ? 'The embedded simulator' : 'Volcengine');
+      // The browser went away: nobody reads this answer and it says nothing about upstream.
+      if (outcome.kind === 'unreachable' && outcome.reason === 'aborted') return sendError(c, status, error);
+      c.set('upstreamRequestId', error.upstream?.requestId);
+      logger.warn({
+        reqId: c.get('requestId'), kind: error.kind, status, code: error.upstream?.code, upstreamRequestId: error.upstream?.requestId,
+        version: ref.version, circuit: circuit.state, unreachableSince: error.unreachableSince,
+      }, error.message);
       return sendError(c, status, error);
     }
+    c.set('upstreamRequestId', outcome.requestId);
     const body: TaskResponse = { ref, fetchedAt: outcome.fetchedAt, source, task: outcome.task };
     if (outcome.requestId !== undefined) body.requestId = outcome.requestId;
     c.header('Cache-Control', 'no-store');

@@ -1,0 +1,55 @@
+import type { Hono } from 'hono';
+import { requireToken } from './auth.ts';
+import type { ServerConfig } from './env.ts';
+import type { Logger } from './logger.ts';
+import { HEALTH_PATHS } from './ops/health-routes.ts';
+import type { Inflight } from './ops/inflight.ts';
+import { requestLog } from './ops/request-log.ts';
+import type { AppEnv } from './request-context.ts';
+import { appIdGuard } from './security/app-id-allow-list.ts';
+import { signInThrottle } from './security/attempt-limiter.ts';
+import { allowedHostNames, hostCheck } from './security/host-check.ts';
+import { bodyRules, urlLimits } from './security/input-limits.ts';
+import { sameOriginWrites } from './security/same-origin.ts';
+import { securityHeaders } from './security/security-headers.ts';
+
+export interface EdgeOptions {
+  config: ServerConfig;
+  logger: Logger;
+  now: () => number;
+  inflight?: Inflight;
+  observeHttp?: (status: number, ms: number) => void;
+}
+
+/**
+ * The middleware every request passes, outermost first. Logging, the request id and the security
+ * headers wrap everything (errors and refusals included); the Host check comes before anything
+ * answers; the health probes are answered before the token is asked for; size limits come before
+ * any route parses input.
+ */
+export function installOuterEdges(app: Hono<AppEnv>, { config, logger, now, inflight, observeHttp }: EdgeOptions) {
+  if (inflight !== undefined) {
+    app.use('*', async (_c, next) => {
+      inflight.enter();
+      try {
+        await next();
+      } finally {
+        inflight.leave();
+      }
+    });
+  }
+  app.use('*', requestLog({ logger, now, ...(observeHttp ? { observe: observeHttp } : {}) }));
+  app.use('*', securityHeaders());
+  app.use('*', hostCheck({ token: config.token, allowed: allowedHostNames(config.host, config.allowedHosts), exempt: HEALTH_PATHS }));
+}
+
+/** After the health routes: limits, the token, then the checks that need a signed-in caller. */
+export function installInnerEdges(app: Hono<AppEnv>, { config, now }: EdgeOptions) {
+  app.use('*', urlLimits());
+  // The sign-in rate limit comes before the token check, which lets /api/session through.
+  app.use('/api/session', signInThrottle(now));
+  app.use('*', requireToken(config.token));
+  app.use('*', sameOriginWrites());
+  app.use('*', bodyRules());
+  app.use('*', appIdGuard(config.appIds));
+}
