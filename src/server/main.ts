@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
 import { parseEnv } from './env.ts';
 import { loadEnvironment } from './env-file.ts';
 import { createLogger } from './logger.ts';
-import { createUpstreamFor } from './upstream-factory.ts';
+import { gracefulShutdown } from './ops/shutdown.ts';
+import { startRuntime, type Runtime } from './server-runtime.ts';
 
-/** Entry point of `npm start` / `npm run dev`: config, upstream, HTTP server, graceful stop. */
+/** Entry point of `npm start` / `npm run dev`: config, the runtime (server-runtime.ts), listening, graceful stop. */
 
 function fail(lines: readonly string[]): never {
   for (const line of lines) console.error(`mixscope: ${line}`);
@@ -18,22 +18,30 @@ if (!loaded.ok) fail([loaded.error]);
 const parsed = parseEnv(loaded.env);
 if (!parsed.ok) fail([...parsed.errors, 'Fix the variables above (in the environment or in .env) and start again.']);
 const { config } = parsed;
-const logger = createLogger();
+// Every line of the log has these values replaced, wherever they would appear.
+const secrets = [config.credentials?.accessKeyId, config.credentials?.secretKey, config.credentials?.sessionToken, config.token]
+  .filter((s): s is string => s !== undefined);
+const logger = createLogger({ secrets });
 for (const warning of parsed.warnings) logger.warn({}, warning);
 
-const upstream = await createUpstreamFor(config, {
-  clock: Date.now,
-  fetch: (req) => fetch(req),
-  loadSimulator: async (region) => {
-    const { createSimulator } = await import('../simulator/simulator.ts');
-    // Demo images are served from public/demo by this server; a wildcard bind is reached on loopback.
-    const assetHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-    return createSimulator({ region, assetBaseUrl: `http://${assetHost}:${config.port}` });
-  },
-});
-// dist/ next to src/, whatever the working directory.
-const staticRoot = fileURLToPath(new URL('../../dist', import.meta.url));
-const app = createApp({ config, upstream, clock: Date.now, logger, staticRoot });
+let runtime: Runtime;
+try {
+  runtime = await startRuntime(config, {
+    logger,
+    fetch: (req) => fetch(req),
+    loadSimulator: async (region) => {
+      const { createSimulator } = await import('../simulator/simulator.ts');
+      // Demo images are served from public/demo by this server; a wildcard bind is reached on loopback.
+      const assetHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+      return createSimulator({ region, assetBaseUrl: `http://${assetHost}:${config.port}`, speed: config.simulatorSpeed });
+    },
+    // dist/ next to src/, whatever the working directory.
+    staticRoot: fileURLToPath(new URL('../../dist', import.meta.url)),
+  });
+} catch (err) {
+  fail([`Could not start: ${err instanceof Error ? err.message : String(err)}`]);
+}
+const { app } = runtime;
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -51,15 +59,34 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   fail([`Could not start the HTTP server: ${err.code ?? err.message}.`]);
 });
 
+/** How long SIGTERM waits for requests in flight before closing the store anyway. */
+const DRAIN_MS = 10_000;
 let stopping = false;
-function stop(signal: NodeJS.Signals) {
+async function stop(signal: NodeJS.Signals) {
   if (stopping) process.exit(1); // a second Ctrl-C means now
   stopping = true;
   logger.info({ signal }, 'mixscope stopping');
-  server.close(() => process.exit(0));
-  if ('closeIdleConnections' in server) server.closeIdleConnections();
-  // Keep-alive connections can hold close() open; do not hang a deploy on them.
-  setTimeout(() => process.exit(0), 5000).unref();
+  // Last resort: never hang a deploy.
+  setTimeout(() => process.exit(1), DRAIN_MS + 5_000).unref();
+  const { drained, errors } = await gracefulShutdown({
+    markStopping: runtime.markStopping,
+    stopAccepting: () => {
+      server.close();
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    },
+    stopWatcher: () => runtime.watcher.stop(),
+    inflight: runtime.inflight,
+    closeConnections: () => {
+      // Keep-alive connections would hold close() open.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    },
+    stopUpstream: () => runtime.governor.stop(),
+    closeStore: () => runtime.store.close(),
+    drainMs: DRAIN_MS,
+    logger,
+  });
+  logger.info({ drained, errors }, 'mixscope stopped');
+  process.exit(errors === 0 ? 0 : 1);
 }
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+process.on('SIGTERM', (s) => void stop(s));
+process.on('SIGINT', (s) => void stop(s));

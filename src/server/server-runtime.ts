@@ -1,0 +1,82 @@
+import { createApp, type MixscopeApp } from './app.ts';
+import type { ServerConfig } from './env.ts';
+import { createGovernor, type Governor } from './governor/governor.ts';
+import { governedGetTask, governorBudget, recordInteractiveAnswers } from './governor/watcher-link.ts';
+import { openHistoryStore, type HistoryStore } from './history/history-store.ts';
+import type { Logger } from './logger.ts';
+import { createInflight, type Inflight } from './ops/inflight.ts';
+import { createServerMetrics } from './ops/server-metrics.ts';
+import { createFaultSwitch } from './simulator-faults.ts';
+import { createUpstreamFor, type SimulatorLike } from './upstream-factory.ts';
+import type { FetchLike } from './upstream-client.ts';
+import { scaledClock, systemClock, type SchedulerClock } from './watcher/scheduler-clock.ts';
+import { createWatcher, type Watcher } from './watcher/watcher.ts';
+
+/**
+ * Everything the server runs, wired once: upstream (Volcengine or the simulator), the history
+ * store, the one governor shared by people and the watcher, metrics, and the app. Separate from
+ * main.ts (signals, listening, exit codes) so a test can start and stop the whole of it.
+ */
+export interface Runtime {
+  app: MixscopeApp;
+  governor: Governor;
+  watcher: Watcher;
+  store: HistoryStore;
+  inflight: Inflight;
+  /** The graceful stop has begun: /readyz answers 503. */
+  markStopping(): void;
+}
+
+export interface RuntimeDeps {
+  logger: Logger;
+  /** The network, for volcengine mode. */
+  fetch: FetchLike;
+  /** Loads the embedded simulator (lazily, so volcengine mode never builds it). */
+  loadSimulator: (region: string) => Promise<SimulatorLike & { clock?: { taskNow(): number } }>;
+  staticRoot?: string;
+  /** Wall clock with timers: signatures, the QPS budget and the cache live in real time. */
+  clock?: SchedulerClock;
+}
+
+export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Promise<Runtime> {
+  const { logger } = deps;
+  const wall = deps.clock ?? systemClock;
+  const faults = config.simulatorFaults ? createFaultSwitch() : undefined;
+  let taskNow: (() => number) | undefined;
+  const upstream = await createUpstreamFor(config, {
+    clock: wall.now,
+    fetch: deps.fetch,
+    loadSimulator: async (region) => {
+      const simulator = await deps.loadSimulator(region);
+      taskNow = simulator.clock ? () => simulator.clock?.taskNow() ?? wall.now() : undefined;
+      return simulator;
+    },
+    ...(faults ? { faults } : {}),
+  });
+  // History is stamped in task time: the simulator's accelerated clock when it runs faster, so
+  // observations line up with the tasks' StartTime and EndTime. The budget keeps wall time.
+  const taskClock = taskNow !== undefined && config.simulatorSpeed !== 1 ? scaledClock(wall, taskNow, config.simulatorSpeed) : wall;
+  const store = await openHistoryStore({ dataDir: config.dataDir, clock: taskClock });
+
+  const metrics = createServerMetrics();
+  const governor = createGovernor({
+    upstream, clock: wall, qps: config.qps, cacheMs: config.cacheMs,
+    events: {
+      ...metrics.governorEvents,
+      answered: recordInteractiveAnswers(store, taskClock.now, (err) => logger.error({ err: String(err) }, 'could not record a query answer in the history')),
+    },
+  });
+  metrics.watchGovernor(governor.state);
+  const watcher = createWatcher({ store, getTask: governedGetTask(governor), clock: taskClock, budget: governorBudget(governor), logger });
+  const inflight = createInflight();
+  let stopping = false;
+  const app = createApp({
+    config, upstream, clock: wall.now, logger, governor, metrics, inflight,
+    history: { store, watcher, clock: taskClock.now },
+    stopping: () => stopping,
+    ...(deps.staticRoot ? { staticRoot: deps.staticRoot } : {}),
+    ...(faults ? { faults } : {}),
+  });
+  await watcher.start();
+  return { app, governor, watcher, store, inflight, markStopping: () => void (stopping = true) };
+}
