@@ -50,6 +50,16 @@ export function positionAt(text: string, offset: number): TextPosition {
   return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1 };
 }
 
+/** Where a path is, or else the nearest object or list that holds it ('' is the whole document). */
+export function nearestPosition(positions: ReadonlyMap<string, TextPosition>, path: string): TextPosition | undefined {
+  for (let p = path; ; ) {
+    const found = positions.get(p);
+    if (found || p === '') return found;
+    const parent = p.replace(/(?:\.[^.[\]]*|\[\d+\]|^[^.[\]]+)$/, '');
+    p = parent === p ? '' : parent;
+  }
+}
+
 class Stop {
   constructor(readonly offset: number, readonly expected: JsonExpected, readonly path: Path) {}
 }
