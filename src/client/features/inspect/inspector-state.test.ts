@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import docExample from '../../../shared/fixtures/doc-example-2020-12-01.json' with { type: 'json' };
+import { insertTextChunk } from '../../../shared/png-text-chunk.ts';
+import { serialiseExport, taskExport } from '../../../shared/task-document-export.ts';
+import { initialState, inspectorReducer, shownDocument, type InspectorAction, type InspectorState } from './inspector-state.ts';
+
+const ONE_PIXEL = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
+const GOOD = JSON.stringify(docExample, null, 2);
+const pixelTask = JSON.stringify({ Layout: { LayoutMode: 2, CustomLayout: { Regions: [{ StreamIndex: 0, LocationX: 10, LocationY: 10, WidthProportion: 0.5, HeightProportion: 0.5 }] } } });
+
+const run = (...actions: InspectorAction[]): InspectorState => actions.reduce(inspectorReducer, initialState('', undefined));
+
+describe('inspectorReducer', () => {
+  it('starts empty, with nothing to say', () => {
+    const s = initialState('', undefined);
+    expect(s.result).toBeUndefined();
+    expect(shownDocument(s)).toBeUndefined();
+  });
+
+  it('restores remembered text by reading it at once', () => {
+    expect(shownDocument(initialState(GOOD, undefined))?.kind).toBe('get-response');
+  });
+
+  it('keeps the last good document on screen while the new text is broken', () => {
+    const s = run({ type: 'text', text: GOOD }, { type: 'text', text: GOOD.slice(0, 300) });
+    expect(s.text).toBe(GOOD.slice(0, 300));
+    expect(s.result?.ok).toBe(false);
+    expect(shownDocument(s)?.kind).toBe('get-response');
+  });
+
+  it('re-reads the text when the user chooses a version', () => {
+    const s = run({ type: 'text', text: pixelTask }, { type: 'version', version: '2023-06-01' });
+    expect(shownDocument(s)).toMatchObject({ version: '2023-06-01', versionSource: 'user' });
+    expect(shownDocument(inspectorReducer(s, { type: 'version', version: undefined }))).toMatchObject({ version: '2020-12-01', versionSource: 'guessed' });
+  });
+
+  it('shows the JSON inside a dropped PNG, and reads the PNG again on a version change', () => {
+    const json = serialiseExport(taskExport({ version: '2023-11-01', ref: { roomId: 'r', taskId: 't' }, task: { Status: 2 } }, new Date(0)));
+    const png = insertTextChunk(ONE_PIXEL, json);
+    if (!png.ok) throw new Error(png.error);
+    const s = run({ type: 'file', name: 'mixscope-r-t.png', bytes: png.png });
+    expect(s.text).toBe(json);
+    expect(shownDocument(s)).toMatchObject({ kind: 'mixscope-png', version: '2023-11-01' });
+    expect(shownDocument(inspectorReducer(s, { type: 'version', version: '2020-12-01' }))?.kind).toBe('mixscope-png');
+  });
+
+  it('keeps the text box as it was when a dropped file cannot be read', () => {
+    const s = run({ type: 'text', text: GOOD }, { type: 'file', name: 'photo.png', bytes: ONE_PIXEL });
+    expect(s.text).toBe(GOOD);
+    expect(s.result).toMatchObject({ ok: false, error: { code: 'png', reason: 'noMixscopeData' } });
+    expect(shownDocument(s)?.kind).toBe('get-response');
+  });
+
+  it('clears everything but the version choice', () => {
+    const s = run({ type: 'version', version: '2023-11-01' }, { type: 'text', text: GOOD }, { type: 'clear' });
+    expect(s).toMatchObject({ text: '', versionChoice: '2023-11-01', result: undefined, lastGood: undefined });
+  });
+});
