@@ -1,38 +1,58 @@
-import type { NormalisedLayout, NormalisedRegion } from '../../../shared/layout-model.ts';
-import { effectiveCornerRadiusPx } from '../../../shared/layout-geometry.ts';
+import type { NormalisedLayout, NormalisedRegion, PixelRect } from '../../../shared/layout-model.ts';
+import { effectiveCornerRadiusPx, finiteRect, offCanvasExtent, type OffCanvasExtent, type RegionVisibility } from '../../../shared/layout-geometry.ts';
 import { assignStreamColours, streamKey } from '../../design-system/stream-colours.ts';
 
-/** What the Konva layer draws for one region, already in screen pixels. */
+/** What the Konva layers draw for one region, in output-canvas pixels (the view scales them). */
 export interface DrawBox {
   id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+  rect: PixelRect;
   opacity: number;
+  /** The radius drawn: 0 when none, or when Volcengine ignores the one asked for. */
   cornerRadius: number;
+  /** The radius asked for, in canvas pixels, when it is ignored (drawn square, marked). */
+  ignoredRadius: number;
   colour: string;
   label: string;
-  badges: string;
+  markers: RegionMarker[];
+  /** Audio-only regions paint no picture: drawn as an outline only. */
+  audioOnly: boolean;
+  offCanvas: OffCanvasExtent;
+  alternateImage: string | undefined;
 }
+
+export const REGION_MARKERS = ['screen', 'audioOnly', 'videoOnly', 'alternateImage', 'radiusIgnored', 'hidden'] as const;
+export type RegionMarker = (typeof REGION_MARKERS)[number];
+
+/** Glyphs from fonts every system has (Geometric Shapes, Misc Technical, ♪), never emoji. */
+export const MARKER_GLYPH: Readonly<Record<RegionMarker, string>> = {
+  screen: '▭',
+  audioOnly: '♪',
+  videoOnly: '▣',
+  alternateImage: '◩',
+  radiusIgnored: '⌜',
+  hidden: '⊘',
+};
 
 const SCREEN = 1;
 const AUDIO_ONLY = 1;
 const VIDEO_ONLY = 2;
 
-export function regionLabel(region: NormalisedRegion): string {
-  const user = region.stream?.userId ?? '?';
-  return `${user} · #${region.streamIndex ?? '?'}`;
+export function regionMarkers(region: NormalisedRegion, canvasWidth: number, visibility?: RegionVisibility): RegionMarker[] {
+  const markers: RegionMarker[] = [];
+  if (region.stream?.streamType.value === SCREEN) markers.push('screen');
+  if (region.mediaType.value === AUDIO_ONLY) markers.push('audioOnly');
+  if (region.mediaType.value === VIDEO_ONLY) markers.push('videoOnly');
+  if (region.alternateImage) markers.push('alternateImage');
+  if (effectiveCornerRadiusPx(region, canvasWidth).ignored) markers.push('radiusIgnored');
+  // On the canvas, yet every pixel of it under opaque regions drawn later.
+  if (visibility && visibility.onCanvas > 0 && visibility.uncovered === 0) markers.push('hidden');
+  return markers;
 }
 
-/** Short markers drawn after the label; glyphs from fonts every system has, never emoji. */
-export function regionBadges(region: NormalisedRegion): string {
-  const badges: string[] = [];
-  if (region.stream?.streamType.value === SCREEN) badges.push('▭ screen');
-  if (region.mediaType.value === AUDIO_ONLY) badges.push('♪ audio');
-  if (region.mediaType.value === VIDEO_ONLY) badges.push('▣ video');
-  if (region.alternateImage) badges.push('◩ image');
-  return badges.join(' · ');
+/** "teacher-li · #1 ▭": who, which StreamIndex, and the markers' glyphs. */
+export function regionLabel(region: NormalisedRegion, markers: readonly RegionMarker[] = []): string {
+  const base = `${region.stream?.userId ?? '?'} · #${region.streamIndex ?? '?'}`;
+  return markers.length === 0 ? base : `${base} ${markers.map((m) => MARKER_GLYPH[m]).join('')}`;
 }
 
 export function regionColourKey(region: NormalisedRegion): string {
@@ -44,22 +64,38 @@ export function layoutColours(layout: NormalisedLayout): Map<string, string> {
   return assignStreamColours(layout.regions.map(regionColourKey));
 }
 
-/** Pure: canvas-pixel regions to screen-pixel boxes at `scale`, in drawing order. */
-export function toDrawBoxes(layout: NormalisedLayout, scale: number, colours: Map<string, string>): DrawBox[] {
+export function regionColour(region: NormalisedRegion, colours: Map<string, string>): string {
+  return colours.get(regionColourKey(region)) ?? '#999999';
+}
+
+/** Pure: every region as a box to draw, in drawing order (bottom first). */
+export function toDrawBoxes(layout: NormalisedLayout, colours: Map<string, string>, visibility?: ReadonlyMap<string, RegionVisibility>): DrawBox[] {
+  const canvas = { width: layout.canvas.width.value, height: layout.canvas.height.value };
   return layout.regions.map((region) => {
-    const corner = effectiveCornerRadiusPx(region, layout.canvas.width.value);
+    const corner = effectiveCornerRadiusPx(region, canvas.width);
+    const rect = finiteRect(region.rect);
+    const markers = regionMarkers(region, canvas.width, visibility?.get(region.id));
     return {
       id: region.id,
-      x: region.rect.x * scale,
-      y: region.rect.y * scale,
-      width: Math.max(0, region.rect.width * scale),
-      height: Math.max(0, region.rect.height * scale),
+      rect: { ...rect, width: Math.max(0, rect.width), height: Math.max(0, rect.height) },
       // Konva clamps opacity to [0, 1]; out-of-range Alpha is a warning, not a crash.
       opacity: Math.min(1, Math.max(0, region.alpha.value)),
-      cornerRadius: corner.px * scale,
-      colour: colours.get(regionColourKey(region)) ?? '#999999',
-      label: regionLabel(region),
-      badges: regionBadges(region),
+      cornerRadius: corner.px,
+      ignoredRadius: corner.ignored ? corner.requestedPx : 0,
+      colour: regionColour(region, colours),
+      label: regionLabel(region, markers),
+      markers,
+      audioOnly: region.mediaType.value === AUDIO_ONLY,
+      offCanvas: offCanvasExtent(rect, canvas),
+      alternateImage: region.alternateImage,
     };
   });
+}
+
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/** Canvas.Background as Volcengine paints it: #RRGGBB, else the default black (invalid optional values are reset). */
+export function backgroundFill(layout: NormalisedLayout): { colour: string; reset: boolean } {
+  const value = layout.canvas.background.value.trim();
+  return HEX_COLOUR.test(value) ? { colour: value, reset: false } : { colour: '#000000', reset: true };
 }
