@@ -1,4 +1,6 @@
 import { demoMessagesEn, demoMessagesZh } from '../features/demo/demo-messages.ts';
+import { offlineMessages } from '../features/inspect/offline-messages.ts';
+import { inspectorMessagesEn, inspectorMessagesZh } from '../features/layout/layout-messages.ts';
 
 /**
  * Each feature keeps its strings beside its code in a `*-messages.ts` module exporting
@@ -12,4 +14,6 @@ export interface FeatureMessages {
 
 export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {
   demo: { en: demoMessagesEn, zh: demoMessagesZh },
+  offline: offlineMessages,
+  inspector: { en: inspectorMessagesEn, zh: inspectorMessagesZh },
 };

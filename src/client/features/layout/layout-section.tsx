@@ -1,42 +1,108 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Stage } from 'konva/lib/Stage';
+import { occlusion } from '../../../shared/layout-geometry.ts';
+import { layoutWarnings } from '../../../shared/layout-warnings.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { CanvasLegend } from './canvas-legend.tsx';
+import { backgroundFill, layoutColours, regionColour, toDrawBoxes } from './draw-boxes.ts';
+import { ImageNotes } from './image-notes.tsx';
 import { LayoutCanvas } from './layout-canvas.tsx';
+import { RegionDetail } from './region-detail.tsx';
 import { RegionTable } from './region-table.tsx';
+import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
+import { SourceFrameView } from './source-frame-view.tsx';
+import { useLayoutImages } from './use-layout-images.ts';
 import { WarningList } from './warning-list.tsx';
-import { layoutColours } from './draw-boxes.ts';
 
-/** Canvas, region table and warnings, sharing one hover and one selection. */
-export function LayoutSection({ model }: { model: TaskModel }) {
+export interface LayoutSectionApi {
+  /** The Konva stage of the canvas; its layers named "world …" carry the zoom and pan. */
+  getStage: () => Stage | null;
+}
+
+interface Props {
+  model: TaskModel;
+  /** Shown in the section header (export buttons, for instance). */
+  actions?: (api: LayoutSectionApi) => ReactNode;
+}
+
+/** Canvas, warnings, region detail with the source frame, and the region table, sharing one hover and one selection. */
+export function LayoutSection({ model, actions }: Props) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
   const [selectedId, setSelectedId] = useState<string>();
   const [hoveredId, setHoveredId] = useState<string>();
+  const [aspect, setAspect] = useState<SourceAspectId>('16:9');
+  // State, not a ref: the header's actions re-render once the stage exists.
+  const [stage, setStage] = useState<Stage | null>(null);
+  const getStage = useCallback(() => stage, [stage]);
   const { layout } = model;
+  const source = useMemo(() => aspectSize(aspect), [aspect]);
   const colours = useMemo(() => layoutColours(layout), [layout]);
+  const warnings = useMemo(() => layoutWarnings(model), [model]);
+  const visibility = useMemo(() => occlusion(layout), [layout]);
+  const boxes = useMemo(() => toDrawBoxes(layout, colours, visibility), [layout, colours, visibility]);
+  const regions = useMemo(() => new Map(layout.regions.map((r) => [r.id, r])), [layout]);
+  const background = backgroundFill(layout);
+  const images = useLayoutImages(layout, source);
+  const selected = selectedId ? regions.get(selectedId) : undefined;
+  const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   const mode = enumLabel('layoutMode', layout.mode.value);
   return (
-    <section aria-labelledby="layout-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="layout-title" className="mb-3 text-lg font-semibold">
-        {t('task.layout')} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">· {mode.label} · {layout.canvas.width.value} × {layout.canvas.height.value}</span>
-      </h2>
+    <section aria-labelledby="layout-title" data-testid="layout-section" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="layout-title" className="text-lg font-semibold">
+          {t('task.layout')}{' '}
+          <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+            · {mode.label} · {layout.canvas.width.value} × {layout.canvas.height.value} · {t(`inspector.model.${layout.model}`)}
+          </span>
+        </h2>
+        {actions && <div className="flex flex-wrap gap-2">{actions({ getStage })}</div>}
+      </header>
       {layout.approximate && (
-        <p className="mb-2 text-sm text-amber-900 dark:text-amber-200">≈ {t('canvas.approximate', { mode: mode.label })}</p>
+        <p data-testid="approximate-note" className="mb-3 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-100">
+          <strong>≈ {t('canvas.approximate', { mode: mode.label })}</strong>{' '}
+          {t('inspector.canvas.templateNote', { mode: layout.mode.value, modeName: mode.label })}
+        </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(18rem,2fr)]">
-        <div className="space-y-3">
-          <LayoutCanvas layout={layout} colours={colours} selectedId={selectedId} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
+        <div className="min-w-0 space-y-2">
+          <LayoutCanvas
+            layout={layout}
+            control={model.task.Control}
+            boxes={boxes}
+            background={background.colour}
+            backgroundImage={images.background}
+            images={images.placed}
+            selectedId={selected?.id}
+            hoveredId={hoveredId}
+            onHover={setHoveredId}
+            onSelect={setSelectedId}
+            stageRef={setStage}
+          />
+          <ImageNotes notes={images.notes} regions={layout.regions} />
+          {selected && (
+            <SourceFrameView region={selected} colour={regionColour(selected, colours)} background={background.colour} aspect={aspect} source={source} onAspect={setAspect} />
+          )}
           {layout.regions.length === 0 && (
             <p className="text-sm text-slate-600 dark:text-slate-400">{model.targets.length === 0 && layout.approximate ? t('canvas.allStreams') : t('canvas.noRegions')}</p>
           )}
+          <CanvasLegend layout={layout} backgroundReset={background.reset} />
         </div>
         <div className="min-w-0 space-y-4">
-          <WarningList model={model} onSelect={setSelectedId} />
+          <WarningList warnings={warnings} regions={regions} onSelect={setSelectedId} onHover={setHoveredId} />
+          {selected ? (
+            <RegionDetail model={model} region={selected} colour={regionColour(selected, colours)} visibility={visibility.get(selected.id)} warnings={selectedWarnings} regions={regions} />
+          ) : (
+            <p data-testid="region-detail-empty" className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              {t('inspector.detail.none')}
+            </p>
+          )}
         </div>
       </div>
       <div className="mt-4">
-        <RegionTable regions={layout.regions} colours={colours} selectedId={selectedId} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
+        <RegionTable regions={layout.regions} colours={colours} selectedId={selected?.id} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
       </div>
     </section>
   );

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NormalisedRegion, Resolved } from '../../../shared/layout-model.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
-import { regionColourKey } from './draw-boxes.ts';
+import { regionColour } from './draw-boxes.ts';
+import { fmt } from './region-fields.ts';
 import { sortRegions, type SortKey, type SortState } from './region-sort.ts';
 
 interface Props {
@@ -14,13 +15,11 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-const fmt = (n: number, digits = 3) => String(Number(n.toFixed(digits)));
-
 function Val({ v, digits }: { v: Resolved<number>; digits?: number }) {
   const { t } = useTranslation();
   return (
-    <span title={v.defaulted ? t('regions.defaulted') : undefined} className={v.defaulted ? 'text-slate-500 italic dark:text-slate-400' : undefined}>
-      {fmt(v.value, digits)}
+    <span title={v.defaulted ? t('regions.defaulted') : undefined} className={v.defaulted ? 'text-slate-600 italic dark:text-slate-400' : undefined}>
+      {fmt(v.value, digits ?? 3)}
     </span>
   );
 }
@@ -42,16 +41,28 @@ const COLUMNS: { key: SortKey | null; label: string; numeric?: boolean }[] = [
 /** The accessible region table of PRODUCT.md, linked with the canvas by hover and selection. */
 export function RegionTable({ regions, colours, selectedId, hoveredId, onHover, onSelect }: Props) {
   const { t } = useTranslation();
-  const enumLabel = useEnumLabel();
   const [sort, setSort] = useState<SortState>({ key: 'drawOrder', dir: 'asc' });
-  const rows = sortRegions(regions, sort);
+  const rows = useMemo(() => sortRegions(regions, sort), [regions, sort]);
+  const scroller = useRef<HTMLDivElement>(null);
   const toggle = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+
+  // A region picked on the canvas comes into view inside the table, without scrolling the page.
+  useEffect(() => {
+    const box = scroller.current;
+    const row = selectedId ? box?.querySelector<HTMLElement>(`tr[data-region-id="${selectedId}"]`) : null;
+    if (!box || !row) return;
+    const head = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const top = row.offsetTop - head;
+    if (top < box.scrollTop) box.scrollTop = top;
+    else if (row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = row.offsetTop + row.offsetHeight - box.clientHeight;
+  }, [selectedId]);
+
   return (
-    <div className="overflow-x-auto">
+    <div ref={scroller} className="max-h-[32rem] overflow-auto rounded-md ring-1 ring-slate-200 dark:ring-slate-800">
       <table data-testid="region-table" className="w-full border-collapse text-sm">
-        <caption className="pb-2 text-left text-xs text-slate-600 dark:text-slate-400">{t('regions.caption')}</caption>
-        <thead>
+        <caption className="px-2 py-2 text-left text-xs text-slate-600 dark:text-slate-400">{t('regions.caption')}</caption>
+        <thead className="sticky top-0 z-10 bg-white dark:bg-slate-900">
           <tr className="border-b border-slate-300 text-left dark:border-slate-700">
             {COLUMNS.map((col) => (
               <th
@@ -70,44 +81,60 @@ export function RegionTable({ regions, colours, selectedId, hoveredId, onHover, 
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            const crop = r.sourceCrop;
-            const fullFrame = crop.x.value === 0 && crop.y.value === 0 && crop.width.value === 1 && crop.height.value === 1;
-            const selected = r.id === selectedId;
-            return (
-              <tr
-                key={r.id}
-                data-region-id={r.id}
-                aria-selected={selected}
-                tabIndex={0}
-                onMouseEnter={() => onHover(r.id)}
-                onMouseLeave={() => onHover(undefined)}
-                onFocus={() => onHover(r.id)}
-                onClick={() => onSelect(r.id)}
-                onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(r.id); } }}
-                className={`cursor-pointer border-b border-slate-200 dark:border-slate-800 ${selected ? 'bg-blue-100 dark:bg-blue-950' : r.id === hoveredId ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
-              >
-                <td className="px-2 py-1 text-right font-mono">
-                  <span aria-hidden="true" className="mr-1.5 inline-block h-2.5 w-2.5 rounded-sm" style={{ background: colours.get(regionColourKey(r)) }} />
-                  {r.streamIndex ?? '—'}
-                </td>
-                <td className="px-2 py-1 font-mono whitespace-nowrap">{r.stream?.userId ?? <span className="text-orange-800 dark:text-orange-300">⚠ {t('regions.unmapped')}</span>}</td>
-                <td className="px-2 py-1">{r.stream ? enumLabel('streamType', r.stream.streamType.value).label : '—'}</td>
-                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.x, 1)}</td>
-                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.y, 1)}</td>
-                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.width, 1)}</td>
-                <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.height, 1)}</td>
-                <td className="px-2 py-1 text-right font-mono"><Val v={r.zOrder} /></td>
-                <td className="px-2 py-1 text-right font-mono"><Val v={r.alpha} /></td>
-                <td className="px-2 py-1">{enumLabel('renderMode', r.renderMode.value).label}</td>
-                <td className="px-2 py-1 font-mono whitespace-nowrap">
-                  {fullFrame ? <span className="text-slate-500 dark:text-slate-400">{t('regions.noCrop')}</span> : `${fmt(crop.x.value)}, ${fmt(crop.y.value)} · ${fmt(crop.width.value)} × ${fmt(crop.height.value)}`}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <Row key={r.id} region={r} colour={regionColour(r, colours)} selected={r.id === selectedId} hovered={r.id === hoveredId} onHover={onHover} onSelect={onSelect} />
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+interface RowProps {
+  region: NormalisedRegion;
+  colour: string;
+  selected: boolean;
+  hovered: boolean;
+  onHover: (id: string | undefined) => void;
+  onSelect: (id: string) => void;
+}
+
+/** Memoised: a hover change re-renders two rows, not all of them. */
+const Row = memo(function Row({ region: r, colour, selected, hovered, onHover, onSelect }: RowProps) {
+  const { t } = useTranslation();
+  const enumLabel = useEnumLabel();
+  const crop = r.sourceCrop;
+  const fullFrame = crop.x.value === 0 && crop.y.value === 0 && crop.width.value === 1 && crop.height.value === 1;
+  return (
+    <tr
+      data-region-id={r.id}
+      data-hovered={hovered || undefined}
+      aria-selected={selected}
+      tabIndex={0}
+      onMouseEnter={() => onHover(r.id)}
+      onMouseLeave={() => onHover(undefined)}
+      onFocus={() => onHover(r.id)}
+      onBlur={() => onHover(undefined)}
+      onClick={() => onSelect(r.id)}
+      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(r.id); } }}
+      className={`cursor-pointer border-b border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-inset dark:border-slate-800 ${selected ? 'bg-blue-100 dark:bg-blue-950' : hovered ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
+    >
+      <td className="px-2 py-1 text-right font-mono">
+        <span aria-hidden="true" className="mr-1.5 inline-block h-2.5 w-2.5 rounded-sm" style={{ background: colour }} />
+        {r.streamIndex ?? '—'}
+      </td>
+      <td className="px-2 py-1 font-mono whitespace-nowrap">{r.stream?.userId ?? <span className="text-orange-800 dark:text-orange-300">⚠ {t('regions.unmapped')}</span>}</td>
+      <td className="px-2 py-1">{r.stream ? enumLabel('streamType', r.stream.streamType.value).label : '—'}</td>
+      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.x, 1)}</td>
+      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.y, 1)}</td>
+      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.width, 1)}</td>
+      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.height, 1)}</td>
+      <td className="px-2 py-1 text-right font-mono"><Val v={r.zOrder} /></td>
+      <td className="px-2 py-1 text-right font-mono"><Val v={r.alpha} /></td>
+      <td className="px-2 py-1">{enumLabel('renderMode', r.renderMode.value).label}</td>
+      <td className="px-2 py-1 font-mono whitespace-nowrap">
+        {fullFrame ? <span className="text-slate-600 dark:text-slate-400">{t('regions.noCrop')}</span> : `${fmt(crop.x.value)}, ${fmt(crop.y.value)} · ${fmt(crop.width.value)} × ${fmt(crop.height.value)}`}
+      </td>
+    </tr>
+  );
+});

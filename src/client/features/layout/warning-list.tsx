@@ -1,18 +1,69 @@
-import { useMemo } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { layoutWarnings, type LayoutWarning } from '../../../shared/layout-warnings.ts';
-import type { TaskModel } from '../../../shared/task-model.ts';
+import type { LayoutWarning } from '../../../shared/layout-warnings.ts';
+import type { NormalisedRegion } from '../../../shared/layout-model.ts';
+import { regionLabel } from './draw-boxes.ts';
 
 const SEVERITY: Record<LayoutWarning['severity'], { glyph: string; classes: string }> = {
-  error: { glyph: '✕', classes: 'border-orange-500 bg-orange-50 dark:bg-orange-950' },
-  warning: { glyph: '⚠', classes: 'border-amber-400 bg-amber-50 dark:bg-amber-950' },
-  info: { glyph: 'ℹ', classes: 'border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-800' },
+  error: { glyph: '✕', classes: 'border-orange-500 bg-orange-50 dark:bg-orange-950/60' },
+  warning: { glyph: '⚠', classes: 'border-amber-400 bg-amber-50 dark:bg-amber-950/60' },
+  info: { glyph: 'ℹ', classes: 'border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-800' },
 };
 
-/** Layout warnings in plain words with a fix, each linked to the regions it is about. */
-export function WarningList({ model, onSelect }: { model: TaskModel; onSelect: (id: string) => void }) {
+interface ItemProps {
+  warning: LayoutWarning;
+  regions: ReadonlyMap<string, NormalisedRegion>;
+  onSelect?: (id: string) => void;
+  onHover?: (id: string | undefined) => void;
+}
+
+/** One warning: severity as glyph and words, what is wrong, the fix, and the regions it is about. */
+export function WarningItem({ warning: w, regions, onSelect, onHover }: ItemProps) {
   const { t } = useTranslation();
-  const warnings = useMemo(() => layoutWarnings(model), [model]);
+  const s = SEVERITY[w.severity];
+  return (
+    <li data-code={w.code} data-severity={w.severity} className={`rounded-md border-l-4 p-2 text-sm ${s.classes}`}>
+      <p>
+        <span aria-hidden="true">{s.glyph} </span>
+        <span className="sr-only">{w.severity}: </span>
+        {t(`warning.${w.code}.message`, { ...w.params, defaultValue: w.message })}
+      </p>
+      <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {t(`warning.${w.code}.fix`, { ...w.params, defaultValue: w.fix })}</p>
+      {onSelect && w.regionIds.length > 0 && (
+        <p className="mt-1 flex flex-wrap gap-x-2">
+          {w.regionIds.map((id) => {
+            const region = regions.get(id);
+            return (
+              <button
+                key={id}
+                type="button"
+                onClick={() => onSelect(id)}
+                onMouseEnter={() => onHover?.(id)}
+                onMouseLeave={() => onHover?.(undefined)}
+                onFocus={() => onHover?.(id)}
+                onBlur={() => onHover?.(undefined)}
+                className="font-mono text-xs text-sky-800 underline dark:text-sky-300"
+              >
+                {region ? regionLabel(region) : id}
+              </button>
+            );
+          })}
+        </p>
+      )}
+    </li>
+  );
+}
+
+interface ListProps {
+  warnings: readonly LayoutWarning[];
+  regions: ReadonlyMap<string, NormalisedRegion>;
+  onSelect: (id: string) => void;
+  onHover: (id: string | undefined) => void;
+}
+
+/** Layout warnings in plain words with a fix, each linked to the regions it is about. */
+export const WarningList = memo(function WarningList({ warnings, regions, onSelect, onHover }: ListProps) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="warnings-title">
       <h3 id="warnings-title" className="mb-2 font-semibold">{t('task.warnings')} ({warnings.length})</h3>
@@ -20,26 +71,9 @@ export function WarningList({ model, onSelect }: { model: TaskModel; onSelect: (
         <p className="text-sm text-slate-600 dark:text-slate-400">✓ {t('task.noWarnings')}</p>
       ) : (
         <ul data-testid="warning-list" className="max-h-80 space-y-2 overflow-y-auto pr-1">
-          {warnings.map((w) => {
-            const s = SEVERITY[w.severity];
-            return (
-              <li key={w.id} data-code={w.code} data-severity={w.severity} className={`rounded-md border-l-4 p-2 text-sm ${s.classes}`}>
-                <p>
-                  <span aria-hidden="true">{s.glyph} </span>
-                  <span className="sr-only">{w.severity}: </span>
-                  {t(`warning.${w.code}.message`, { ...w.params, defaultValue: w.message })}
-                </p>
-                <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {t(`warning.${w.code}.fix`, { ...w.params, defaultValue: w.fix })}</p>
-                {w.regionIds.length > 0 && (
-                  <button type="button" onClick={() => onSelect(w.regionIds[0] ?? '')} className="mt-1 text-xs text-sky-700 underline dark:text-sky-300">
-                    {w.regionIds.join(', ')}
-                  </button>
-                )}
-              </li>
-            );
-          })}
+          {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} onSelect={onSelect} onHover={onHover} />)}
         </ul>
       )}
     </section>
   );
-}
+});
