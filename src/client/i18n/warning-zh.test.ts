@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import i18next from 'i18next';
+import { buildTaskModel } from '../../shared/task-model.ts';
+import { layoutWarnings, WARNING_CODES, type LayoutWarning } from '../../shared/layout-warnings.ts';
+import { warningZh } from './warning-zh.ts';
+
+const vars = (template: string) => [...template.matchAll(/\{\{(\w+)/g)].map((m) => m[1] ?? '');
+
+/** Task-shaped input that trips many different checks. */
+const region = fc.record({
+  StreamIndex: fc.integer({ min: 0, max: 4 }),
+  LocationX: fc.oneof(fc.double({ min: -0.5, max: 1.5, noNaN: true }), fc.integer({ min: 2, max: 900 })),
+  LocationY: fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+  WidthProportion: fc.double({ min: 0, max: 1.2, noNaN: true }),
+  HeightProportion: fc.double({ min: 0, max: 1.2, noNaN: true }),
+  ZOrder: fc.integer({ min: 0, max: 2 }),
+  Alpha: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
+  CornerRadius: fc.double({ min: 0, max: 0.6, noNaN: true }),
+  SourceCrop: fc.record({ LocationX: fc.double({ min: 0, max: 1.2, noNaN: true }), WidthProportion: fc.double({ min: 0, max: 1.2, noNaN: true }) }),
+}, { requiredKeys: ['StreamIndex'] });
+const task = fc.record({
+  Layout: fc.record({
+    LayoutMode: fc.constantFrom(0, 1, 2, 2, 2, 3),
+    CustomLayout: fc.record({ Canvas: fc.record({ Width: fc.constantFrom(1280, 1281, 4000), Height: fc.constantFrom(720, 0) }), Regions: fc.array(region, { maxLength: 6 }) }),
+  }),
+  TargetStreams: fc.record({ StreamList: fc.array(fc.record({ UserId: fc.constantFrom('a', 'b', 'c'), Index: fc.integer({ min: 0, max: 4 }) }), { maxLength: 5 }) }),
+  ExcludeStreams: fc.record({ StreamList: fc.array(fc.record({ UserId: fc.constantFrom('a', 'z') }), { maxLength: 1 }) }),
+  Encode: fc.record({ VideoWidth: fc.constantFrom(640, 1280) }),
+});
+
+describe('Chinese layout warnings', () => {
+  it('have a message and a fix for every warning code', () => {
+    for (const code of WARNING_CODES) {
+      expect(warningZh[code].message.length).toBeGreaterThan(0);
+      expect(warningZh[code].fix.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('only use variables the warning provides (property)', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(task, (t) => {
+        for (const w of layoutWarnings(buildTaskModel(t, '2020-12-01')) as LayoutWarning[]) {
+          seen.add(w.code);
+          const zh = warningZh[w.code];
+          for (const v of [...vars(zh.message), ...vars(zh.fix)]) expect({ code: w.code, v, has: v in w.params }).toEqual({ code: w.code, v, has: true });
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // The generator must reach most codes, or this property proves little.
+    expect(seen.size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('renders percentages and names through i18next', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'zh', resources: { zh: { translation: { warning: warningZh } } }, interpolation: { escapeValue: false } });
+    const text = i18n.t('warning.offCanvasPartly.message', { region: '"host" (StreamIndex 0)', share: 0.4 });
+    expect(text).toBe('"host" (StreamIndex 0) 的区域只有 40% 在画布内，其余部分被裁掉。');
+  });
+});
