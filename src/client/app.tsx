@@ -3,6 +3,7 @@ import { AppShell } from './app-shell.tsx';
 import { HomePage } from './features/query/home-page.tsx';
 import { TaskPage } from './features/task/task-page.tsx';
 import { NotFoundPage } from './features/query/not-found-page.tsx';
+import { InspectRoute } from './features/inspect/inspect-route.tsx';
 
 export function App() {
   return (
@@ -10,6 +11,7 @@ export function App() {
       <Switch>
         <Route path="/" component={HomePage} />
         <Route path="/task" component={TaskPage} />
+        <Route path="/inspect" component={InspectRoute} />
         <Route component={NotFoundPage} />
       </Switch>
     </AppShell>

@@ -8,6 +8,8 @@ import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
 import { taskQueries } from './task-queries.ts';
 import { LayoutSection } from '../layout/layout-section.tsx';
+import { ExportButtons, type ExportInput } from '../export/export-buttons.tsx';
+import type { TaskResponse } from '../../../shared/mixscope-api.ts';
 
 export function TaskPage() {
   const { t } = useTranslation();
@@ -34,6 +36,12 @@ export function TaskPage() {
   return <TaskView taskRef={parsed.ref} />;
 }
 
+/** What the export buttons embed: the task exactly as Volcengine sent it, with the IDs it was asked by. */
+function exportInput(response: TaskResponse): ExportInput {
+  const { appId, roomId, taskId, userId, version } = response.ref;
+  return { version, ref: { appId, roomId, ...(taskId ? { taskId } : {}), ...(userId ? { userId } : {}) }, task: response.task };
+}
+
 function TaskView({ taskRef }: { taskRef: TaskRef }) {
   const { t } = useTranslation();
   const query = useQuery(taskQueries.detail(taskRef));
@@ -48,7 +56,7 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
       {data && (
         <>
           <TaskSummary view={data} />
-          <LayoutSection model={data.model} />
+          <LayoutSection model={data.model} actions={(api) => <ExportButtons getStage={api.getStage} document={exportInput(data.response)} />} />
         </>
       )}
     </div>
