@@ -18,7 +18,7 @@ const TITLE_KEYS: Record<string, string> = {
  * Hint keys for an upstream code, most specific first: FlowLimitExceeded.QPSOverLimit falls back
  * to FlowLimitExceeded. Dots separate i18next key levels, so a code's dots become "__".
  */
-function hintKey(code: string): string[] {
+export function hintKey(code: string): string[] {
   const parts = code.split('.');
   return parts.map((_, i) => `error.hints.${parts.slice(0, parts.length - i).join('__')}`);
 }

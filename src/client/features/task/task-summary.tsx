@@ -19,7 +19,7 @@ function Item({ label, children, testId, wide }: { label: string; children: Reac
 }
 
 /** Status, push state, stop reason, times, the 72-hour window and the masked push URL. */
-export function TaskSummary({ view }: { view: TaskView }) {
+export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
   const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
   const now = useNow();
