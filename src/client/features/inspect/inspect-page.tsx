@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiVersion } from '../../../shared/api-versions.ts';
+import type { TaskDocument } from '../../../shared/task-document.ts';
+import { buildTaskModel } from '../../../shared/task-model.ts';
+import { ExportButtons, type ExportInput } from '../export/export-buttons.tsx';
+import { LayoutSection } from '../layout/layout-section.tsx';
+import { TaskSummary } from '../task/task-summary.tsx';
+import { DocumentErrorPanel } from './document-error-panel.tsx';
+import { DocumentHeader } from './document-header.tsx';
+import { FieldIssueList } from './field-issue-list.tsx';
+import { InspectorInput } from './inspector-input.tsx';
+import { shownDocument } from './inspector-state.ts';
+import { RequestRuleList } from './request-rule-list.tsx';
+import { useInspector } from './use-inspector.ts';
+
+/** Everything the task page shows, for a document read in the browser: no credentials, no server calls. */
+function InspectedDocument({ doc, versionChoice }: { doc: TaskDocument; versionChoice: ApiVersion | undefined }) {
+  const model = useMemo(() => buildTaskModel(doc.task, doc.version), [doc]);
+  const exported = useMemo<ExportInput>(() => ({ version: doc.version, ref: doc.ref, task: doc.task }), [doc]);
+  return (
+    <>
+      <DocumentHeader doc={doc} versionChoice={versionChoice} />
+      {doc.requestRules && <RequestRuleList rules={doc.requestRules} positions={doc.positions} />}
+      <FieldIssueList issues={model.issues} positions={doc.positions} />
+      <TaskSummary view={{ model }} />
+      <LayoutSection model={model} actions={(api) => <ExportButtons getStage={api.getStage} document={exported} />} />
+    </>
+  );
+}
+
+/** /inspect: paste or drop a task, a response, a request body or a mixscope PNG. */
+export default function InspectPage() {
+  const { t } = useTranslation();
+  const { state, dispatch, readFile, tooLarge } = useInspector();
+  const doc = shownDocument(state);
+  const error = state.result && !state.result.ok ? state.result.error : undefined;
+  return (
+    <div className="space-y-4">
+      <header className="max-w-4xl">
+        <h1 className="text-xl font-semibold">{t('offline.title')}</h1>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('offline.intro')}</p>
+      </header>
+      <InspectorInput state={state} dispatch={dispatch} onFile={(file) => void readFile(file)} tooLarge={tooLarge} />
+      {error && <DocumentErrorPanel error={error} keptPrevious={doc !== undefined} />}
+      {doc && <InspectedDocument doc={doc} versionChoice={state.versionChoice} />}
+    </div>
+  );
+}
