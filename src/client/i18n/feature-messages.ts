@@ -1,6 +1,7 @@
 import { demoMessagesEn, demoMessagesZh } from '../features/demo/demo-messages.ts';
 import { offlineMessages } from '../features/inspect/offline-messages.ts';
 import { inspectorMessagesEn, inspectorMessagesZh } from '../features/layout/layout-messages.ts';
+import { panelsMessagesEn, panelsMessagesZh } from '../features/task/config-panels-messages.ts';
 
 /**
  * Each feature keeps its strings beside its code in a `*-messages.ts` module exporting
@@ -16,4 +17,5 @@ export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {
   demo: { en: demoMessagesEn, zh: demoMessagesZh },
   offline: offlineMessages,
   inspector: { en: inspectorMessagesEn, zh: inspectorMessagesZh },
+  panels: { en: panelsMessagesEn, zh: panelsMessagesZh },
 };

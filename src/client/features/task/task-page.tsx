@@ -8,6 +8,7 @@ import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
 import { taskQueries } from './task-queries.ts';
 import { LayoutSection } from '../layout/layout-section.tsx';
+import { ConfigPanels } from './config-panels.tsx';
 import { ExportButtons, type ExportInput } from '../export/export-buttons.tsx';
 import type { TaskResponse } from '../../../shared/mixscope-api.ts';
 
@@ -57,6 +58,7 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
         <>
           <TaskSummary view={data} />
           <LayoutSection model={data.model} actions={(api) => <ExportButtons getStage={api.getStage} document={exportInput(data.response)} />} />
+          <ConfigPanels model={data.model} />
         </>
       )}
     </div>
