@@ -23,13 +23,13 @@ export interface DrawBox {
 export const REGION_MARKERS = ['screen', 'audioOnly', 'videoOnly', 'alternateImage', 'radiusIgnored', 'hidden'] as const;
 export type RegionMarker = (typeof REGION_MARKERS)[number];
 
-/** Glyphs from fonts every system has (Geometric Shapes, Misc Technical, ♪), never emoji. */
+/** Glyphs from fonts every system has (Geometric Shapes and ♪), never emoji. */
 export const MARKER_GLYPH: Readonly<Record<RegionMarker, string>> = {
   screen: '▭',
   audioOnly: '♪',
   videoOnly: '▣',
   alternateImage: '◩',
-  radiusIgnored: '⌜',
+  radiusIgnored: '◜',
   hidden: '⊘',
 };
 

@@ -88,10 +88,10 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
               </Layer>
             </Stage>
           )}
-          {scene && <SpatialMap scene={scene} boxes={byId} />}
         </div>
       </div>
       <p id={helpId} className="mt-1.5 text-xs text-slate-600 dark:text-slate-400">{t('inspector.toolbar.help')}</p>
+      {scene && <SpatialMap scene={scene} boxes={byId} />}
     </div>
   );
 });

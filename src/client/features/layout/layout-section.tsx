@@ -9,6 +9,7 @@ import { CanvasLegend } from './canvas-legend.tsx';
 import { backgroundFill, layoutColours, regionColour, toDrawBoxes } from './draw-boxes.ts';
 import { ImageNotes } from './image-notes.tsx';
 import { LayoutCanvas } from './layout-canvas.tsx';
+import { LayoutOverview } from './layout-overview.tsx';
 import { RegionDetail } from './region-detail.tsx';
 import { RegionTable } from './region-table.tsx';
 import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
@@ -95,9 +96,7 @@ export function LayoutSection({ model, actions }: Props) {
           {selected ? (
             <RegionDetail model={model} region={selected} colour={regionColour(selected, colours)} visibility={visibility.get(selected.id)} warnings={selectedWarnings} regions={regions} />
           ) : (
-            <p data-testid="region-detail-empty" className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              {t('inspector.detail.none')}
-            </p>
+            <LayoutOverview model={model} background={background.colour} backgroundImage={images.background} visibility={visibility} onSelect={setSelectedId} />
           )}
         </div>
       </div>

@@ -10,6 +10,7 @@ export function RegionFieldTable({ rows }: { rows: readonly FieldRow[] }) {
   const { t } = useTranslation();
   return (
     <table data-testid="region-fields" className="w-full border-collapse text-sm">
+      <caption className="pb-1 text-left text-xs text-slate-600 dark:text-slate-400">{t('inspector.detail.caption')}</caption>
       <thead>
         <tr className="border-b border-slate-300 text-left text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <th scope="col" className={CELL}>{t('inspector.detail.field')}</th>
@@ -60,7 +61,7 @@ function Value({ value }: { value: FieldValue }) {
         <>
           <Num strong>{fmt(value.ratio)}</Num>
           <Num>
-            {value.ignored ? <span className="text-amber-900 dark:text-amber-200">⌜ {t('inspector.detail.radiusIgnored', { px: fmt(value.px, 1) })}</span> : fmt(value.px, 1)}
+            {value.ignored ? <span className="text-amber-900 dark:text-amber-200">◜ {t('inspector.detail.radiusIgnored', { px: fmt(value.px, 1) })}</span> : fmt(value.px, 1)}
           </Num>
         </>
       );
@@ -68,7 +69,7 @@ function Value({ value }: { value: FieldValue }) {
       return (
         <>
           <Num strong>{fmt(value.ratio)}</Num>
-          <td className={`${CELL} text-right text-xs text-slate-600 dark:text-slate-400`}>{t('inspector.detail.cropOfSource')}</td>
+          <td className={`${CELL} text-right text-slate-600 dark:text-slate-400`} title={t('inspector.detail.cropOfSource')}>—</td>
         </>
       );
     case 'number':

@@ -69,7 +69,7 @@ function SpatialBadge({ box, mark, canvas, scale }: { box: DrawBox; mark: Spatia
   const shown = clampToCanvas(box.rect, canvas);
   if (!shown) return null;
   const k = 1 / scale;
-  const text = `⌖ ${mark.position.join(', ')}`;
+  const text = `◎ ${mark.position.join(', ')}`;
   const width = measureLabel(text) + 2 * LABEL_PAD_PX;
   const cx = shown.x + shown.width / 2;
   const cy = shown.y + shown.height / 2;

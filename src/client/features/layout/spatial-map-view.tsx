@@ -3,6 +3,7 @@ import type { DrawBox } from './draw-boxes.ts';
 import type { SpatialScene } from './spatial-map.ts';
 
 const SIZE = 168;
+const LISTED = 12;
 const PAD = 14;
 const span = SIZE - 2 * PAD;
 
@@ -12,12 +13,24 @@ export function SpatialMap({ scene, boxes }: { scene: SpatialScene; boxes: Reado
   const at = (u: number, v: number) => ({ x: PAD + u * span, y: PAD + v * span });
   const audience = at(scene.audienceMap.x, scene.audienceMap.y);
   return (
-    <figure
-      data-testid="spatial-map"
-      className="pointer-events-none absolute top-2 right-2 rounded-md bg-white/90 p-1.5 text-[10px] text-slate-800 shadow ring-1 ring-slate-300 dark:bg-slate-900/90 dark:text-slate-100 dark:ring-slate-600"
-    >
-      <figcaption className="mb-0.5 max-w-[168px] font-semibold">{t('inspector.spatial.title')}</figcaption>
-      <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} aria-hidden="true">
+    <figure data-testid="spatial-map" className="mt-2 flex flex-wrap items-start gap-3 rounded-md p-2 text-xs ring-1 ring-slate-200 dark:ring-slate-700">
+      <figcaption className="order-2 max-w-xs space-y-1">
+        <p className="font-semibold">{t('inspector.spatial.title')}</p>
+        <p>● {t('inspector.spatial.audience')}: [{scene.audience.join(', ')}]</p>
+        {!scene.enabled && <p className="text-amber-900 dark:text-amber-200">⚠ {t('inspector.spatial.off')}</p>}
+        <ul className="space-y-0.5">
+          {scene.marks.slice(0, LISTED).map((m) => (
+            <li key={m.id} className={m.ignored ? 'text-slate-500 dark:text-slate-400' : undefined}>
+              <span aria-hidden="true" className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: boxes.get(m.id)?.colour }} />
+              <span className="font-mono">{boxes.get(m.id)?.label ?? m.id}</span> [{m.position.join(', ')}]
+              {m.defaulted && <span className="italic"> · {t('inspector.detail.default')}</span>}
+              {m.ignored && <span> · {t('inspector.spatial.ignored')}</span>}
+            </li>
+          ))}
+          {scene.marks.length > LISTED && <li>{t('inspector.spatial.more', { count: scene.marks.length - LISTED })}</li>}
+        </ul>
+      </figcaption>
+      <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} aria-hidden="true" className="order-1 text-[10px]">
         <rect x={PAD} y={PAD} width={span} height={span} fill="none" stroke="currentColor" strokeOpacity={0.35} />
         <line x1={PAD + span / 2} y1={PAD} x2={PAD + span / 2} y2={PAD + span} stroke="currentColor" strokeOpacity={0.2} />
         <line x1={PAD} y1={PAD + span / 2} x2={PAD + span} y2={PAD + span / 2} stroke="currentColor" strokeOpacity={0.2} />
@@ -35,8 +48,6 @@ export function SpatialMap({ scene, boxes }: { scene: SpatialScene; boxes: Reado
           );
         })}
       </svg>
-      <p className="max-w-[168px]">● {t('inspector.spatial.audience')}</p>
-      {!scene.enabled && <p className="max-w-[168px] text-amber-800 dark:text-amber-300">{t('inspector.spatial.off')}</p>}
     </figure>
   );
 }
