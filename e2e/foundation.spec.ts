@@ -26,7 +26,8 @@ test('the query form opens the deep link and the summary of a running task', asy
   await expect(task.regionRows().first()).toContainText('host-ava');
 });
 
-test('the canvas shows the Background colour and a region exactly where the task puts it', async ({ page, request, canvasPixel }) => {
+test('the canvas shows the Background colour and a region exactly where the task puts it', async ({ page, request, canvasPixel, consoleErrors }) => {
+  consoleErrors.allow('cdn.example.com/avatars/missing.png'); // the scenario's AlternateImage that never loads, on purpose
   const model = await TaskPage.fetchModel(request, BROKEN);
   const task = new TaskPage(page);
   await task.open(BROKEN);
