@@ -1,0 +1,36 @@
+/** Strings of the live controls and the time display choice (namespace `live`). */
+export const liveMessagesEn = {
+  pause: 'Pause',
+  resume: 'Resume',
+  pauseLabel: 'Pause live updates',
+  resumeLabel: 'Resume live updates',
+  paused: 'Paused: not polling.',
+  polling: 'Polling every {{seconds}} s.',
+  interval: 'Refresh every',
+  everySeconds: '{{seconds}} s',
+  everyMinute: '1 min',
+  updated: 'Updated {{ago}}',
+  stale: 'Stale: the last good answer is from {{ago}}.',
+  timeMode: 'Times',
+  timeLocal: 'Local time',
+  timeUtc: 'UTC',
+  timeRelative: 'Relative',
+};
+
+export const liveMessagesZh: typeof liveMessagesEn = {
+  pause: '暂停',
+  resume: '继续',
+  pauseLabel: '暂停实时更新',
+  resumeLabel: '继续实时更新',
+  paused: '已暂停：不再轮询。',
+  polling: '每 {{seconds}} 秒轮询一次。',
+  interval: '刷新间隔',
+  everySeconds: '{{seconds}} 秒',
+  everyMinute: '1 分钟',
+  updated: '{{ago}}更新',
+  stale: '数据已过期：最后一次成功的应答在{{ago}}。',
+  timeMode: '时间',
+  timeLocal: '本地时间',
+  timeUtc: 'UTC',
+  timeRelative: '相对时间',
+};

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { formatRelative } from '../lib/time-format.ts';
+import { useLiveSetting } from '../lib/live-setting.ts';
+import { useNow } from '../lib/use-now.ts';
+
+/**
+ * "Updated 3 s ago · polling every 2 s" (or paused) for a live view's own query; when the last
+ * poll failed, the data on screen stays and this says since when it is stale.
+ */
+export function LiveStatus({ updatedAt, stale }: { updatedAt: number; stale: boolean }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const [live] = useLiveSetting();
+  if (updatedAt === 0) return null;
+  const ago = formatRelative(updatedAt, now, i18n.language);
+  if (stale) {
+    return (
+      <span data-testid="stale-marker" className="text-sm font-medium text-amber-800 dark:text-amber-300">
+        <span aria-hidden="true">⚠ </span>{t('live.stale', { ago })}
+      </span>
+    );
+  }
+  return (
+    <span data-testid="updated-at" className="text-sm text-slate-600 dark:text-slate-400">
+      {t('live.updated', { ago })}
+      {' · '}
+      {live.paused ? t('live.paused') : t('live.polling', { seconds: live.intervalMs / 1000 })}
+    </span>
+  );
+}

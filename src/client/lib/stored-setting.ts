@@ -1,0 +1,56 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A choice remembered in localStorage and shared by every component that reads it: changing it in
+ * one place re-renders the others at once (and other tabs, through the storage event).
+ */
+export interface StoredSetting<T> {
+  get(): T;
+  set(value: T): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function storedSetting<T>(key: string, parse: (raw: string | null) => T, serialise: (value: T) => string): StoredSetting<T> {
+  const listeners = new Set<() => void>();
+  let cached: { raw: string | null; value: T } | undefined;
+  const read = (): string | null => {
+    try {
+      return globalThis.localStorage?.getItem(key) ?? null;
+    } catch {
+      return null; // storage disabled: the default, not a crash
+    }
+  };
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === key) listeners.forEach((l) => l());
+  };
+  return {
+    get() {
+      const raw = read();
+      // Same raw text, same object: useSyncExternalStore needs a stable snapshot.
+      if (cached === undefined || cached.raw !== raw) cached = { raw, value: parse(raw) };
+      return cached.value;
+    },
+    set(value) {
+      try {
+        globalThis.localStorage?.setItem(key, serialise(value));
+      } catch {
+        // remembered for this page only
+        cached = { raw: serialise(value), value };
+      }
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener) {
+      if (listeners.size === 0) globalThis.addEventListener?.('storage', onStorage);
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) globalThis.removeEventListener?.('storage', onStorage);
+      };
+    },
+  };
+}
+
+export function useStoredSetting<T>(setting: StoredSetting<T>): [T, (value: T) => void] {
+  const value = useSyncExternalStore(setting.subscribe, setting.get, setting.get);
+  return [value, setting.set];
+}

@@ -1,0 +1,23 @@
+import { formatDateTime, formatRelative } from './time-format.ts';
+import { storedSetting, useStoredSetting } from './stored-setting.ts';
+
+/** How every time on screen is written: local time, UTC, or relative to now. One choice, remembered. */
+export const TIME_MODES = ['local', 'utc', 'relative'] as const;
+export type TimeMode = (typeof TIME_MODES)[number];
+
+const isTimeMode = (v: string | null): v is TimeMode => (TIME_MODES as readonly (string | null)[]).includes(v);
+
+export const timeModeSetting = storedSetting<TimeMode>('mixscope.timeDisplay', (raw) => (isTimeMode(raw) ? raw : 'local'), (m) => m);
+
+export const useTimeMode = () => useStoredSetting(timeModeSetting);
+
+/** A point in time as the user chose to read it. `now` is only used by the relative mode. */
+export function formatInstant(ms: number, mode: TimeMode, locale: string, now: number): string {
+  if (mode === 'relative') return formatRelative(ms, now, locale);
+  return formatDateTime(ms, locale, mode === 'utc' ? 'UTC' : undefined);
+}
+
+/** The other reading, for a tooltip: the absolute time when relative is shown, else the relative one. */
+export function formatInstantAlt(ms: number, mode: TimeMode, locale: string, now: number): string {
+  return mode === 'relative' ? formatDateTime(ms, locale) : formatRelative(ms, now, locale);
+}
