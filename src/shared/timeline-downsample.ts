@@ -57,6 +57,9 @@ function fold(run: Segment[]): DrawSegment | undefined {
   return { kind: 'mixed', from: first.from, to: last.to, values, unknown, count: run.length };
 }
 
+const sameMix = (a: MixedSegment, b: MixedSegment) =>
+  a.unknown === b.unknown && a.values.length === b.values.length && a.values.every((v) => b.values.includes(v));
+
 /** At most about one drawn segment per `resolutionMs` of short segments; long ones stay as they are. */
 export function downsample(segments: readonly Segment[], resolutionMs: number): DrawSegment[] {
   if (!(resolutionMs > 0)) return [...segments];
@@ -65,7 +68,14 @@ export function downsample(segments: readonly Segment[], resolutionMs: number): 
   let runFrom = 0;
   const flush = () => {
     const folded = fold(run);
-    if (folded !== undefined) out.push(folded);
+    const last = out[out.length - 1];
+    // Mixed runs side by side that name the same values say nothing more apart: one is enough.
+    if (folded?.kind === 'mixed' && last?.kind === 'mixed' && last.to === folded.from && sameMix(last, folded)) {
+      last.to = folded.to;
+      last.count += folded.count;
+    } else if (folded !== undefined) {
+      out.push(folded);
+    }
     run = [];
   };
   for (const s of segments) {
