@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { API_VERSIONS, DEFAULT_API_VERSION } from '../../../shared/api-versions.ts';
 import { taskRefToSearch, validateTaskRef, type FieldIssue, type TaskRefField, type TaskRefInput } from '../../../shared/task-ref.ts';
 import { fieldIssueText } from './field-issue-text.ts';
+import { WatchFormButton } from '../watch/watch-form-button.tsx';
 
 const TEXT_FIELDS = ['appId', 'roomId', 'taskId', 'userId'] as const;
 const HINTS: Partial<Record<TaskRefField, string>> = { taskId: 'query.taskIdHint', userId: 'query.userIdHint' };
@@ -102,9 +103,12 @@ export function QueryForm({ initial, initialIssues = [] }: { initial?: TaskRefIn
           <span id={`${formId}-version-hint`} className="text-xs text-slate-600 dark:text-slate-400">{t('query.versionHint')}</span>
         </div>
       </div>
-      <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
-        {t('query.submit')}
-      </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
+          {t('query.submit')}
+        </button>
+        <WatchFormButton values={values} onInvalid={setIssues} />
+      </div>
     </form>
   );
 }
