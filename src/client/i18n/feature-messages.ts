@@ -2,6 +2,10 @@ import { demoMessagesEn, demoMessagesZh } from '../features/demo/demo-messages.t
 import { offlineMessages } from '../features/inspect/offline-messages.ts';
 import { inspectorMessagesEn, inspectorMessagesZh } from '../features/layout/layout-messages.ts';
 import { panelsMessagesEn, panelsMessagesZh } from '../features/task/config-panels-messages.ts';
+import { causeMessagesEn, causeMessagesZh } from '../features/cause/cause-messages.ts';
+import { timelineMessagesEn, timelineMessagesZh } from '../features/timeline/timeline-messages.ts';
+import { watchMessagesEn, watchMessagesZh } from '../features/watch/watch-messages.ts';
+import { liveMessagesEn, liveMessagesZh } from '../design-system/live-messages.ts';
 
 /**
  * Each feature keeps its strings beside its code in a `*-messages.ts` module exporting
@@ -18,4 +22,8 @@ export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {
   offline: offlineMessages,
   inspector: { en: inspectorMessagesEn, zh: inspectorMessagesZh },
   panels: { en: panelsMessagesEn, zh: panelsMessagesZh },
+  cause: { en: causeMessagesEn, zh: causeMessagesZh },
+  timeline: { en: timelineMessagesEn, zh: timelineMessagesZh },
+  watch: { en: watchMessagesEn, zh: watchMessagesZh },
+  live: { en: liveMessagesEn, zh: liveMessagesZh },
 };

@@ -5,12 +5,15 @@ import type { TaskRef } from '../../../shared/task-ref.ts';
 import { formatRelative } from '../../lib/time-format.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { ErrorPanel } from './error-panel.tsx';
-import { POLL_INTERVAL_MS, type TaskView } from './task-queries.ts';
+import type { TaskView } from './task-queries.ts';
+import { LiveControls } from '../../design-system/live-controls.tsx';
+import { useLiveSetting } from '../../lib/live-setting.ts';
 
 /** Which task this is, how fresh the data is, and whether it is still being polled. */
 export function TaskHeader({ taskRef, query }: { taskRef: TaskRef; query: UseQueryResult<TaskView> }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
+  const [live] = useLiveSetting();
   const { data, error, dataUpdatedAt, isFetching } = query;
   const finished = data ? isFinished(data.model) : false;
   const ids: [string, string | undefined][] = [
@@ -37,9 +40,10 @@ export function TaskHeader({ taskRef, query }: { taskRef: TaskRef; query: UseQue
             <span data-testid="updated-at" className="text-slate-600 dark:text-slate-400">
               {t('task.updated', { ago: formatRelative(dataUpdatedAt, now, i18n.language) })}
               {' · '}
-              {finished ? t('task.finished') : t('task.polling', { seconds: POLL_INTERVAL_MS / 1000 })}
+              {finished ? t('task.finished') : live.paused ? t('live.paused') : t('task.polling', { seconds: live.intervalMs / 1000 })}
             </span>
           )}
+          {!finished && <LiveControls />}
           <button
             type="button"
             onClick={() => void query.refetch()}

@@ -8,6 +8,9 @@ import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
 import { taskQueries } from './task-queries.ts';
 import { LayoutSection } from '../layout/layout-section.tsx';
+import { CauseBanner } from '../cause/cause-banner.tsx';
+import { TimelineSection } from '../timeline/timeline-section.tsx';
+import { livePolling, useLiveSetting } from '../../lib/live-setting.ts';
 import { ConfigPanels } from './config-panels.tsx';
 import { ExportButtons, type ExportInput } from '../export/export-buttons.tsx';
 import type { TaskResponse } from '../../../shared/mixscope-api.ts';
@@ -45,7 +48,9 @@ function exportInput(response: TaskResponse): ExportInput {
 
 function TaskView({ taskRef }: { taskRef: TaskRef }) {
   const { t } = useTranslation();
-  const query = useQuery(taskQueries.detail(taskRef));
+  const [live] = useLiveSetting();
+  const detail = taskQueries.detail(taskRef);
+  const query = useQuery({ ...detail, refetchInterval: livePolling(detail.refetchInterval, live) });
   const { data, error, isPending } = query;
   return (
     <div className="space-y-4">
@@ -56,7 +61,9 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
       {!data && error && <ErrorPanel error={error} onRetry={() => void query.refetch()} />}
       {data && (
         <>
+          <CauseBanner model={data.model} />
           <TaskSummary view={data} />
+          <TimelineSection taskRef={taskRef} model={data.model} />
           <LayoutSection model={data.model} actions={(api) => <ExportButtons getStage={api.getStage} document={exportInput(data.response)} />} />
           <ConfigPanels model={data.model} />
         </>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { maskPushUrl } from '../../../shared/push-url.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
-import { formatDateTime, formatDuration, formatRelative } from '../../lib/time-format.ts';
+import { formatDuration } from '../../lib/time-format.ts';
+import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
 import { useNow } from '../../lib/use-now.ts';
 import type { TaskView } from './task-queries.ts';
 
@@ -23,6 +24,7 @@ export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
   const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
   const now = useNow();
+  const [timeMode] = useTimeMode();
   const [revealed, setRevealed] = useState(false);
   const { model } = view;
   const locale = i18n.language;
@@ -38,10 +40,10 @@ export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
           {model.stopReason ? <span className="font-mono">{model.stopReason}</span> : <span className="text-slate-600 dark:text-slate-400">{t('task.notStopped')}</span>}
         </Item>
         <Item label={t('task.start')} testId="start-time">
-          {model.startTime !== undefined ? formatDateTime(model.startTime, locale) : t('task.notReported')}
+          {model.startTime !== undefined ? formatInstant(model.startTime, timeMode, locale, now) : t('task.notReported')}
         </Item>
         <Item label={t('task.end')} testId="end-time">
-          {model.endTime !== undefined ? formatDateTime(model.endTime, locale) : '—'}
+          {model.endTime !== undefined ? formatInstant(model.endTime, timeMode, locale, now) : '—'}
         </Item>
         <Item label={model.endTime === undefined ? t('task.liveDuration') : t('task.duration')} testId="duration">
           {model.startTime !== undefined ? formatDuration((model.endTime ?? now) - model.startTime, locale) : '—'}
@@ -49,7 +51,7 @@ export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
         <Item label={t('task.queryableUntil')}>
           {queryableUntil !== undefined ? (
             <span title={t('task.queryableHelp')}>
-              {formatRelative(queryableUntil, now, locale)}
+              {formatInstant(queryableUntil, timeMode, locale, now)}
               {queryableUntil < now && <> · {t('task.noLongerQueryable')}</>}
             </span>
           ) : '—'}

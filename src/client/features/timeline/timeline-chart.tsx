@@ -1,0 +1,116 @@
+import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { LaneId } from '../../../shared/timeline-lanes.ts';
+import { ActiveOutline, TimelineGuides, type Guide } from './timeline-guides.tsx';
+import { TimelineAxis } from './timeline-axis.tsx';
+import { CHART_H, GUTTER, indexAt, ROW_H, ROW_Y, rowAt, ROWS, type ActiveItem } from './timeline-geometry.ts';
+import { TimelineLane } from './timeline-lane.tsx';
+import { TimelineMarkers } from './timeline-markers.tsx';
+import type { TimelineView } from './use-timeline-view.ts';
+import { MARKER_SPACING_PX } from './use-timeline-view.ts';
+
+interface Props {
+  tv: TimelineView;
+  width: number;
+  ticks: readonly number[];
+  tickFormat: (ms: number) => string;
+  guides: readonly Guide[];
+  rowLabels: Record<(typeof ROWS)[number], string>;
+  active: ActiveItem | null;
+  selectedId: number | null;
+  label: string;
+  helpId: string;
+  onHover: (item: ActiveItem | null) => void;
+  onActivate: (item: ActiveItem) => void;
+  onKeyDown: (e: KeyboardEvent) => void;
+}
+
+const LANES: LaneId[] = ['status', 'push'];
+
+/** The SVG: axis, two lanes, the change row and guides. Drag pans; hover and click go up as items. */
+export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels, active, selectedId, label, helpId, onHover, onActivate, onKeyDown }: Props) {
+  const ids = useId().replace(/:/g, '');
+  const drag = useRef<{ x: number; from: number; to: number; moved: boolean } | null>(null);
+  const plot = Math.max(1, width - GUTTER - 8);
+  const { x, view, drawn, rows } = tv;
+
+  const itemAt = (e: PointerEvent<SVGSVGElement>): ActiveItem | null => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const row = rowAt(e.clientY - box.top);
+    if (row === undefined) return null;
+    const t = x.invert(e.clientX - box.left - GUTTER);
+    const index = indexAt(rows[row], t, row === 'markers' ? tv.msPerPx * MARKER_SPACING_PX * 0.6 : 0);
+    return index === undefined ? null : { row, index };
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (d !== null) {
+      const dx = e.clientX - d.x;
+      if (Math.abs(dx) > 3) d.moved = true;
+      if (d.moved) tv.actions.set({ from: d.from - dx * tv.msPerPx, to: d.to - dx * tv.msPerPx });
+      return;
+    }
+    onHover(itemAt(e));
+  };
+  const activeItem = active && rows[active.row][active.index];
+
+  return (
+    <div
+      tabIndex={0}
+      role="group"
+      aria-roledescription="timeline"
+      aria-label={label}
+      aria-describedby={helpId}
+      onKeyDown={onKeyDown}
+      className="rounded-md focus-visible:outline-2"
+      data-testid="timeline-chart"
+    >
+      <svg
+        width={width}
+        height={CHART_H}
+        aria-hidden="true"
+        className="block cursor-crosshair touch-none select-none"
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => onHover(null)}
+        onPointerDown={(e) => {
+          drag.current = { x: e.clientX, from: view.from, to: view.to, moved: false };
+          e.currentTarget.setPointerCapture(e.pointerId);
+        }}
+        onPointerUp={(e) => {
+          const d = drag.current;
+          drag.current = null;
+          if (d !== null && !d.moved) {
+            const item = itemAt(e);
+            if (item) onActivate(item);
+          }
+        }}
+      >
+        <defs>
+          <pattern id={`${ids}-hatch`} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width={6} height={6} className="fill-slate-50 dark:fill-slate-900" />
+            <line x1={0} y1={0} x2={0} y2={6} strokeWidth={2} className="stroke-slate-300 dark:stroke-slate-600" />
+          </pattern>
+          <pattern id={`${ids}-mix`} width={4} height={4} patternUnits="userSpaceOnUse">
+            <line x1={1} y1={0} x2={1} y2={4} strokeWidth={1} className="stroke-slate-900/40 dark:stroke-white/40" />
+          </pattern>
+          <clipPath id={`${ids}-plot`}>
+            <rect x={-10} y={0} width={plot + 20} height={CHART_H} />
+          </clipPath>
+        </defs>
+        {ROWS.map((r) => (
+          <text key={r} x={4} y={ROW_Y[r] + ROW_H[r] / 2} dominantBaseline="central" fontSize={12} fontWeight={600} className="fill-slate-700 dark:fill-slate-200">
+            {rowLabels[r]}
+          </text>
+        ))}
+        <g transform={`translate(${GUTTER},0)`} clipPath={`url(#${ids}-plot)`}>
+          <TimelineAxis ticks={ticks} format={tickFormat} x={x} width={plot} />
+          {LANES.map((lane) => (
+            <TimelineLane key={lane} lane={lane} segments={drawn[lane]} x={x} hatchId={`${ids}-hatch`} mixId={`${ids}-mix`} />
+          ))}
+          <TimelineMarkers clusters={drawn.markers} x={x} selectedId={selectedId} />
+          <TimelineGuides guides={guides} x={x} view={view} width={plot} />
+          {active && activeItem && <ActiveOutline from={activeItem.from} to={activeItem.to} row={active.row} x={x} />}
+        </g>
+      </svg>
+    </div>
+  );
+}

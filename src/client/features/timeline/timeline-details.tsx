@@ -1,0 +1,70 @@
+import type { DrawSegment, MarkerCluster } from '../../../shared/timeline-downsample.ts';
+import type { ActiveItem } from './timeline-geometry.ts';
+import type { TimelineText } from './timeline-text.ts';
+
+interface Props {
+  active: ActiveItem | null;
+  item: DrawSegment | MarkerCluster | undefined;
+  text: TimelineText;
+  /** Shown when nothing is hovered or focused. */
+  idle: string;
+}
+
+function Span({ from, to, text }: { from: number; to: number; text: TimelineText }) {
+  const { t } = text;
+  return (
+    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm sm:grid-cols-[auto_1fr_auto_1fr_auto_1fr]">
+      <dt className="text-slate-600 dark:text-slate-400">{t('timeline.from')}</dt>
+      <dd data-testid="detail-from">{text.instant(from)}</dd>
+      <dt className="text-slate-600 dark:text-slate-400">{t('timeline.to')}</dt>
+      <dd data-testid="detail-to">{text.instant(to)}</dd>
+      <dt className="text-slate-600 dark:text-slate-400">{t('timeline.duration')}</dt>
+      <dd data-testid="detail-duration">{text.duration(to - from)}</dd>
+    </dl>
+  );
+}
+
+/** State, from, to and duration of what the pointer or the keyboard is on; read out politely. */
+export function TimelineDetails({ active, item, text, idle }: Props) {
+  const { t } = text;
+  let body;
+  if (active === null || item === undefined) {
+    body = <p className="text-sm text-slate-600 dark:text-slate-400">{idle}</p>;
+  } else if ('markers' in item) {
+    const first = item.markers[0];
+    body = (
+      <>
+        <p className="font-medium">
+          {item.markers.length > 1 ? t('timeline.cluster', { count: item.markers.length }) : first && text.markerTitle(first)}
+        </p>
+        {item.markers.length === 1 && first && (
+          <p className="text-sm">
+            {text.instant(first.at)}
+            {first.since !== null && ` · ${t('timeline.markerSince', { since: text.instant(first.since) })}`}
+            {' · '}<span className="text-slate-600 dark:text-slate-400">{t('timeline.selectHint')}</span>
+          </p>
+        )}
+        {item.markers.length > 1 && <Span from={item.from} to={item.to} text={text} />}
+      </>
+    );
+  } else {
+    const lane = active.row === 'push' ? 'push' : 'status';
+    body = (
+      <>
+        <p className="font-medium">
+          <span className="text-slate-600 dark:text-slate-400">{t(`timeline.lanes.${lane}`)}: </span>
+          <span data-testid="detail-state">{text.segmentTitle(lane, item)}</span>
+        </p>
+        {item.kind === 'unknown' && item.error && (
+          <p className="text-sm text-orange-800 dark:text-orange-300">{t('timeline.failedWith', { code: item.error.code, message: item.error.message })}</p>
+        )}
+        <Span from={item.from} to={item.to} text={text} />
+      </>
+    );
+  }
+  return (
+    <div aria-live="polite" data-testid="timeline-details" className="min-h-[4.5rem] rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-800/60">
+      {body}
+    </div>
+  );
+}

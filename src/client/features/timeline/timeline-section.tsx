@@ -1,0 +1,44 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskModel } from '../../../shared/task-model.ts';
+import { isFinished } from '../../../shared/task-model.ts';
+import type { TaskRef } from '../../../shared/task-ref.ts';
+import { LiveStatus } from '../../design-system/live-status.tsx';
+import { useServerNow } from '../../lib/server-now.ts';
+import { useTimeMode } from '../../lib/time-setting.ts';
+import { ErrorPanel } from '../task/error-panel.tsx';
+import { WatchButton } from '../watch/watch-button.tsx';
+import { TimelineBody } from './timeline-body.tsx';
+import { TimelineSummary } from './timeline-summary.tsx';
+import { HISTORY_LIMIT } from './timeline-queries.ts';
+import { useTimelineText } from './timeline-text.ts';
+import { UnwatchedNote } from './unwatched-note.tsx';
+import { useTimelineData } from './use-timeline-data.ts';
+
+/** The task's lifecycle timeline on the task page: lanes, changes, and whether it is watched. */
+export function TimelineSection({ taskRef, model }: { taskRef: TaskRef; model: TaskModel }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const { history, timeline } = useTimelineData(taskRef, model);
+  const { data, error, dataUpdatedAt } = history;
+  const now = useServerNow(data?.now, dataUpdatedAt);
+  const [mode] = useTimeMode();
+  const text = useTimelineText(mode, now, timeline?.life.from ?? now);
+  const watched = data?.watched ?? null;
+  return (
+    <section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h2 id={titleId} className="text-lg font-semibold">{t('timeline.title')}</h2>
+        <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} />
+        {watched && <div className="ml-auto"><WatchButton taskRef={taskRef} watched={watched} /></div>}
+      </header>
+      {timeline && (
+        <TimelineSummary timeline={timeline} watched={watched} truncatedCount={data?.truncated ? HISTORY_LIMIT : undefined} now={now} text={text} />
+      )}
+      {data && watched === null && <UnwatchedNote taskRef={taskRef} ended={isFinished(model)} />}
+      {!data && !error && <p role="status" className="animate-pulse text-sm text-slate-600 dark:text-slate-400">{t('timeline.loading')}</p>}
+      {error && <ErrorPanel error={error} compact onRetry={data ? undefined : () => void history.refetch()} />}
+      {timeline && <TimelineBody timeline={timeline} model={model} version={taskRef.version} now={now} />}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { buildTimeline } from '../../../shared/timeline-lanes.ts';
+import { isFinished, type TaskModel } from '../../../shared/task-model.ts';
+import type { TaskRef } from '../../../shared/task-ref.ts';
+import { useLiveSetting } from '../../lib/live-setting.ts';
+import { historyQueries } from './timeline-queries.ts';
+
+/**
+ * The task's history from the server, polled at the user's pace while there can be more of it,
+ * and the timeline built from it and from the task's own StartTime and EndTime.
+ */
+export function useTimelineData(taskRef: TaskRef, model: TaskModel) {
+  const [live] = useLiveSetting();
+  const options = historyQueries.task(taskRef);
+  const history = useQuery({
+    ...options,
+    refetchInterval: (q) => {
+      const watched = q.state.data?.watched;
+      // Ended, and the watcher has made its last fetch (or nobody watches): nothing more will come.
+      const done = isFinished(model) && (watched == null || watched.nextPollAt === null);
+      return live.paused || done ? false : live.intervalMs;
+    },
+  });
+  const data = history.data;
+  const timeline = useMemo(() => {
+    if (data === undefined) return undefined;
+    const startTime = model.startTime ?? data.watched?.startTime ?? undefined;
+    // The task's EndTime; else, when the lanes already saw the end, the first ended observation's.
+    const endTime = model.endTime ?? data.observations.find((o) => o.endTime !== null)?.endTime ?? undefined;
+    return buildTimeline({
+      observations: data.observations,
+      baseline: data.baseline,
+      truncated: data.truncated,
+      startTime,
+      endTime,
+      now: data.now,
+    });
+  }, [data, model.startTime, model.endTime]);
+  return { history, timeline };
+}
