@@ -105,7 +105,6 @@ test('throttled by Volcengine (429 FlowLimitExceeded): the code and advice are s
 test('a truncated JSON answer: the banner says the answer cannot be read, and the page recovers', async ({ page }) => {
   test.setTimeout(60_000);
   const t = task('webinar-q3', 'webinar-mix');
-  await page.goto('about:blank');
   const faults = await openSignedIn(page, t);
   await faults.set(t, 'malformed', 2);
   const banner = page.getByTestId('stale-banner');
@@ -158,4 +157,14 @@ test('pages run under the CSP without a violation; the bundle and API answers ho
     expect(text).not.toContain(SIMULATOR_CREDENTIALS.accessKeyId);
     expect(text).not.toContain(TOKEN);
   }
+});
+
+test('SIGTERM: the server drains, stops the watcher, closes the store and exits 0', async () => {
+  await server.stop();
+  expect(server.process.exitCode).toBe(0);
+  const lines = server.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg?: string; drained?: boolean; errors?: number });
+  expect(lines.find((l) => l.msg === 'mixscope stopped')).toMatchObject({ drained: true, errors: 0 });
+  // Nothing secret reached the log of this whole run.
+  expect(server.output()).not.toContain(TOKEN);
+  expect(server.output()).not.toContain(SIMULATOR_CREDENTIALS.secretKey);
 });
