@@ -1,11 +1,15 @@
 /**
- * Okabe–Ito's colour-blind-safe palette (black dropped: it vanishes on dark backgrounds),
- * extended with Paul Tol's muted set for layouts with many streams.
+ * Okabe–Ito's colour-blind-safe palette (black dropped: it vanishes on dark backgrounds) plus the
+ * members of Paul Tol's muted set that stay apart from it. Near neighbours were left out on
+ * purpose (Tol's sand beside Okabe–Ito's yellow, his cyan beside its sky blue, his rose beside its
+ * reddish purple): two streams
+ * side by side must never look alike.
  */
 const PALETTE = [
   '#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
-  '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499',
+  '#332288', '#44AA99', '#882255',
 ];
+export const PALETTE_SIZE = PALETTE.length;
 
 function hash(text: string): number {
   let h = 2166136261;
