@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isRejected, requestRules, type RequestKind } from './request-rules.ts';
+import { EFFECT_RANK, isRejected, requestRules, type RequestKind } from './request-rules.ts';
 import type { ApiVersion } from './api-versions.ts';
 
 const KEY = { AppId: 'demo-app', RoomId: 'room-1', TaskId: 'mix-1' };
@@ -169,7 +169,7 @@ describe('requestRules: any input', () => {
   });
 
   it('never throws, fills every template and puts rejections first', () => {
-    const rank = { rejected: 0, reset: 1, ignored: 2, advice: 3 };
+    const rank = EFFECT_RANK;
     const body = fc.oneof(fc.anything(), fc.record({ Layout: fc.anything(), TargetStreams: fc.anything(), Encode: fc.anything(), Control: fc.anything(), SequenceNumber: fc.anything() }, { requiredKeys: [] }));
     fc.assert(
       fc.property(body, fc.constantFrom<RequestKind>('start', 'update'), fc.constantFrom<ApiVersion>('2020-12-01', '2023-11-01'), (b, kind, version) => {

@@ -78,7 +78,8 @@ export const RULE_EFFECT: Readonly<Record<RuleCode, RuleEffect>> = {
   customLayoutIgnored: 'ignored',
 };
 
-const EFFECT_RANK: Record<RuleEffect, number> = { rejected: 0, reset: 1, ignored: 2, advice: 3 };
+/** Worst first. */
+export const EFFECT_RANK: Readonly<Record<RuleEffect, number>> = { rejected: 0, reset: 1, ignored: 2, advice: 3 };
 
 const START_KEYS = ['AppId', 'RoomId', 'TaskId', 'PushURL', 'BusinessId', 'Control', 'Encode', 'ExcludeStreams', 'Layout', 'TargetStreams'];
 const UPDATE_KEYS = ['AppId', 'RoomId', 'TaskId', 'BusinessId', 'Control', 'Encode', 'Layout', 'TargetStreams', 'IsUpdatePartialParam', 'SequenceNumber'];

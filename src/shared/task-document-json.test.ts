@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nearestPosition, positionAt, scanJson } from './task-document-json.ts';
+import { scanJson } from './task-document-json.ts';
 
 const errorOf = (text: string) => {
   const scan = scanJson(text);
@@ -70,6 +70,7 @@ describe('scanJson', () => {
   it('names the line, column and field of a missing value', () => {
     const text = '{\n  "Layout": {\n    "Regions": [\n      { "Alpha": }\n    ]\n  }\n}';
     expect(errorOf(text)).toMatchObject({ line: 4, column: 18, expected: 'value', found: '"}"', path: 'Layout.Regions[0].Alpha' });
+    expect(errorOf(text).excerpt).toEqual({ text: '{ "Alpha": }', caret: 11 });
   });
 
   it('names a missing comma after a property', () => {
@@ -102,24 +103,5 @@ describe('scanJson', () => {
 
   it('survives very deep nesting without throwing', () => {
     expect(scanJson('['.repeat(100_000)).ok).toBe(false);
-  });
-});
-
-describe('positionAt', () => {
-  it('is 1-based and resets the column on each line', () => {
-    expect(positionAt('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
-    expect(positionAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
-  });
-});
-
-describe('nearestPosition', () => {
-  const positions = new Map([['', { line: 1, column: 1 }], ['Layout', { line: 2, column: 13 }], ['Layout.Regions[0]', { line: 4, column: 7 }]]);
-
-  it('finds the field, else its closest parent, else the document', () => {
-    expect(nearestPosition(positions, 'Layout.Regions[0]')).toEqual({ line: 4, column: 7 });
-    expect(nearestPosition(positions, 'Layout.Regions[0].Alpha')).toEqual({ line: 4, column: 7 });
-    expect(nearestPosition(positions, 'Layout.Regions[3].Alpha')).toEqual({ line: 2, column: 13 });
-    expect(nearestPosition(positions, 'PushURL')).toEqual({ line: 1, column: 1 });
-    expect(nearestPosition(new Map(), 'PushURL')).toBeUndefined();
   });
 });

@@ -4,13 +4,9 @@
  * form as parse-task's paths). JSON.parse gives the values; its error messages differ between
  * engines and name no field, so positions come from here.
  */
+import { lineExcerpt, positionAt, type LineExcerpt, type TextPosition } from './task-document-position.ts';
 
-export interface TextPosition {
-  /** 1-based. */
-  line: number;
-  /** 1-based, in characters (a Chinese character or an emoji counts as one). */
-  column: number;
-}
+export type { LineExcerpt, TextPosition };
 
 /** What the scanner wanted where it stopped. */
 export type JsonExpected =
@@ -25,6 +21,7 @@ export type JsonExpected =
 
 export interface JsonSyntaxError extends TextPosition {
   offset: number;
+  excerpt: LineExcerpt;
   expected: JsonExpected;
   /** What is there instead: a character in quotes, or "end of input". */
   found: string;
@@ -42,22 +39,6 @@ export function pathText(path: Path): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
   return out;
-}
-
-export function positionAt(text: string, offset: number): TextPosition {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1 };
-}
-
-/** Where a path is, or else the nearest object or list that holds it ('' is the whole document). */
-export function nearestPosition(positions: ReadonlyMap<string, TextPosition>, path: string): TextPosition | undefined {
-  for (let p = path; ; ) {
-    const found = positions.get(p);
-    if (found || p === '') return found;
-    const parent = p.replace(/(?:\.[^.[\]]*|\[\d+\]|^[^.[\]]+)$/, '');
-    p = parent === p ? '' : parent;
-  }
 }
 
 class Stop {
@@ -170,9 +151,10 @@ export function scanJson(text: string): JsonScan {
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
     const path = pathText(e.path);
+    const at = positionAt(text, e.offset);
     return {
       ok: false,
-      error: { offset: e.offset, ...positionAt(text, e.offset), expected: e.expected, found: found(text, e.offset), ...(path ? { path } : {}) },
+      error: { offset: e.offset, ...at, excerpt: lineExcerpt(text, at.line, at.column), expected: e.expected, found: found(text, e.offset), ...(path ? { path } : {}) },
     };
   }
   let value: unknown;
@@ -180,7 +162,7 @@ export function scanJson(text: string): JsonScan {
     value = JSON.parse(text);
   } catch {
     // The scanner accepted what the engine refused: say so at the start rather than guess.
-    return { ok: false, error: { offset: 0, line: 1, column: 1, expected: 'value', found: found(text, 0) } };
+    return { ok: false, error: { offset: 0, line: 1, column: 1, excerpt: lineExcerpt(text, 1, 1), expected: 'value', found: found(text, 0) } };
   }
   return { ok: true, value, positions: sweepPositions(text, offsets) };
 }

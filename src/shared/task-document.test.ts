@@ -41,7 +41,8 @@ describe('readTaskDocument: what it is', () => {
     const body = { ...KEY, PushURL: 'rtmp://a/b', TargetStreams: { StreamList: [{ UserId: 'u', Index: 0 }] }, Layout: { LayoutMode: 2, CustomLayout: { Regions: [{ StreamIndex: 4, WidthProportion: 1, HeightProportion: 1 }] } } };
     const d = doc(readTaskDocument(JSON.stringify(body)));
     expect(d).toMatchObject({ kind: 'start-request', kindGuessed: false, ref: { appId: 'demo-app', roomId: 'room-1', taskId: 'mix-1' } });
-    expect(d.requestRules?.map((r) => r.code)).toEqual(['regionUnmatched', 'targetWithoutRegion']);
+    // Within one effect, in the order they appear in the text.
+    expect(d.requestRules?.map((r) => r.code)).toEqual(['targetWithoutRegion', 'regionUnmatched']);
   });
 
   it('reads an Update body by its SequenceNumber or partial flag, and guesses one that has neither', () => {

@@ -1,7 +1,8 @@
 import { isApiVersion, type ApiVersion } from './api-versions.ts';
 import { isPng, readTextChunk, type PngTextError } from './png-text-chunk.ts';
-import { requestRules, type RequestRule } from './request-rules.ts';
-import { scanJson, type JsonSyntaxError, type TextPosition } from './task-document-json.ts';
+import { EFFECT_RANK, requestRules, type RequestRule } from './request-rules.ts';
+import { scanJson, type JsonSyntaxError } from './task-document-json.ts';
+import { nearestPosition, type TextPosition } from './task-document-position.ts';
 import { readRef, TaskExportSchema, type DocumentRef } from './task-document-export.ts';
 import { detectVersion } from './task-model.ts';
 import { interpretEnvelope } from './volc-envelope.ts';
@@ -126,6 +127,15 @@ function typeName(v: unknown): 'list' | 'string' | 'number' | 'boolean' | 'null'
   return typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'boolean' : 'number';
 }
 
+/** Worst first, as request-rules orders them; within one effect, top to bottom of the text. */
+function inTextOrder(rules: RequestRule[], positions: ReadonlyMap<string, TextPosition>): RequestRule[] {
+  const where = (r: RequestRule) => {
+    const p = nearestPosition(positions, r.path);
+    return p ? p.line * 1e6 + p.column : 0;
+  };
+  return [...rules].sort((a, b) => EFFECT_RANK[a.effect] - EFFECT_RANK[b.effect] || where(a) - where(b));
+}
+
 function readText(raw: string, options: ReadOptions): ReadResult {
   const text = raw.replace(/^\uFEFF/, '');
   if (text.trim() === '') return fail({ code: 'empty' });
@@ -150,7 +160,8 @@ function readText(raw: string, options: ReadOptions): ReadResult {
   if (found.ref) document.ref = found.ref;
   if (found.requestId) document.requestId = found.requestId;
   if (found.kind === 'start-request' || found.kind === 'update-request') {
-    document.requestRules = requestRules(found.task, found.kind === 'start-request' ? 'start' : 'update', version);
+    const rules = requestRules(found.task, found.kind === 'start-request' ? 'start' : 'update', version);
+    document.requestRules = inTextOrder(rules, document.positions);
   }
   return { ok: true, document };
 }
