@@ -84,6 +84,11 @@ test('broken JSON names its line and column, and the last good view stays', asyn
   await expect(inspector.errorMessage).toHaveText(
     `The JSON is broken at line ${line}, column ${column}, in Result.PushMixedStreamToCDNTask.Layout.CustomLayout.Regions[0].Alpha: expected a value, found ",".`,
   );
+  await expect(page.getByTestId('inspect-error-excerpt')).toContainText(`${line} |`);
+  await page.getByRole('button', { name: 'Show in the text' }).click();
+  await expect(inspector.text).toBeFocused();
+  const caret = await inspector.text.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.selectionStart : -1));
+  expect(broken.slice(caret, caret + 1)).toBe(',');
   await expect(inspector.error).toContainText('Still showing the last document that could be read.');
   await expect(inspector.kind).toHaveText('GetPushMixedStreamToCDNTask response');
   await expect(inspector.regionRows()).toHaveCount(1);

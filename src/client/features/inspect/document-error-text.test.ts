@@ -12,8 +12,8 @@ async function translator(lng: 'en' | 'zh') {
 
 const ERRORS: DocumentError[] = [
   { code: 'empty' },
-  { code: 'json', syntax: { offset: 40, line: 3, column: 12, expected: 'commaOrBrace', found: 'end of input', path: 'Layout.CustomLayout' } },
-  { code: 'json', syntax: { offset: 0, line: 1, column: 1, expected: 'value', found: '"x"' } },
+  { code: 'json', syntax: { offset: 40, line: 3, column: 12, excerpt: { text: '  "CustomLayout": {', caret: 11 }, expected: 'commaOrBrace', found: 'end of input', path: 'Layout.CustomLayout' } },
+  { code: 'json', syntax: { offset: 0, line: 1, column: 1, excerpt: { text: 'x', caret: 0 }, expected: 'value', found: '"x"' } },
   { code: 'notAnObject', found: 'list' },
   { code: 'unknownShape', keys: ['hello'] },
   { code: 'upstream', upstream: { code: 'InvalidParameter', message: 'bad' } },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ParseIssue } from '../../../shared/parse-task.ts';
-import { nearestPosition, type TextPosition } from '../../../shared/task-document-json.ts';
+import { nearestPosition, type TextPosition } from '../../../shared/task-document-position.ts';
 
 /** Fields that parse-task ignored, each with the line and column where the text has it. */
 export function FieldIssueList({ issues, positions }: { issues: readonly ParseIssue[]; positions: ReadonlyMap<string, TextPosition> }) {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { TaskDocument } from '../../../shared/task-document.ts';
@@ -23,7 +23,8 @@ function InspectedDocument({ doc, versionChoice }: { doc: TaskDocument; versionC
       <DocumentHeader doc={doc} versionChoice={versionChoice} />
       {doc.requestRules && <RequestRuleList rules={doc.requestRules} positions={doc.positions} />}
       <FieldIssueList issues={model.issues} positions={doc.positions} />
-      <TaskSummary view={{ model }} />
+      {/* A request body has no status, times or stop reason: the summary would only say "not reported". */}
+      {!doc.requestRules && <TaskSummary view={{ model }} />}
       <LayoutSection model={model} actions={(api) => <ExportButtons getStage={api.getStage} document={exported} />} />
     </>
   );
@@ -33,16 +34,26 @@ function InspectedDocument({ doc, versionChoice }: { doc: TaskDocument; versionC
 export default function InspectPage() {
   const { t } = useTranslation();
   const { state, dispatch, readFile, tooLarge } = useInspector();
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const doc = shownDocument(state);
   const error = state.result && !state.result.ok ? state.result.error : undefined;
+  const reveal = (offset: number, line: number) => {
+    const el = textRef.current;
+    if (!el) return;
+    const at = offset + (el.value.startsWith('\uFEFF') ? 1 : 0);
+    el.focus();
+    el.setSelectionRange(at, Math.min(el.value.length, at + 1));
+    // The text box has 20 px lines (leading-5): bring the line into view with two lines above it.
+    el.scrollTop = Math.max(0, (line - 3) * 20);
+  };
   return (
     <div className="space-y-4">
       <header className="max-w-4xl">
         <h1 className="text-xl font-semibold">{t('offline.title')}</h1>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('offline.intro')}</p>
       </header>
-      <InspectorInput state={state} dispatch={dispatch} onFile={(file) => void readFile(file)} tooLarge={tooLarge} />
-      {error && <DocumentErrorPanel error={error} keptPrevious={doc !== undefined} />}
+      <InspectorInput state={state} dispatch={dispatch} onFile={(file) => void readFile(file)} tooLarge={tooLarge} textRef={textRef} />
+      {error && <DocumentErrorPanel error={error} keptPrevious={doc !== undefined} onReveal={state.readFromText ? reveal : undefined} />}
       {doc && <InspectedDocument doc={doc} versionChoice={state.versionChoice} />}
     </div>
   );

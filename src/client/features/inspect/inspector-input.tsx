@@ -1,21 +1,22 @@
-import { useState, type Dispatch, type DragEvent } from 'react';
+import { useState, type Dispatch, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_VERSIONS, isApiVersion } from '../../../shared/api-versions.ts';
 import exampleText from '../../../shared/fixtures/doc-example-2020-12-01.json?raw';
 import type { InspectorAction, InspectorState } from './inspector-state.ts';
 import type { TooLarge } from './use-inspector.ts';
 
-const BUTTON = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+const BUTTON = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-transparent dark:border-slate-600 dark:hover:bg-slate-800';
 
 interface Props {
   state: InspectorState;
   dispatch: Dispatch<InspectorAction>;
   onFile: (file: File) => void;
   tooLarge: TooLarge | undefined;
+  textRef: Ref<HTMLTextAreaElement>;
 }
 
 /** The text box (paste, or drop a file on it), a file picker, the version choice and the example. */
-export function InspectorInput({ state, dispatch, onFile, tooLarge }: Props) {
+export function InspectorInput({ state, dispatch, onFile, tooLarge, textRef }: Props) {
   const { t } = useTranslation();
   const [dragging, setDragging] = useState(false);
   const onDrop = (e: DragEvent) => {
@@ -67,6 +68,7 @@ export function InspectorInput({ state, dispatch, onFile, tooLarge }: Props) {
         <label htmlFor="inspect-text" className="sr-only">{t('offline.input.label')}</label>
         <textarea
           id="inspect-text"
+          ref={textRef}
           value={state.text}
           onChange={(e) => dispatch({ type: 'text', text: e.target.value })}
           placeholder={t('offline.input.placeholder')}

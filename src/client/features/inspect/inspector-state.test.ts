@@ -47,10 +47,19 @@ describe('inspectorReducer', () => {
     expect(shownDocument(inspectorReducer(s, { type: 'version', version: '2020-12-01' }))?.kind).toBe('mixscope-png');
   });
 
-  it('keeps the text box as it was when a dropped file cannot be read', () => {
+  it('keeps the text box as it was when a dropped PNG cannot be read', () => {
     const s = run({ type: 'text', text: GOOD }, { type: 'file', name: 'photo.png', bytes: ONE_PIXEL });
     expect(s.text).toBe(GOOD);
     expect(s.result).toMatchObject({ ok: false, error: { code: 'png', reason: 'noMixscopeData' } });
+    expect(s.readFromText).toBe(false);
+    expect(shownDocument(s)?.kind).toBe('get-response');
+  });
+
+  it('puts a broken JSON file in the text box, where its error points', () => {
+    const broken = GOOD.slice(0, 200);
+    const s = run({ type: 'text', text: GOOD }, { type: 'file', name: 'task.json', bytes: new TextEncoder().encode(`\uFEFF${broken}`) });
+    expect(s.text).toBe(broken);
+    expect(s).toMatchObject({ readFromText: true, file: undefined, result: { ok: false, error: { code: 'json' } } });
     expect(shownDocument(s)?.kind).toBe('get-response');
   });
 

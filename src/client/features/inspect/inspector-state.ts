@@ -1,4 +1,5 @@
 import type { ApiVersion } from '../../../shared/api-versions.ts';
+import { isPng } from '../../../shared/png-text-chunk.ts';
 import { readTaskDocument, type ReadResult, type TaskDocument } from '../../../shared/task-document.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface InspectorState {
   file: { name: string; bytes: Uint8Array } | undefined;
   /** Undefined while the text box is empty: nothing to say yet. */
   result: ReadResult | undefined;
+  /** The result is the reading of the text box as it is (not of a PNG that could not be opened), so positions point into it. */
+  readFromText: boolean;
   lastGood: TaskDocument | undefined;
 }
 
@@ -23,8 +26,18 @@ export type InspectorAction =
   | { type: 'version'; version: ApiVersion | undefined }
   | { type: 'clear' };
 
-function settle(state: InspectorState, result: ReadResult | undefined): InspectorState {
-  return { ...state, result, lastGood: result?.ok ? result.document : state.lastGood };
+function settle(state: InspectorState, result: ReadResult | undefined, readFromText = true): InspectorState {
+  return { ...state, result, readFromText, lastGood: result?.ok ? result.document : state.lastGood };
+}
+
+/** A file's text, or undefined for a PNG or anything that is not UTF-8. */
+function fileText(bytes: Uint8Array): string | undefined {
+  if (isPng(bytes)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
 }
 
 function readText(text: string, version: ApiVersion | undefined): ReadResult | undefined {
@@ -32,7 +45,7 @@ function readText(text: string, version: ApiVersion | undefined): ReadResult | u
 }
 
 export function initialState(text: string, versionChoice: ApiVersion | undefined): InspectorState {
-  return settle({ text, versionChoice, file: undefined, result: undefined, lastGood: undefined }, readText(text, versionChoice));
+  return settle({ text, versionChoice, file: undefined, result: undefined, readFromText: true, lastGood: undefined }, readText(text, versionChoice));
 }
 
 export function inspectorReducer(state: InspectorState, action: InspectorAction): InspectorState {
@@ -41,10 +54,12 @@ export function inspectorReducer(state: InspectorState, action: InspectorAction)
       return settle({ ...state, text: action.text, file: undefined }, readText(action.text, state.versionChoice));
     case 'file': {
       const result = readTaskDocument(action.bytes, { version: state.versionChoice });
-      // The text box shows what was read: a PNG's embedded JSON, a JSON file's text. A file that
-      // could not be read leaves the text box as it was.
-      const text = result.ok ? (result.document.embeddedText ?? new TextDecoder().decode(action.bytes).replace(/^\uFEFF/, '')) : state.text;
-      return settle({ ...state, text, file: result.ok ? { name: action.name, bytes: action.bytes } : state.file }, result);
+      // The text box shows what was read: a PNG's embedded JSON, a JSON file's text (broken or
+      // not, so it can be fixed there). A PNG or binary file that cannot be read leaves it as it was.
+      const text = result.ok && result.document.embeddedText !== undefined ? result.document.embeddedText : fileText(action.bytes);
+      const file = { name: action.name, bytes: action.bytes };
+      if (text === undefined) return settle({ ...state, file: undefined }, result, false);
+      return settle({ ...state, text, file: result.ok ? file : undefined }, result);
     }
     case 'version': {
       const next = { ...state, versionChoice: action.version };

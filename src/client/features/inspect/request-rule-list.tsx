@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isRejected, type RequestRule, type RuleEffect } from '../../../shared/request-rules.ts';
-import { nearestPosition, type TextPosition } from '../../../shared/task-document-json.ts';
+import { nearestPosition, type TextPosition } from '../../../shared/task-document-position.ts';
 
 const EFFECT: Record<RuleEffect, { glyph: string; classes: string }> = {
   rejected: { glyph: '✕', classes: 'border-orange-500 bg-orange-50 dark:bg-orange-950' },
