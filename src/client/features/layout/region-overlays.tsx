@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { clampToCanvas, type Size } from '../../../shared/layout-geometry.ts';
 import type { DrawBox } from './draw-boxes.ts';
 import { Circle, Group, Rect, Text } from './konva-core.ts';
-import { fitLabel, LABEL_FONT_FAMILY, LABEL_FONT_PX, LABEL_INSET_PX, LABEL_PAD_PX, measureLabel } from './label-fit.ts';
+import { fitLabel, LABEL_FONT_FAMILY, LABEL_FONT_PX, LABEL_INSET_PX, LABEL_MIN_ROOM_PX, LABEL_PAD_PX, measureLabel } from './label-fit.ts';
 import type { SpatialMark } from './spatial-map.ts';
 
 interface Props {
@@ -50,7 +50,8 @@ function RegionLabel({ box, canvas, scale }: { box: DrawBox; canvas: Size; scale
   const shown = clampToCanvas(box.rect, canvas);
   if (!shown) return null;
   const room = shown.width * scale - 2 * (LABEL_INSET_PX + LABEL_PAD_PX);
-  if (shown.height * scale < LABEL_FONT_PX + 2 * (LABEL_INSET_PX + LABEL_PAD_PX) || room <= 0) return null;
+  // Two letters and an ellipsis help nobody and cost a text draw each (300 tiny regions): zoom in to read them.
+  if (shown.height * scale < LABEL_FONT_PX + 2 * (LABEL_INSET_PX + LABEL_PAD_PX) || room < LABEL_MIN_ROOM_PX) return null;
   const text = fitLabel(box.label, room, measureLabel);
   if (!text) return null;
   const k = 1 / scale;
@@ -59,8 +60,8 @@ function RegionLabel({ box, canvas, scale }: { box: DrawBox; canvas: Size; scale
   const y = shown.y + LABEL_INSET_PX * k;
   return (
     <Group x={x} y={y} scaleX={k} scaleY={k}>
-      <Rect width={width} height={LABEL_FONT_PX + 2 * LABEL_PAD_PX} fill="rgba(15,23,42,0.78)" cornerRadius={3} />
-      <Text x={LABEL_PAD_PX} y={LABEL_PAD_PX + 0.5} text={text} fontSize={LABEL_FONT_PX} fontFamily={LABEL_FONT_FAMILY} fill="#f8fafc" wrap="none" />
+      <Rect width={width} height={LABEL_FONT_PX + 2 * LABEL_PAD_PX} fill="rgba(15,23,42,0.78)" cornerRadius={3} perfectDrawEnabled={false} />
+      <Text x={LABEL_PAD_PX} y={LABEL_PAD_PX + 0.5} text={text} fontSize={LABEL_FONT_PX} fontFamily={LABEL_FONT_FAMILY} fill="#f8fafc" wrap="none" perfectDrawEnabled={false} />
     </Group>
   );
 }
