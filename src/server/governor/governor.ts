@@ -1,11 +1,11 @@
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
-import type { UpstreamClient, UpstreamOutcome } from '../upstream-client.ts';
-import type { SchedulerClock } from '../watcher/scheduler-clock.ts';
-import { createAdaptiveRate, type AdaptiveRateOptions } from './adaptive-rate.ts';
+import type { UpstreamOutcome } from '../upstream-client.ts';
+import { createAdaptiveRate } from './adaptive-rate.ts';
 import { createAdmission, type Admission, type Priority } from './admission.ts';
-import { createCircuitBreaker, type CircuitBreakerOptions, type CircuitSnapshot } from './circuit-breaker.ts';
+import { createCircuitBreaker } from './circuit-breaker.ts';
+import type { GovernedOutcome, Governor, GovernorOptions, Served } from './governor-types.ts';
 import { createResponseCache } from './response-cache.ts';
-import { backoffMs, breakerVerdict, classify, isRetryable, RETRY_DEFAULTS, type AnswerClass, type RetryPolicy } from './retry-policy.ts';
+import { backoffMs, breakerVerdict, classify, isRetryable, RETRY_DEFAULTS, type RetryPolicy } from './retry-policy.ts';
 import { createTokenBucket, defaultBurst } from './token-bucket.ts';
 
 /**
@@ -15,67 +15,7 @@ import { createTokenBucket, defaultBurst } from './token-bucket.ts';
  * bounded retries. Time and randomness are injected, so tests run it on a manual clock.
  */
 
-export type { Priority } from './admission.ts';
-
-export type GovernedOutcome =
-  | UpstreamOutcome
-  | { kind: 'throttled'; retryAfterMs: number; reason: 'deadline' | 'queue-full' }
-  | { kind: 'circuit-open'; retryAfterMs: number };
-
-export type Served = 'upstream' | 'coalesced' | 'cache';
-
-export interface GovernedResult {
-  outcome: GovernedOutcome;
-  served: Served;
-  circuit: CircuitSnapshot;
-}
-
-/** Hooks for metrics and logs; the governor itself keeps no counters. */
-export interface GovernorEvents {
-  served?(how: Served, priority: Priority): void;
-  upstreamCall?(cls: AnswerClass, ms: number, priority: Priority): void;
-  refused?(why: 'throttled' | 'circuit-open', priority: Priority): void;
-  /** The final answer of a real upstream flight (after retries), e.g. to record it in history. */
-  answered?(ref: TaskRef, outcome: UpstreamOutcome, priority: Priority): void;
-}
-
-export interface GovernorOptions {
-  upstream: UpstreamClient;
-  clock: SchedulerClock;
-  /** MIXSCOPE_QPS; at most 60. */
-  qps: number;
-  /** MIXSCOPE_CACHE_MS; 0 disables the cache. */
-  cacheMs: number;
-  burst?: number;
-  /** Share of the window the watcher may use (default 0.8). */
-  backgroundShare?: number;
-  deadlineMs?: Record<Priority, number>;
-  maxQueue?: number;
-  retry?: Partial<RetryPolicy>;
-  breaker?: CircuitBreakerOptions;
-  adaptive?: Omit<AdaptiveRateOptions, 'baseRate'>;
-  random?: () => number;
-  events?: GovernorEvents;
-}
-
-export interface GovernorState {
-  circuit: CircuitSnapshot;
-  /** Calls per second allowed now (MIXSCOPE_QPS, or less after a FlowLimitExceeded). */
-  rate: number;
-  inWindow: number;
-  queued: Record<Priority, number>;
-  inFlight: number;
-}
-
-export interface Governor {
-  get(ref: TaskRef, opts: { priority: Priority; signal?: AbortSignal }): Promise<GovernedResult>;
-  /** True when a call of this priority would be admitted right now (the watcher's pacing). */
-  canStart(priority: Priority): boolean;
-  waitMs(priority: Priority): number;
-  state(): GovernorState;
-  /** Cancels queued and running calls (shutdown). */
-  stop(): void;
-}
+export type { GovernedOutcome, GovernedResult, Governor, GovernorEvents, GovernorOptions, GovernorState, Priority, Served } from './governor-types.ts';
 
 export const MAX_QPS = 60;
 
