@@ -31,8 +31,14 @@ function canvasSize(canvas: unknown, knownDefault: boolean): CanvasSize | undefi
   return { width: side('Width', 640), height: side('Height', 480) };
 }
 
+export interface LayoutContext {
+  version: ApiVersion;
+  /** False for a partial update: what the body leaves out is whatever the task has now. */
+  complete: boolean;
+}
+
 /** Regions ↔ TargetStreams: Volcengine requires them one-to-one by Index, else InvalidParameter. */
-function mappingRules(regions: unknown[], targets: unknown[]): RuleDraft[] {
+function mappingRules(regions: readonly unknown[], targets: readonly unknown[]): RuleDraft[] {
   const out: RuleDraft[] = [];
   const indexOf = (r: unknown) => (isObj(r) && isInt(r['StreamIndex']) ? r['StreamIndex'] : undefined);
   const targetIndexes = new Set(targets.flatMap((t) => (isObj(t) && isInt(t['Index']) ? [t['Index']] : [])));
@@ -55,21 +61,54 @@ function mappingRules(regions: unknown[], targets: unknown[]): RuleDraft[] {
   return out;
 }
 
+/**
+ * The rules that need regions and streams together: the stream count for the layout mode (30 in a
+ * custom layout, 17 in the others), the region count, and in a custom layout the one-to-one
+ * mapping of Regions[].StreamIndex to TargetStreams indexes. Every one is InvalidParameter. The
+ * simulator enforces these same rules on each Start and Update (src/simulator/control-layout.ts).
+ *
+ * `mode` undefined: a partial update that keeps the task's mode (judged as custom, the larger
+ * limit). `regions` undefined: not known here, so the mapping is not judged.
+ */
+export function streamLayoutRules(mode: number | undefined, regions: readonly unknown[] | undefined, targets: readonly unknown[]): RuleDraft[] {
+  const custom = mode === undefined || mode === CUSTOM;
+  const max = custom ? MAX_STREAMS_CUSTOM : MAX_STREAMS_OTHER;
+  const out: RuleDraft[] = [];
+  if (targets.length > max) out.push({ code: 'tooManyStreams', path: 'TargetStreams.StreamList', params: { count: targets.length, max, mode: mode ?? CUSTOM } });
+  if (!custom || regions === undefined) return out;
+  if (regions.length > MAX_STREAMS_CUSTOM) out.push({ code: 'tooManyRegions', path: REGIONS, params: { count: regions.length, max: MAX_STREAMS_CUSTOM } });
+  return [...out, ...mappingRules(regions, targets)];
+}
+
 export interface LayoutContext {
   version: ApiVersion;
   /** False for a partial update: what the body leaves out is whatever the task has now. */
   complete: boolean;
 }
 
-export function layoutRules(body: Obj, { version, complete }: LayoutContext): RuleDraft[] {
+/** Canvas and regions of Layout.CustomLayout; returns the regions when they are a list. */
+function customLayoutRules(custom: Obj, { version, complete }: LayoutContext, out: RuleDraft[]): unknown[] | undefined {
+  out.push(...unknownKeys(custom, ['Canvas', 'Regions'], 'Layout.CustomLayout'));
+  out.push(...sectionRules(custom['Canvas'], CANVAS_SPECS, 'Layout.CustomLayout.Canvas', version));
+  const regions = custom['Regions'];
+  if (regions === undefined) return complete ? [] : undefined;
+  if (!Array.isArray(regions)) {
+    out.push({ code: 'regionsNotList', path: REGIONS, params: { field: REGIONS, value: shown(regions) } });
+    return undefined;
+  }
+  const canvas = canvasSize(custom['Canvas'], complete);
+  regions.forEach((r, i) => out.push(...regionRules(r, join(REGIONS, i), version, canvas)));
+  return regions;
+}
+
+export function layoutRules(body: Obj, context: LayoutContext): RuleDraft[] {
+  const { version, complete } = context;
   const layout = body['Layout'];
-  const targets = streamEntries(body['TargetStreams']);
-  const out: RuleDraft[] = [];
   if (layout !== undefined && !isObj(layout)) {
     return [{ code: 'valueWrongType', path: 'Layout', params: { field: 'Layout', type: 'object', value: shown(layout), default: '{}' } }];
   }
   const l: Obj = layout ?? {};
-  out.push(...unknownKeys(l, ['LayoutMode', 'MainVideoStream', 'MainVideoStreamIndex', 'CustomLayout'], 'Layout'));
+  const out = unknownKeys(l, ['LayoutMode', 'MainVideoStream', 'MainVideoStreamIndex', 'CustomLayout'], 'Layout');
   const modeProblem = l['LayoutMode'] === undefined ? undefined : checkValue(LAYOUT_MODE_SPEC, l['LayoutMode'], 'Layout.LayoutMode');
   if (modeProblem) out.push(modeProblem);
   // An invalid mode is reset to 0; an absent one is 0 unless a partial update keeps the task's.
@@ -79,22 +118,18 @@ export function layoutRules(body: Obj, { version, complete }: LayoutContext): Ru
   if (l['MainVideoStreamIndex'] !== undefined && version !== '2020-12-01') {
     out.push({ code: 'notInVersion', path: 'Layout.MainVideoStreamIndex', params: { field: 'Layout.MainVideoStreamIndex', version } });
   }
-  const max = mode === CUSTOM ? MAX_STREAMS_CUSTOM : mode === undefined ? MAX_STREAMS_CUSTOM : MAX_STREAMS_OTHER;
-  if (targets.length > max) out.push({ code: 'tooManyStreams', path: 'TargetStreams.StreamList', params: { count: targets.length, max, mode: mode ?? CUSTOM } });
-
   const custom = l['CustomLayout'];
-  if (custom === undefined) return out;
-  if (mode !== undefined && mode !== CUSTOM) return [...out, { code: 'customLayoutIgnored', path: 'Layout.CustomLayout', params: { mode } }];
-  if (!isObj(custom)) return [...out, { code: 'valueWrongType', path: 'Layout.CustomLayout', params: { field: 'Layout.CustomLayout', type: 'object', value: shown(custom), default: '{}' } }];
-  out.push(...unknownKeys(custom, ['Canvas', 'Regions'], 'Layout.CustomLayout'));
-  out.push(...sectionRules(custom['Canvas'], CANVAS_SPECS, 'Layout.CustomLayout.Canvas', version));
-  const regions = custom['Regions'];
-  if (regions === undefined) return out;
-  if (!Array.isArray(regions)) return [...out, { code: 'regionsNotList', path: REGIONS, params: { field: REGIONS, value: shown(regions) } }];
-  if (regions.length > MAX_STREAMS_CUSTOM) out.push({ code: 'tooManyRegions', path: REGIONS, params: { count: regions.length, max: MAX_STREAMS_CUSTOM } });
-  const canvas = canvasSize(custom['Canvas'], complete);
-  regions.forEach((r, i) => out.push(...regionRules(r, join(REGIONS, i), version, canvas)));
+  let regions: unknown[] | undefined = complete ? [] : undefined;
+  if (custom !== undefined && mode !== undefined && mode !== CUSTOM) {
+    out.push({ code: 'customLayoutIgnored', path: 'Layout.CustomLayout', params: { mode } });
+  } else if (custom !== undefined && !isObj(custom)) {
+    out.push({ code: 'valueWrongType', path: 'Layout.CustomLayout', params: { field: 'Layout.CustomLayout', type: 'object', value: shown(custom), default: '{}' } });
+    regions = undefined;
+  } else if (isObj(custom)) {
+    regions = customLayoutRules(custom, context, out);
+  }
   // A partial update that sends no TargetStreams keeps the task's: the mapping cannot be judged here.
-  if (complete || body['TargetStreams'] !== undefined) out.push(...mappingRules(regions, targets));
+  const targetsKnown = complete || body['TargetStreams'] !== undefined;
+  out.push(...streamLayoutRules(mode, targetsKnown ? regions : undefined, streamEntries(body['TargetStreams'])));
   return out;
 }

@@ -58,6 +58,13 @@ describe('requestRules: what Volcengine rejects', () => {
     expect(rule(body, 'regionUnmatched')?.message).toContain('InvalidParameter');
   });
 
+  it('finds target streams without regions in a custom layout that has none', () => {
+    expect(codes({ ...KEY, PushURL: 'rtmp://a/b', TargetStreams: streams(2), Layout: { LayoutMode: 2 } })).toEqual([
+      'targetWithoutRegion TargetStreams.StreamList[0]',
+      'targetWithoutRegion TargetStreams.StreamList[1]',
+    ]);
+  });
+
   it('finds two regions on one stream, and a target stream without an Index', () => {
     const body = start({ TargetStreams: { StreamList: [{ UserId: 'a', Index: 0 }, { UserId: 'b' }] }, Layout: layoutWith([...ratioRegions(1), ...ratioRegions(1)]) });
     expect(codes(body)).toEqual(['duplicateStreamIndex Layout.CustomLayout.Regions', 'targetWithoutIndex TargetStreams.StreamList[1]']);

@@ -81,6 +81,15 @@ export const RULE_EFFECT: Readonly<Record<RuleCode, RuleEffect>> = {
 /** Worst first. */
 export const EFFECT_RANK: Readonly<Record<RuleEffect, number>> = { rejected: 0, reset: 1, ignored: 2, advice: 3 };
 
+/** The push URL Volcengine takes: RTMP only, with a host (InvalidParameter.InvalidRtmpAddress otherwise). */
+export const RTMP_PUSH_URL = /^rtmp:\/\/[^/\s]+/i;
+
+/** A rule's message and fix in plain English. */
+export function describeRule(draft: RuleDraft): { message: string; fix: string } {
+  const text = RULE_TEXT[draft.code];
+  return { message: fillTemplate(text.message, draft.params), fix: fillTemplate(text.fix, draft.params) };
+}
+
 const START_KEYS = ['AppId', 'RoomId', 'TaskId', 'PushURL', 'BusinessId', 'Control', 'Encode', 'ExcludeStreams', 'Layout', 'TargetStreams'];
 const UPDATE_KEYS = ['AppId', 'RoomId', 'TaskId', 'BusinessId', 'Control', 'Encode', 'Layout', 'TargetStreams', 'IsUpdatePartialParam', 'SequenceNumber'];
 const NOT_UPDATABLE = ['PushURL', 'ExcludeStreams'];
@@ -97,7 +106,7 @@ function topLevelRules(body: Obj, kind: RequestKind): RuleDraft[] {
     out.push(...unknownKeys(body, START_KEYS, ''));
     const url = body['PushURL'];
     if (url === undefined || url === null || url === '') out.push({ code: 'missingRequired', path: 'PushURL', params: { field: 'PushURL' } });
-    else if (typeof url !== 'string' || !/^rtmp:\/\/[^/\s]+/i.test(url)) {
+    else if (typeof url !== 'string' || !RTMP_PUSH_URL.test(url)) {
       out.push({ code: 'pushUrlNotRtmp', path: 'PushURL', params: { url: typeof url === 'string' ? maskPushUrl(url) : shown(url) } });
     }
     return out;
@@ -125,8 +134,7 @@ function finish(drafts: RuleDraft[]): RequestRule[] {
     const id = `${d.code}:${d.path}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const text = RULE_TEXT[d.code];
-    rules.push({ ...d, id, effect: RULE_EFFECT[d.code], message: fillTemplate(text.message, d.params), fix: fillTemplate(text.fix, d.params) });
+    rules.push({ ...d, id, effect: RULE_EFFECT[d.code], ...describeRule(d) });
   }
   // Stable sort: within one effect, the order the body is read in.
   return rules.sort((a, b) => EFFECT_RANK[a.effect] - EFFECT_RANK[b.effect]);

@@ -1,4 +1,5 @@
 import type { ApiVersion } from '../shared/api-versions.ts';
+import { RTMP_PUSH_URL } from '../shared/request-rules.ts';
 import {
   BodyRejection, isInt, isObj, parseControl, parseEncode, parseStreams, reject, requiredId, setIf, type Obj,
 } from './control-fields.ts';
@@ -48,7 +49,7 @@ export function parseStart(raw: Obj, version: ApiVersion): Parsed<StartRequest> 
     const key = readKey(raw);
     const url = raw['PushURL'];
     if (url === undefined || url === null || url === '') throw reject('PushURL is required.', 'MissingParameter');
-    if (typeof url !== 'string' || !/^rtmp:\/\/[^/\s]+/i.test(url)) {
+    if (typeof url !== 'string' || !RTMP_PUSH_URL.test(url)) {
       throw reject('PushURL must be an rtmp:// address; only RTMP is supported.', 'InvalidParameter.InvalidRtmpAddress');
     }
     const body: SimTaskBody = { PushURL: url };

@@ -1,14 +1,11 @@
 import type { ApiVersion } from '../shared/api-versions.ts';
+import { describeRule } from '../shared/request-rules.ts';
+import { streamLayoutRules } from '../shared/request-rules-layout.ts';
 import {
   isInt, isObj, optional, parseCanvas, parseStream, reject, setIf, spatialPosition, type Obj,
 } from './control-fields.ts';
 import { DEFAULT_CANVAS } from './render-task.ts';
 import type { SimLayout, SimRegion, SimSourceCrop, SimStreams } from './sim-types.ts';
-
-/** Custom layout mixes at most 30 streams, the other layouts at most 17 (doc 1188218). */
-export const MAX_STREAMS_CUSTOM = 30;
-export const MAX_STREAMS_OTHER = 17;
-const CUSTOM = 2;
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const within = (lo: number, hi: number, loOpen = false, hiOpen = false) => (v: unknown): v is number =>
@@ -102,25 +99,12 @@ export function parseLayout(raw: unknown, version: ApiVersion, canvasFallback?: 
 }
 
 /**
- * The rules that need the whole task: stream counts per layout mode, and in a custom layout the
- * one-to-one mapping of Regions[].StreamIndex to TargetStreams.StreamList[].Index.
+ * The rules that need the whole task: stream counts per layout mode (30 custom, 17 other, doc
+ * 1188218), and in a custom layout the one-to-one mapping of Regions[].StreamIndex to
+ * TargetStreams.StreamList[].Index. They are the shared request rules (the offline inspector
+ * lists the same ones); the simulator answers the first with InvalidParameter.
  */
 export function checkLayoutRules(layout: SimLayout | undefined, targets: SimStreams | undefined): void {
-  const streams = targets?.StreamList ?? [];
-  const custom = layout?.LayoutMode === CUSTOM;
-  const max = custom ? MAX_STREAMS_CUSTOM : MAX_STREAMS_OTHER;
-  if (streams.length > max) {
-    throw reject(`TargetStreams has ${streams.length} streams; ${custom ? 'a custom layout' : 'this layout mode'} mixes at most ${max}.`);
-  }
-  if (!custom) return;
-  const regions = layout?.CustomLayout?.Regions ?? [];
-  if (regions.length > MAX_STREAMS_CUSTOM) throw reject(`A custom layout has at most ${MAX_STREAMS_CUSTOM} regions; got ${regions.length}.`);
-  const regionIndexes = regions.map((r) => r.StreamIndex);
-  if (new Set(regionIndexes).size !== regionIndexes.length) throw reject('Two regions use the same StreamIndex.');
-  const streamIndexes = new Set(streams.flatMap((s) => (s.Index === undefined ? [] : [s.Index])));
-  const unmapped = regionIndexes.filter((i) => !streamIndexes.has(i));
-  if (unmapped.length > 0) throw reject(`Regions refer to StreamIndex ${unmapped.join(', ')}, which no TargetStreams entry has.`);
-  if (streams.length !== regions.length || streamIndexes.size !== streams.length) {
-    throw reject('In a custom layout every TargetStreams entry needs an Index and exactly one region.');
-  }
+  const [first] = streamLayoutRules(layout?.LayoutMode ?? 0, layout?.CustomLayout?.Regions ?? [], targets?.StreamList ?? []);
+  if (first) throw reject(describeRule(first).message);
 }
