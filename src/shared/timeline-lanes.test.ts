@@ -44,6 +44,19 @@ describe('buildTimeline, by example', () => {
     expect(failed?.kind === 'unknown' && failed.error?.code).toBe('timeout');
   });
 
+  it('keeps a reconnect seen by one answer only, as an instant', () => {
+    const rows = [
+      obs({ kind: 'change', continuity: 'first', observedAt: 1_000, confirmedUntil: 3_000 }),
+      obs({ kind: 'change', observedAt: 5_000, confirmedUntil: 5_000, pushStreamState: 3, changed: ['pushStreamState'] }),
+      obs({ kind: 'change', observedAt: 7_000, confirmedUntil: 9_000, changed: ['pushStreamState'] }),
+    ];
+    const t = buildTimeline({ observations: rows, startTime: 1_000, endTime: 9_000, now: 9_000 });
+    expect(t.lanes.push.map((s) => [s.from, s.to, s.kind === 'state' ? s.value : s.reason])).toEqual([
+      [1_000, 3_000, 5], [3_000, 5_000, 'between-polls'], [5_000, 5_000, 3], [5_000, 7_000, 'between-polls'], [7_000, 9_000, 5],
+    ]);
+    expect(t.reconnects).toEqual([{ from: 5_000, to: 5_000, openStart: false, openEnd: false }]);
+  });
+
   it('clips rows from an earlier cycle and after the end to the task life', () => {
     const rows = [
       obs({ kind: 'change', continuity: 'first', observedAt: 0, confirmedUntil: 3_000 }),
@@ -95,7 +108,9 @@ describe('buildTimeline, properties', () => {
         expect(segs[0]?.from).toBe(t.life.from);
         expect(segs.at(-1)?.to).toBe(t.life.to);
         segs.forEach((s, i) => {
-          expect(s.to).toBeGreaterThan(s.from);
+          // Only a state seen by a single answer is an instant.
+          if (s.kind === 'unknown') expect(s.to).toBeGreaterThan(s.from);
+          else expect(s.to).toBeGreaterThanOrEqual(s.from);
           const next = segs[i + 1];
           if (next) {
             expect(next.from).toBe(s.to);

@@ -81,13 +81,18 @@ const unknown = (from: number, to: number, reason: UnknownReason, error: GapErro
 const sameKey = (a: Segment, b: Segment) =>
   a.kind === 'state' ? b.kind === 'state' && a.value === b.value : b.kind === 'unknown' && a.reason === b.reason;
 
-/** Appends [from, to) clipped to the life and to what is already drawn; merges equal neighbours. */
+/**
+ * Appends [from, to) clipped to the life and to what is already drawn; merges equal neighbours.
+ * A state seen by one answer only is an instant (from = to): kept, so a one-poll reconnect is
+ * not lost; the renderer gives it a minimum width.
+ */
 function push(out: Segment[], seg: Segment, lifeFrom: number, lifeTo: number) {
   const last = out[out.length - 1];
   const from = Math.max(seg.from, lifeFrom, last?.to ?? lifeFrom);
   const to = Math.min(seg.to, lifeTo);
-  if (!(to > from)) return;
-  if (last !== undefined && last.to === from && sameKey(last, seg)) last.to = to;
+  const instant = seg.kind === 'state' && seg.from === seg.to && from === seg.from && to === seg.to;
+  if (!(to > from) && !instant) return;
+  if (last !== undefined && last.to === from && sameKey(last, seg)) last.to = Math.max(last.to, to);
   else out.push({ ...seg, from, to });
 }
 

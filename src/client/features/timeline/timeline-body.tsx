@@ -36,7 +36,7 @@ export function TimelineBody({ timeline, model, version, now }: Props) {
   const [focus, setFocus] = useState<{ row: RowId; at: number } | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
 
-  const focusIndex = focus ? indexAt(tv.rows[focus.row], focus.at, Infinity) : undefined;
+  const focusIndex = focus ? indexAt(tv.rows[focus.row], focus.at, Infinity, 0) : undefined;
   const focused: ActiveItem | null = focus && focusIndex !== undefined ? { row: focus.row, index: focusIndex } : null;
   const active = hover ?? focused;
   const activeItem = active ? (active.row === 'markers' ? tv.drawn.markers : tv.drawn[active.row])[active.index] : undefined;

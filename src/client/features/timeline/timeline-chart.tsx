@@ -38,7 +38,7 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels,
     const row = rowAt(e.clientY - box.top);
     if (row === undefined) return null;
     const t = x.invert(e.clientX - box.left - GUTTER);
-    const index = indexAt(rows[row], t, row === 'markers' ? tv.msPerPx * MARKER_SPACING_PX * 0.6 : 0);
+    const index = indexAt(rows[row], t, row === 'markers' ? tv.msPerPx * MARKER_SPACING_PX * 0.6 : 0, tv.msPerPx * 2);
     return index === undefined ? null : { row, index };
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {

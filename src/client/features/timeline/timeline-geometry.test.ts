@@ -34,3 +34,11 @@ describe('moveActive', () => {
     expect(moveActive(null, 'right', rows)).toEqual({ row: 'status', index: 0 });
   });
 });
+
+describe('indexAt with instants', () => {
+  it('prefers a one-answer instant near the pointer over the span around it', () => {
+    const items = [{ from: 0, to: 50 }, { from: 50, to: 50 }, { from: 50, to: 100 }];
+    expect(indexAt(items, 51, 0, 2)).toBe(1);
+    expect(indexAt(items, 60, 0, 2)).toBe(2);
+  });
+});

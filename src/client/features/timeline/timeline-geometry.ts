@@ -28,10 +28,18 @@ export function rowAt(y: number): RowId | undefined {
 }
 
 /** The item whose [from, to] holds t, else the nearest one within `slack` (markers are points). */
-export function indexAt(items: readonly { from: number; to: number }[], t: number, slack = 0): number | undefined {
+export function indexAt(items: readonly { from: number; to: number }[], t: number, slack = 0, instantSlack = slack): number | undefined {
   let best: number | undefined;
   let bestDistance = Infinity;
   items.forEach((it, i) => {
+    // An instant (a state seen by one answer) is drawn a few pixels wide: near it, it wins.
+    if (it.from === it.to && Math.abs(t - it.from) <= instantSlack) {
+      if (bestDistance >= 0) {
+        best = i;
+        bestDistance = -1;
+      }
+      return;
+    }
     const d = t < it.from ? it.from - t : t > it.to ? t - it.to : 0;
     if (d < bestDistance) {
       best = i;
@@ -62,5 +70,5 @@ export function moveActive(
   if (nextRow === undefined) return null;
   const item = items[here];
   const middle = item ? (item.from + item.to) / 2 : 0;
-  return { row: nextRow, index: indexAt(rows[nextRow], middle, Infinity) ?? 0 };
+  return { row: nextRow, index: indexAt(rows[nextRow], middle, Infinity, 0) ?? 0 };
 }

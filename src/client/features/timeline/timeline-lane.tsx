@@ -25,8 +25,9 @@ export const TimelineLane = memo(function TimelineLane({ lane, segments, x, hatc
   return (
     <g data-lane={lane}>
       {segments.map((s) => {
-        const x0 = x(s.from);
-        const w = Math.max(1, x(s.to) - x0);
+        // An instant (seen by one answer) gets 2 px around its moment.
+        const x0 = s.from === s.to ? x(s.from) - 1 : x(s.from);
+        const w = Math.max(s.from === s.to ? 2 : 1, x(s.to) - x0);
         let fill: string;
         let label: string;
         let glyph: string;

@@ -11,7 +11,8 @@ export function TimelineSummary({ timeline, watched, truncatedCount, now, text }
   text: TimelineText;
 }) {
   const { t } = text;
-  const durations = timeline.reconnects.map((r) => r.to - r.from);
+  // A reconnect seen by one answer only has no measured length.
+  const durations = timeline.reconnects.map((r) => r.to - r.from).filter((d) => d > 0);
   const total = durations.reduce((a, b) => a + b, 0);
   const changes = timeline.markers.filter((m) => !m.initial).length;
   const limit = timeline.queryLimitAt;
