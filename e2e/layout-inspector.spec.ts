@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures/test.ts';
 import { LayoutInspector, HIGHLIGHT_LAYER, SOURCE_FRAME } from './pages/layout-inspector.ts';
 import { TaskPage } from './pages/task-page.ts';
@@ -205,3 +206,21 @@ test('a layout that is not custom is marked approximate', async ({ page, request
   await expect(page.getByTestId('region-fields').locator('tr[data-field="LocationX"]')).toContainText('template');
   await expect(inspector.warnings.locator('li[data-code="approximateLayout"]')).toHaveCount(1);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the region detail, source frame and spatial map have no serious accessibility violation (${scheme})`, async ({ page, consoleErrors }) => {
+    consoleErrors.allow(MISSING_AVATAR);
+    await page.emulateMedia({ colorScheme: scheme });
+    const inspector = new LayoutInspector(page);
+    await inspector.open(BROKEN);
+    await inspector.table.locator('tbody tr', { hasText: 'guest-cropped' }).click();
+    await page.getByLabel('Spatial positions').check();
+    await expect(page.getByTestId('spatial-map')).toBeVisible();
+    await expect(inspector.sourceFrame).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[data-testid="layout-section"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(serious).toEqual([]);
+  });
+}

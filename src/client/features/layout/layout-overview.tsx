@@ -39,9 +39,9 @@ export const LayoutOverview = memo(function LayoutOverview({ model, background, 
           <span className="font-mono">{background}</span>{dflt(canvas.background.defaulted)}
         </dd>
         <dt className="font-medium">BackgroundImage</dt>
-        <dd className="break-all">
+        <dd>
           {canvas.backgroundImage ? (
-            <><span className="font-mono text-xs">{canvas.backgroundImage}</span> · {t(`inspector.overview.image_${backgroundImage?.status ?? 'loading'}`)}</>
+            <><span className="font-mono text-xs break-all">{canvas.backgroundImage}</span> · <span className="whitespace-nowrap">{t(`inspector.overview.image_${backgroundImage?.status ?? 'loading'}`)}</span></>
           ) : t('inspector.detail.notSet')}
         </dd>
         <dt className="font-medium">{t('inspector.overview.regions')}</dt>

@@ -70,7 +70,7 @@ export const WarningList = memo(function WarningList({ warnings, regions, onSele
       {warnings.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">✓ {t('task.noWarnings')}</p>
       ) : (
-        <ul data-testid="warning-list" className="max-h-80 space-y-2 overflow-y-auto pr-1">
+        <ul data-testid="warning-list" className="max-h-[28rem] space-y-2 overflow-y-auto pr-1">
           {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} onSelect={onSelect} onHover={onHover} />)}
         </ul>
       )}
