@@ -169,6 +169,16 @@ test('a JSON export reopens with its API version and the same region table', asy
   expect(await rowsText(inspector.regionTable)).toEqual(expected);
 });
 
+test('a JSON file dropped on the text box is read and shown', async ({ page }) => {
+  const inspector = new OfflineInspectorPage(page);
+  await inspector.open();
+  await inspector.drop('get-response.json', 'application/json', DOC_TEXT);
+  await expect(inspector.kind).toHaveText('GetPushMixedStreamToCDNTask response');
+  await expect(inspector.text).toHaveValue(DOC_TEXT);
+  await expect(page.getByText('Read from get-response.json')).toBeVisible();
+  await expect(inspector.regionRows()).toHaveCount(1);
+});
+
 test('a PNG that mixscope did not export is explained, and the text box keeps its text', async ({ page }, testInfo) => {
   const inspector = new OfflineInspectorPage(page);
   await inspector.open();

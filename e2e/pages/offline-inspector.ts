@@ -39,6 +39,17 @@ export class OfflineInspectorPage {
     await this.file.setInputFiles(path);
   }
 
+  /** Drops a file on the text box, as dragging it from the desktop does. */
+  async drop(name: string, mimeType: string, contents: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(({ name, mimeType, contents }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([contents], name, { type: mimeType }));
+      return dt;
+    }, { name, mimeType, contents });
+    await this.text.dispatchEvent('dragover', { dataTransfer });
+    await this.text.dispatchEvent('drop', { dataTransfer });
+  }
+
   regionRows(): Locator {
     return this.regionTable.locator('tbody tr');
   }
