@@ -14,6 +14,7 @@ interface Props {
 }
 
 const CELL = 'px-2 py-1 align-top';
+const HEAD = `${CELL} whitespace-nowrap`;
 
 /** One section's fields: value (with unit and enum name), default, documented range, note. */
 export function FieldPanel({ section, specs, raw, version, nested = [] }: Props) {
@@ -28,10 +29,10 @@ export function FieldPanel({ section, specs, raw, version, nested = [] }: Props)
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-300 text-left text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" className={CELL}>{t('panels.field')}</th>
-              <th scope="col" className={CELL}>{t('panels.value')}</th>
-              <th scope="col" className={CELL}>{t('panels.default')}</th>
-              <th scope="col" className={CELL}>{t('panels.rangeHeader')}</th>
+              <th scope="col" className={HEAD}>{t('panels.field')}</th>
+              <th scope="col" className={HEAD}>{t('panels.value')}</th>
+              <th scope="col" className={HEAD}>{t('panels.default')}</th>
+              <th scope="col" className={HEAD}>{t('panels.rangeHeader')}</th>
             </tr>
           </thead>
           <tbody>

@@ -4,6 +4,7 @@ import type { TaskModel } from '../../../shared/task-model.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 
 const CELL = 'px-2 py-1 align-top';
+const HEAD = `${CELL} whitespace-nowrap`;
 
 const sameStream = (a: StreamEntry, b: StreamEntry) => a.userId === b.userId && a.streamType.value === b.streamType.value;
 
@@ -27,10 +28,10 @@ export function StreamsPanel({ model, which }: { model: TaskModel; which: 'Targe
           <table className="w-full border-collapse text-sm">
             <thead>
               <tr className="border-b border-slate-300 text-left text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
-                <th scope="col" className={`${CELL} text-right`}>{t('panels.streams.index')}</th>
-                <th scope="col" className={CELL}>{t('panels.streams.userId')}</th>
-                <th scope="col" className={CELL}>{t('panels.streams.streamType')}</th>
-                {which === 'TargetStreams' && custom && <th scope="col" className={CELL}>{t('panels.streams.region')}</th>}
+                <th scope="col" className={`${HEAD} text-right`}>{t('panels.streams.index')}</th>
+                <th scope="col" className={HEAD}>{t('panels.streams.userId')}</th>
+                <th scope="col" className={HEAD}>{t('panels.streams.streamType')}</th>
+                {which === 'TargetStreams' && custom && <th scope="col" className={HEAD}>{t('panels.streams.region')}</th>}
               </tr>
             </thead>
             <tbody>
