@@ -80,5 +80,5 @@ test('a task started, updated and stopped through the API shows up, changes and 
   expect(stop.text).toContain('"Result":"ok"');
   await expect(task.status).toHaveAttribute('data-value', '3', { timeout: 10_000 });
   await expect(task.stopReason).toHaveText('StopByAPI');
-  await expect(page.getByTestId('updated-at')).toContainText('not polling any more');
+  await expect(page.getByTestId('task-updated-at')).toContainText('not polling any more');
 });

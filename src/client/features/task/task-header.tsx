@@ -37,7 +37,7 @@ export function TaskHeader({ taskRef, query }: { taskRef: TaskRef; query: UseQue
         <span className="text-sm text-slate-600 dark:text-slate-400">{t('task.version', { version: taskRef.version })}</span>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {dataUpdatedAt > 0 && (
-            <span data-testid="updated-at" className="text-slate-600 dark:text-slate-400">
+            <span data-testid="task-updated-at" className="text-slate-600 dark:text-slate-400">
               {t('task.updated', { ago: formatRelative(dataUpdatedAt, now, i18n.language) })}
               {' · '}
               {finished ? t('task.finished') : live.paused ? t('live.paused') : t('task.polling', { seconds: live.intervalMs / 1000 })}
