@@ -69,7 +69,11 @@ export function createGovernor(options: GovernorOptions): Governor {
         return last ? { outcome: last, fresh: true } : { outcome: { kind: 'throttled', retryAfterMs: acquired.retryAfterMs, reason: acquired.reason }, fresh: false };
       }
       const t0 = clock.now();
-      last = await upstream.getTask(ref, stopAll.signal);
+      // A client that throws instead of answering must not leave a flight, and every caller joined
+      // to it, with a rejection nobody handles: it is a network failure like any other.
+      last = await upstream.getTask(ref, stopAll.signal).catch((err: unknown): UpstreamOutcome => ({
+        kind: 'unreachable', reason: 'network', message: `The upstream call failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200),
+      }));
       const cls = classify(last);
       events.upstreamCall?.(cls, clock.now() - t0, priority);
       const verdict = breakerVerdict(cls);
