@@ -25,7 +25,7 @@ describe('downsample', () => {
     const segs = [state(0, 100, 5), state(100, 101, 3), unknown(101, 102), state(102, 103, 5), state(103, 200, 3)];
     expect(downsample(segs, 10)).toEqual([
       state(0, 100, 5),
-      { kind: 'mixed', from: 100, to: 103, values: [3, 5], unknown: true, count: 3 },
+      { kind: 'mixed', from: 100, to: 103, values: [3, 5], time: [1, 1], unknown: true, count: 3 },
       state(103, 200, 3),
     ]);
   });
@@ -77,9 +77,19 @@ describe('downsample', () => {
     const t = buildTimeline({ observations: rows, startTime: 0, now: 10_000_000 });
     const out = downsample(t.lanes.push, 10_000_000 / 1_200);
     expect(t.lanes.push.length).toBeGreaterThan(19_000);
-    // One drawn span says "pushing and reconnecting, 19,999 times" (then the unobserved tail).
+    // The same mix all along: one drawn span says "pushing and reconnecting, 19,999 times",
+    // with the share of each (then the unobserved tail).
     expect(out.length).toBeLessThanOrEqual(2);
     expect(out[0]).toMatchObject({ kind: 'mixed', from: 0, values: [5, 3], unknown: true });
+    const first = out[0];
+    if (first?.kind === 'mixed') expect(first.time.map((ms) => Math.round(ms / 100_000))).toEqual([40, 40]);
+  });
+
+  it('keeps mixed spans apart where the share of a state differs', () => {
+    const storm = (from: number, reconnecting: number) => [state(from, from + 10 - reconnecting, 5), state(from + 10 - reconnecting, from + 10, 3)];
+    const segs = [...storm(0, 1), ...storm(10, 1), ...storm(20, 9), ...storm(30, 9)];
+    const out = downsample(segs, 10);
+    expect(out.map((s) => (s.kind === 'mixed' ? [s.from, s.to, s.time] : s.kind))).toEqual([[0, 20, [18, 2]], [20, 40, [2, 18]]]);
   });
 });
 

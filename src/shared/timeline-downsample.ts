@@ -12,6 +12,8 @@ export interface MixedSegment {
   to: number;
   /** Distinct known values in the run, in order of first appearance. */
   values: (number | null)[];
+  /** Milliseconds spent in each of `values`, same order: how dense a state was in the run. */
+  time: number[];
   /** Whether unknown time is part of the run. */
   unknown: boolean;
   /** How many segments were folded in. */
@@ -49,16 +51,44 @@ function fold(run: Segment[]): DrawSegment | undefined {
   if (first === undefined || last === undefined) return undefined;
   if (run.length === 1) return first;
   const values: (number | null)[] = [];
+  const time: number[] = [];
   let unknown = false;
   for (const s of run) {
-    if (s.kind === 'unknown') unknown = true;
-    else if (!values.includes(s.value)) values.push(s.value);
+    if (s.kind === 'unknown') {
+      unknown = true;
+      continue;
+    }
+    const i = values.indexOf(s.value);
+    if (i < 0) {
+      values.push(s.value);
+      time.push(s.to - s.from);
+    } else {
+      time[i] = (time[i] ?? 0) + s.to - s.from;
+    }
   }
-  return { kind: 'mixed', from: first.from, to: last.to, values, unknown, count: run.length };
+  return { kind: 'mixed', from: first.from, to: last.to, values, time, unknown, count: run.length };
 }
 
+/** Share of a mixed span's time in one value. */
+const share = (m: MixedSegment, v: number | null) => {
+  const i = m.values.indexOf(v);
+  return m.to > m.from ? (m.time[i] ?? 0) / (m.to - m.from) : 0;
+};
+/** Neighbours whose shares differ less than this read the same on screen. */
+const SHARE_TOLERANCE = 0.15;
+
 const sameMix = (a: MixedSegment, b: MixedSegment) =>
-  a.unknown === b.unknown && a.values.length === b.values.length && a.values.every((v) => b.values.includes(v));
+  a.unknown === b.unknown && a.values.length === b.values.length &&
+  a.values.every((v) => b.values.includes(v) && Math.abs(share(a, v) - share(b, v)) < SHARE_TOLERANCE);
+
+function merge(into: MixedSegment, next: MixedSegment) {
+  next.values.forEach((v, j) => {
+    const i = into.values.indexOf(v);
+    into.time[i] = (into.time[i] ?? 0) + (next.time[j] ?? 0);
+  });
+  into.to = next.to;
+  into.count += next.count;
+}
 
 /** At most about one drawn segment per `resolutionMs` of short segments; long ones stay as they are. */
 export function downsample(segments: readonly Segment[], resolutionMs: number): DrawSegment[] {
@@ -69,10 +99,9 @@ export function downsample(segments: readonly Segment[], resolutionMs: number): 
   const flush = () => {
     const folded = fold(run);
     const last = out[out.length - 1];
-    // Mixed runs side by side that name the same values say nothing more apart: one is enough.
+    // Mixed runs side by side with the same values in about the same shares say nothing more apart.
     if (folded?.kind === 'mixed' && last?.kind === 'mixed' && last.to === folded.from && sameMix(last, folded)) {
-      last.to = folded.to;
-      last.count += folded.count;
+      merge(last, folded);
     } else if (folded !== undefined) {
       out.push(folded);
     }

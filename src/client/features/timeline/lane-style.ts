@@ -1,3 +1,4 @@
+import type { MixedSegment } from '../../../shared/timeline-downsample.ts';
 import type { Tone } from '../../../shared/volc-enums.ts';
 
 /** SVG fills per tone: light fills with dark text, dark fills with light text; glyphs carry meaning too. */
@@ -23,4 +24,22 @@ export function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 6.6;
   return w;
+}
+
+/**
+ * A span too dense to draw one by one, as a tiny stacked bar: the state it spent most time in
+ * fills it, and the most serious other state rises from the bottom by its share of the time.
+ */
+export function mixBars(m: MixedSegment, toneOf: (v: number | null) => Tone): { base: Tone; overlay?: { tone: Tone; share: number } } {
+  const span = Math.max(1, m.to - m.from);
+  let most = 0;
+  m.time.forEach((t, i) => {
+    if (t > (m.time[most] ?? 0)) most = i;
+  });
+  const base = toneOf(m.values[most] ?? null);
+  const tones = m.values.map(toneOf);
+  const worst = worstTone(tones);
+  if (worst === base) return { base };
+  const time = m.time.reduce<number>((sum, t, i) => sum + (tones[i] === worst ? t : 0), 0);
+  return { base, overlay: { tone: worst, share: Math.min(1, time / span) } };
 }
