@@ -23,7 +23,7 @@ export function ImageNotes({ notes, regions }: { notes: readonly ImageNote[]; re
           <li
             key={note.key}
             data-image-status={state.status}
-            className={`break-all ${problem ? 'text-amber-900 dark:text-amber-200' : 'text-slate-600 dark:text-slate-400'}`}
+            className={`wrap-anywhere ${problem ? 'text-amber-900 dark:text-amber-200' : 'text-slate-600 dark:text-slate-400'}`}
           >
             <span aria-hidden="true">{problem ? '⚠ ' : '… '}</span>{text}
           </li>

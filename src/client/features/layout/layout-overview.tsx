@@ -41,7 +41,7 @@ export const LayoutOverview = memo(function LayoutOverview({ model, background, 
         <dt className="font-medium">BackgroundImage</dt>
         <dd>
           {canvas.backgroundImage ? (
-            <><span className="font-mono text-xs break-all">{canvas.backgroundImage}</span> · <span className="whitespace-nowrap">{t(`inspector.overview.image_${backgroundImage?.status ?? 'loading'}`)}</span></>
+            <><span className="font-mono text-xs wrap-anywhere">{canvas.backgroundImage}</span> · <span className="whitespace-nowrap">{t(`inspector.overview.image_${backgroundImage?.status ?? 'loading'}`)}</span></>
           ) : t('inspector.detail.notSet')}
         </dd>
         <dt className="font-medium">{t('inspector.overview.regions')}</dt>

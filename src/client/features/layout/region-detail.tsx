@@ -33,7 +33,7 @@ export const RegionDetail = memo(function RegionDetail({ model, region, colour, 
       <header>
         <h3 id="region-detail-title" className="flex items-center gap-2 font-semibold">
           <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm ring-1 ring-black/20" style={{ background: colour }} />
-          <span className="min-w-0 break-all">{t('inspector.detail.title')}: {regionLabel(region)}</span>
+          <span className="min-w-0 wrap-anywhere">{t('inspector.detail.title')}: {regionLabel(region)}</span>
         </h3>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {t('inspector.detail.drawOrder', { position: region.drawOrder + 1, count: layout.regions.length })} · Regions[{region.arrayIndex}]

@@ -47,7 +47,7 @@ function Num({ children, strong }: { children: ReactNode; strong?: boolean }) {
 function Value({ value }: { value: FieldValue }) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
-  const wide = (content: ReactNode) => <td colSpan={2} className={`${CELL} text-left text-xs break-words`}>{content}</td>;
+  const wide = (content: ReactNode) => <td colSpan={2} className={`${CELL} text-left text-xs wrap-anywhere`}>{content}</td>;
   switch (value.kind) {
     case 'geometry':
       return (
