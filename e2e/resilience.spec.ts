@@ -72,6 +72,8 @@ test('a run of 500s: the last good view stays, the banner says what is wrong, th
   await expect(page.getByTestId('push-url')).toBeVisible();
   // After five failed calls in a row the server stops asking and says since when.
   await expect(banner).toContainText(/The embedded simulator unreachable since \d{4}-\d\d-\d\dT/, { timeout: 15_000 });
+  // The same moment in the reader's language and time setting, with why the server paused.
+  await expect(banner.getByTestId('unreachable-since')).toContainText(/^Volcengine unreachable since .*\d\d:\d\d:\d\d/);
   await faults.clear();
   await expect(banner).toBeHidden({ timeout: 20_000 });
   await expect(page.getByTestId('task-status')).toHaveText(/Running/);

@@ -90,6 +90,8 @@ export const en = {
     internal: 'Something went wrong in the mixscope server',
     network: 'The mixscope server could not be reached. Is it running?',
     retry: 'Try again',
+    unreachableSince: 'Volcengine unreachable since {{time}}.',
+    circuitOpen: 'mixscope pauses its queries for a moment so as not to pile onto the outage.',
     hints: {
       InvalidParameter__ErrorActiveTaskNotFound: 'No task with these IDs started in the last 72 hours. Check AppId, RoomId and TaskId/UserId; a task older than 72 hours is no longer queryable.',
       SignatureDoesNotMatch: 'The server signed the request with keys Volcengine does not accept. Check VOLC_ACCESSKEY and VOLC_SECRETKEY on the server.',

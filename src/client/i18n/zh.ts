@@ -92,6 +92,8 @@ export const zh: Messages = {
     internal: 'mixscope 服务器内部出错',
     network: '无法连接 mixscope 服务器，它在运行吗？',
     retry: '重试',
+    unreachableSince: '自 {{time}} 起无法连接火山引擎。',
+    circuitOpen: 'mixscope 暂停查询片刻，以免加重故障。',
     hints: {
       InvalidParameter__ErrorActiveTaskNotFound: '72 小时内没有以这些 ID 开始的任务。请检查 AppId、RoomId 和 TaskId/UserId；超过 72 小时的任务无法再查询。',
       SignatureDoesNotMatch: '服务器使用的密钥未被火山引擎接受。请检查服务器上的 VOLC_ACCESSKEY 和 VOLC_SECRETKEY。',

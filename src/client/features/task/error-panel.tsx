@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../lib/api-client.ts';
+import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
 import { fieldIssueText } from '../query/field-issue-text.ts';
 
 const TITLE_KEYS: Record<string, string> = {
@@ -25,7 +26,8 @@ export function hintKey(code: string): string[] {
 
 /** An error in words, with the Code and RequestId an operator quotes to Volcengine support. */
 export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; onRetry?: () => void; compact?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [timeMode] = useTimeMode();
   const api = error instanceof ApiRequestError ? error : undefined;
   const title = t(TITLE_KEYS[api?.kind ?? 'internal'] ?? 'error.internal');
   const upstream = api?.detail?.upstream;
@@ -33,6 +35,12 @@ export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; 
     <div role="alert" data-testid="error-panel" className={`rounded-lg border border-orange-400 bg-orange-50 text-orange-950 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-50 ${compact ? 'p-3 text-sm' : 'p-4'}`}>
       <h2 className="font-semibold">✕ {title}</h2>
       <p className="mt-1">{upstream?.message || error.message}</p>
+      {api?.detail?.unreachableSince !== undefined && (
+        <p data-testid="unreachable-since" className="mt-1 text-sm font-medium">
+          {t('error.unreachableSince', { time: formatInstant(api.detail.unreachableSince, timeMode, i18n.language, Date.now()) })}
+          {api.detail.circuit === 'open' ? ` ${t('error.circuitOpen')}` : ''}
+        </p>
+      )}
       {upstream && (
         <>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
