@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
+import { useNow } from '../../lib/use-now.ts';
 import { fieldIssueText } from '../query/field-issue-text.ts';
 
 const TITLE_KEYS: Record<string, string> = {
@@ -28,6 +29,7 @@ export function hintKey(code: string): string[] {
 export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; onRetry?: () => void; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const [timeMode] = useTimeMode();
+  const now = useNow();
   const api = error instanceof ApiRequestError ? error : undefined;
   const title = t(TITLE_KEYS[api?.kind ?? 'internal'] ?? 'error.internal');
   const upstream = api?.detail?.upstream;
@@ -37,7 +39,7 @@ export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; 
       <p className="mt-1">{upstream?.message || error.message}</p>
       {api?.detail?.unreachableSince !== undefined && (
         <p data-testid="unreachable-since" className="mt-1 text-sm font-medium">
-          {t('error.unreachableSince', { time: formatInstant(api.detail.unreachableSince, timeMode, i18n.language, Date.now()) })}
+          {t('error.unreachableSince', { time: formatInstant(api.detail.unreachableSince, timeMode, i18n.language, now) })}
           {api.detail.circuit === 'open' ? ` ${t('error.circuitOpen')}` : ''}
         </p>
       )}
