@@ -1,0 +1,1 @@
+export function classifyAudit(stdout: string): { verdict: 'pass' | 'fail' | 'unavailable'; line: string };
