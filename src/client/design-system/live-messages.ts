@@ -27,7 +27,7 @@ export const liveMessagesZh: typeof liveMessagesEn = {
   interval: '刷新间隔',
   everySeconds: '{{seconds}} 秒',
   everyMinute: '1 分钟',
-  updated: '{{ago}}更新',
+  updated: '更新时间：{{ago}}',
   stale: '数据已过期：最后一次成功的应答在{{ago}}。',
   timeMode: '时间',
   timeLocal: '本地时间',

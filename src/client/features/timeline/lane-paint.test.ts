@@ -17,12 +17,13 @@ describe('paintLane', () => {
   const { wide, batches } = paintLane(segs, geometry, describe_, 'unknown');
 
   it('gives wide spans an element of their own, with glyph and words when they fit', () => {
-    expect(wide.map((s) => [s.attrs['data-value'], s.text])).toEqual([['5', '● Pushing'], ['3', '']]);
+    expect(wide.map((s) => [s.attrs['data-value'], s.text, s.striped])).toEqual([['5', '● Pushing', false], ['3', '', true]]);
   });
 
   it('batches narrow spans into one path per fill, the dense one with its stacked bar', () => {
-    expect(batches.map((b) => b.fill)).toEqual(['fill-amber-300 dark:fill-amber-700', 'hatch', 'fill-sky-200 dark:fill-sky-800']);
+    expect(batches.map((b) => b.fill)).toEqual(['fill-amber-300 dark:fill-amber-700', 'stripes', 'hatch', 'fill-sky-200 dark:fill-sky-800']);
     expect(batches[0]?.d.match(/M/g)).toHaveLength(2); // the reconnect and the dense span's bar
+    expect(batches[1]?.d.match(/M/g)).toHaveLength(2); // both striped too: not colour alone
   });
 
   it('draws an instant 2 px wide around its moment', () => {

@@ -16,13 +16,15 @@ export interface SpanPaint {
   /** A Tailwind fill class, or undefined for the unknown hatch. */
   fill: string | undefined;
   overlay: { fill: string; height: number } | undefined;
+  /** Warning and bad states also get stripes, so they stand out without colour. */
+  striped: boolean;
   mixed: boolean;
   text: string;
   attrs: Record<string, string>;
 }
 
 export interface PathBatch {
-  /** A Tailwind fill class, or 'hatch' for unknown time. */
+  /** A Tailwind fill class, 'hatch' for unknown time, or 'stripes' over warning and bad states. */
   fill: string;
   d: string;
 }
@@ -32,6 +34,8 @@ interface Geometry {
   y: number;
   h: number;
 }
+
+const ALARMING = new Set<Tone>(['warning', 'bad']);
 
 const rectPath = (x: number, y: number, w: number, h: number) => `M${x.toFixed(1)},${y}h${w.toFixed(1)}v${h}h${(-w).toFixed(1)}z`;
 
@@ -68,9 +72,11 @@ export function paintLane(
     let glyph = '?';
     let label = unknownLabel;
     let attrs: Record<string, string>;
+    let alarm: { y: number; h: number } | undefined;
     if (s.kind === 'state') {
       const d = describe(s.value);
       fill = TONE_FILL[d.tone ?? 'neutral'];
+      if (ALARMING.has(d.tone ?? 'neutral')) alarm = { y, h };
       glyph = d.glyph ?? '';
       label = d.label;
       attrs = { 'data-kind': 'state', 'data-value': String(s.value ?? '') };
@@ -80,6 +86,8 @@ export function paintLane(
       const mix = mixBars(s, toneOf);
       fill = TONE_FILL[mix.base];
       overlay = mix.overlay && { fill: TONE_FILL[mix.overlay.tone], height: Math.max(2, Math.round(h * mix.overlay.share)) };
+      if (ALARMING.has(mix.base)) alarm = { y, h };
+      else if (overlay && mix.overlay && ALARMING.has(mix.overlay.tone)) alarm = { y: y + h - overlay.height, h: overlay.height };
       glyph = '≋';
       label = s.values.map((v) => describe(v).glyph ?? '').join('');
       attrs = { 'data-kind': 'mixed', 'data-values': s.values.join(',') };
@@ -87,10 +95,11 @@ export function paintLane(
     if (w < WIDE_PX) {
       batch(fill ?? 'hatch', rectPath(x0, y, w, h));
       if (overlay) batch(overlay.fill, rectPath(x0, y + h - overlay.height, w, overlay.height));
+      if (alarm) batch('stripes', rectPath(x0, alarm.y, w, alarm.h));
       continue;
     }
     const text = w >= textWidth(`${glyph} ${label}`) + 10 ? `${glyph} ${label}` : w >= 16 ? glyph : '';
-    wide.push({ key: s.from, x: x0, w, fill, overlay, mixed: s.kind === 'mixed', text, attrs: { ...attrs, 'data-from': String(s.from), 'data-to': String(s.to) } });
+    wide.push({ key: s.from, x: x0, w, fill, overlay, striped: alarm !== undefined && alarm.h === h, mixed: s.kind === 'mixed', text, attrs: { ...attrs, 'data-from': String(s.from), 'data-to': String(s.to) } });
   }
   return { wide, batches: [...paths].map(([fill, d]) => ({ fill, d: d.join('') })) };
 }

@@ -92,6 +92,9 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels,
           <pattern id={`${ids}-mix`} width={4} height={4} patternUnits="userSpaceOnUse">
             <line x1={1} y1={0} x2={1} y2={4} strokeWidth={1} className="stroke-slate-900/40 dark:stroke-white/40" />
           </pattern>
+          <pattern id={`${ids}-stripes`} width={5} height={5} patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+            <line x1={0} y1={0} x2={0} y2={5} strokeWidth={1.5} className="stroke-slate-900/35 dark:stroke-white/40" />
+          </pattern>
           <clipPath id={`${ids}-plot`}>
             <rect x={-10} y={0} width={plot + 20} height={CHART_H} />
           </clipPath>
@@ -104,7 +107,7 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels,
         <g transform={`translate(${GUTTER},0)`} clipPath={`url(#${ids}-plot)`}>
           <TimelineAxis ticks={ticks} format={tickFormat} x={x} width={plot} />
           {LANES.map((lane) => (
-            <TimelineLane key={lane} lane={lane} segments={drawn[lane]} x={x} hatchId={`${ids}-hatch`} mixId={`${ids}-mix`} />
+            <TimelineLane key={lane} lane={lane} segments={drawn[lane]} x={x} hatchId={`${ids}-hatch`} mixId={`${ids}-mix`} stripesId={`${ids}-stripes`} />
           ))}
           <TimelineMarkers clusters={drawn.markers} x={x} selectedId={selectedId} />
           <TimelineGuides guides={guides} x={x} view={view} width={plot} />

@@ -9,8 +9,8 @@ export function WatchCounts({ counts }: { counts: WatchListResponse['counts'] })
     <section aria-label={t('watch.counts')}>
       <ul className="flex flex-wrap gap-2" data-testid="watch-counts">
         {ATTENTION.map((a) => (
-          <li key={a} className={counts[a] ? '' : 'opacity-60'}>
-            <AttentionBadge attention={a} count={counts[a] ?? 0} />
+          <li key={a}>
+            <AttentionBadge attention={a} count={counts[a] ?? 0} muted={!counts[a]} />
           </li>
         ))}
       </ul>
