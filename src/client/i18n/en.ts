@@ -79,6 +79,7 @@ export const en = {
     upstream: 'Volcengine answered with an error',
     code: 'Code',
     requestId: 'RequestId',
+    message: 'Message',
     requestIdHelp: 'Quote this RequestId to Volcengine support.',
     httpStatus: 'HTTP',
     unreachable: 'Volcengine could not be reached',

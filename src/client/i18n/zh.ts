@@ -81,6 +81,7 @@ export const zh: Messages = {
     upstream: '火山引擎返回了错误',
     code: '错误码',
     requestId: 'RequestId',
+    message: '信息',
     requestIdHelp: '联系火山引擎技术支持时请提供此 RequestId。',
     httpStatus: 'HTTP',
     unreachable: '无法连接火山引擎',

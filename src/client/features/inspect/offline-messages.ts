@@ -40,7 +40,6 @@ const en = {
   previous: 'Still showing the last document that could be read.',
   error: {
     title: 'This cannot be read',
-    message: 'Message',
     reveal: 'Show in the text',
     empty: 'Paste some JSON, or drop a .json or .png file.',
     json: 'The JSON is broken at line {{line}}, column {{column}}: expected {{expected}}, found {{found}}.',
@@ -138,7 +137,6 @@ const zh: OfflineMessages = {
   previous: '仍显示上一次能读取的文档。',
   error: {
     title: '无法读取',
-    message: '错误信息',
     reveal: '在文本中定位',
     empty: '请粘贴 JSON，或拖入 .json / .png 文件。',
     json: 'JSON 在第 {{line}} 行第 {{column}} 列出错：应为{{expected}}，实际是 {{found}}。',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../lib/api-client.ts';
+import { UpstreamErrorDetails } from './upstream-error-details.tsx';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { fieldIssueText } from '../query/field-issue-text.ts';
@@ -16,14 +17,6 @@ const TITLE_KEYS: Record<string, string> = {
   network: 'error.network',
 };
 
-/**
- * Hint keys for an upstream code, most specific first: FlowLimitExceeded.QPSOverLimit falls back
- * to FlowLimitExceeded. Dots separate i18next key levels, so a code's dots become "__".
- */
-export function hintKey(code: string): string[] {
-  const parts = code.split('.');
-  return parts.map((_, i) => `error.hints.${parts.slice(0, parts.length - i).join('__')}`);
-}
 
 /** An error in words, with the Code and RequestId an operator quotes to Volcengine support. */
 export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; onRetry?: () => void; compact?: boolean }) {
@@ -43,24 +36,7 @@ export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; 
           {api.detail.circuit === 'open' ? ` ${t('error.circuitOpen')}` : ''}
         </p>
       )}
-      {upstream && (
-        <>
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="font-medium">{t('error.code')}</dt>
-            <dd className="font-mono" data-testid="error-code">{upstream.code}{upstream.codeN !== undefined ? ` (${upstream.codeN})` : ''}</dd>
-            <dt className="font-medium">{t('error.httpStatus')}</dt>
-            <dd className="font-mono">{upstream.httpStatus}</dd>
-            {upstream.requestId && (
-              <>
-                <dt className="font-medium">{t('error.requestId')}</dt>
-                <dd className="font-mono select-all" data-testid="error-request-id">{upstream.requestId}</dd>
-              </>
-            )}
-          </dl>
-          {upstream.requestId && <p className="mt-1 text-xs">{t('error.requestIdHelp')}</p>}
-          <p className="mt-2 text-sm">{t(hintKey(upstream.code), { defaultValue: '' })}</p>
-        </>
-      )}
+      {upstream && <UpstreamErrorDetails code={upstream.code} codeN={upstream.codeN} requestId={upstream.requestId} httpStatus={upstream.httpStatus} />}
       {api?.detail?.issues && (
         <ul className="mt-2 list-disc pl-5 text-sm">
           {api.detail.issues.map((i) => <li key={`${i.field}-${i.code}`}>{fieldIssueText(t, i)}</li>)}
