@@ -90,7 +90,7 @@ export function parseIssueWarnings(model: TaskModel): WarningDraft[] {
     return {
       code: 'parseIssue' as const, subject: issue.path,
       regionIds: id !== undefined && ids.has(id) ? [id] : [],
-      params: { path: issue.path, detail: issue.message },
+      params: { path: issue.path, detail: issue.message, expected: issue.expected, got: issue.got },
       message: `${issue.path}: ${capitalise(issue.message)}`,
       fix: `Send ${issue.path} with the type and range the Volcengine docs give; until then the default is shown.`,
     };

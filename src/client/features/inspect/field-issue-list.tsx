@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ParseIssue } from '../../../shared/parse-task.ts';
 import { nearestPosition, type TextPosition } from '../../../shared/task-document-position.ts';
+import { parseIssueText } from '../../i18n/parse-issue-messages.ts';
 
 /** Fields that parse-task ignored, each with the line and column where the text has it. */
 export function FieldIssueList({ issues, positions }: { issues: readonly ParseIssue[]; positions: ReadonlyMap<string, TextPosition> }) {
@@ -16,7 +17,7 @@ export function FieldIssueList({ issues, positions }: { issues: readonly ParseIs
             <li key={issue.path}>
               <code className="font-semibold">{issue.path}</code>
               {at && <span className="text-amber-800 dark:text-amber-300"> · {t('offline.issues.at', { line: at.line, column: at.column })}</span>}
-              <span>: {issue.message}</span>
+              <span>: {parseIssueText(t, issue)}</span>
             </li>
           );
         })}

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskPushUrl } from '../../../shared/push-url.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { parseIssueText } from '../../i18n/parse-issue-messages.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { formatDuration } from '../../lib/time-format.ts';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
@@ -71,7 +72,7 @@ export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
         <details className="mt-3 text-sm text-amber-900 dark:text-amber-200">
           <summary>⚠ {t('task.parseIssues', { count: model.issues.length })}</summary>
           <ul className="mt-1 list-disc pl-5 font-mono text-xs">
-            {model.issues.map((i) => <li key={i.path}>{i.path}: {i.message}</li>)}
+            {model.issues.map((i) => <li key={i.path}>{i.path}: {parseIssueText(t, i)}</li>)}
           </ul>
         </details>
       )}
