@@ -1,5 +1,5 @@
-import type { NormalisedRegion, StreamEntry } from './layout-model.ts';
-import { listNames, regionName } from './layout-warning-text.ts';
+import type { NormalisedRegion } from './layout-model.ts';
+import { listNames, regionName, streamName } from './layout-warning-text.ts';
 import type { WarningDraft } from './layout-warnings.ts';
 import type { TaskModel } from './task-model.ts';
 
@@ -9,11 +9,6 @@ export const MAX_STREAMS_OTHER = 17;
 
 const CUSTOM = 2;
 const SCREEN = 1;
-
-function streamName(s: StreamEntry): string {
-  const user = s.userId === undefined ? 'a stream with no UserId' : `"${s.userId}"`;
-  return `${user}${s.streamType.value === SCREEN ? ' (screen)' : ''}`;
-}
 
 function groupBy<T>(items: T[], key: (item: T) => number | undefined): Map<number, T[]> {
   const groups = new Map<number, T[]>();
@@ -56,7 +51,7 @@ function mappingChecks(model: TaskModel): WarningDraft[] {
   });
   for (const [index, group] of groupBy(model.targets, (t) => t.index)) {
     if (group.length < 2) continue;
-    const users = listNames(group.map(streamName));
+    const users = listNames(group.map((s) => streamName(s)));
     out.push({
       code: 'duplicateTargetIndex', subject: `Index=${index}`,
       regionIds: regions.filter((r) => r.streamIndex === index).map((r) => r.id),

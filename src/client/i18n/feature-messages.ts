@@ -6,6 +6,7 @@ import { causeMessagesEn, causeMessagesZh } from '../features/cause/cause-messag
 import { timelineMessagesEn, timelineMessagesZh } from '../features/timeline/timeline-messages.ts';
 import { watchMessagesEn, watchMessagesZh } from '../features/watch/watch-messages.ts';
 import { liveMessagesEn, liveMessagesZh } from '../design-system/live-messages.ts';
+import { nameMessagesEn, nameMessagesZh } from './name-messages.ts';
 import { parseIssueMessagesEn, parseIssueMessagesZh } from './parse-issue-messages.ts';
 
 /**
@@ -27,5 +28,6 @@ export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {
   timeline: { en: timelineMessagesEn, zh: timelineMessagesZh },
   watch: { en: watchMessagesEn, zh: watchMessagesZh },
   live: { en: liveMessagesEn, zh: liveMessagesZh },
+  names: { en: nameMessagesEn, zh: nameMessagesZh },
   parseIssue: { en: parseIssueMessagesEn, zh: parseIssueMessagesZh },
 };

@@ -1,5 +1,9 @@
 /** Strings of the layout inspector (namespace `inspector`). English and Chinese keep the same keys. */
 export const inspectorMessagesEn = {
+  /** A warning's severity, read out before it (its glyph is hidden from screen readers). */
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  /** Between the details a warning lists. */
+  warningDetailSeparator: '; ',
   model: {
     ratio: 'regions in proportions of the canvas (2020-12-01)',
     pixel: 'regions in canvas pixels (2023)',
@@ -120,6 +124,8 @@ export const inspectorMessagesEn = {
 };
 
 export const inspectorMessagesZh: typeof inspectorMessagesEn = {
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  warningDetailSeparator: '；',
   model: {
     ratio: '区域以画布比例表示（2020-12-01）',
     pixel: '区域以画布像素表示（2023）',

@@ -92,7 +92,7 @@ export function LayoutSection({ model, actions }: Props) {
           <CanvasLegend layout={layout} backgroundReset={background.reset} />
         </div>
         <div className="min-w-0 space-y-4">
-          <WarningList warnings={warnings} regions={regions} onSelect={setSelectedId} onHover={setHoveredId} />
+          <WarningList warnings={warnings} regions={regions} targets={model.targets} onSelect={setSelectedId} onHover={setHoveredId} />
           {selected ? (
             <RegionDetail model={model} region={selected} colour={regionColour(selected, colours)} visibility={visibility.get(selected.id)} warnings={selectedWarnings} regions={regions} />
           ) : (

@@ -63,7 +63,7 @@ export const RegionDetail = memo(function RegionDetail({ model, region, colour, 
           <p className="text-sm text-slate-600 dark:text-slate-400">✓ {t('inspector.detail.noWarnings')}</p>
         ) : (
           <ul data-testid="region-warnings" className="space-y-2">
-            {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} />)}
+            {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} targets={model.targets} />)}
           </ul>
         )}
       </div>

@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayoutWarning } from '../../../shared/layout-warnings.ts';
-import type { NormalisedRegion } from '../../../shared/layout-model.ts';
+import type { NormalisedRegion, StreamEntry } from '../../../shared/layout-model.ts';
+import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { regionLabel } from './draw-boxes.ts';
+import { localWarningParams } from './warning-params.ts';
 
 const SEVERITY: Record<LayoutWarning['severity'], { glyph: string; classes: string }> = {
   error: { glyph: '✕', classes: 'border-orange-500 bg-orange-50 dark:bg-orange-950/60' },
@@ -13,22 +15,26 @@ const SEVERITY: Record<LayoutWarning['severity'], { glyph: string; classes: stri
 interface ItemProps {
   warning: LayoutWarning;
   regions: ReadonlyMap<string, NormalisedRegion>;
+  /** TargetStreams, to name the streams a warning is about. */
+  targets: readonly StreamEntry[];
   onSelect?: (id: string) => void;
   onHover?: (id: string | undefined) => void;
 }
 
 /** One warning: severity as glyph and words, what is wrong, the fix, and the regions it is about. */
-export function WarningItem({ warning: w, regions, onSelect, onHover }: ItemProps) {
-  const { t } = useTranslation();
+export function WarningItem({ warning: w, regions, targets, onSelect, onHover }: ItemProps) {
+  const { t, i18n } = useTranslation();
+  const enumLabel = useEnumLabel();
   const s = SEVERITY[w.severity];
+  const params = localWarningParams(w, t, i18n.language, { regions, targets, modeName: (mode) => enumLabel('layoutMode', mode).label });
   return (
     <li data-code={w.code} data-severity={w.severity} className={`rounded-md border-l-4 p-2 text-sm ${s.classes}`}>
       <p>
         <span aria-hidden="true">{s.glyph} </span>
-        <span className="sr-only">{w.severity}: </span>
-        {t(`warning.${w.code}.message`, { ...w.params, defaultValue: w.message })}
+        <span className="sr-only">{t(`inspector.severity.${w.severity}`)}: </span>
+        {t(`warning.${w.code}.message`, { ...params, defaultValue: w.message })}
       </p>
-      <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {t(`warning.${w.code}.fix`, { ...w.params, defaultValue: w.fix })}</p>
+      <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {t(`warning.${w.code}.fix`, { ...params, defaultValue: w.fix })}</p>
       {onSelect && w.regionIds.length > 0 && (
         <p className="mt-1 flex flex-wrap gap-x-2">
           {w.regionIds.map((id) => {
@@ -57,12 +63,13 @@ export function WarningItem({ warning: w, regions, onSelect, onHover }: ItemProp
 interface ListProps {
   warnings: readonly LayoutWarning[];
   regions: ReadonlyMap<string, NormalisedRegion>;
+  targets: readonly StreamEntry[];
   onSelect: (id: string) => void;
   onHover: (id: string | undefined) => void;
 }
 
 /** Layout warnings in plain words with a fix, each linked to the regions it is about. */
-export const WarningList = memo(function WarningList({ warnings, regions, onSelect, onHover }: ListProps) {
+export const WarningList = memo(function WarningList({ warnings, regions, targets, onSelect, onHover }: ListProps) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="warnings-title">
@@ -71,7 +78,7 @@ export const WarningList = memo(function WarningList({ warnings, regions, onSele
         <p className="text-sm text-slate-600 dark:text-slate-400">✓ {t('task.noWarnings')}</p>
       ) : (
         <ul data-testid="warning-list" className="max-h-[28rem] space-y-2 overflow-y-auto pr-1">
-          {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} onSelect={onSelect} onHover={onHover} />)}
+          {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} targets={targets} onSelect={onSelect} onHover={onHover} />)}
         </ul>
       )}
     </section>

@@ -40,7 +40,7 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
       </td>
       <td className={CELL}>
         <Link href={`/task?${taskRefToSearch(ref)}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">{name}</Link>
-        <p className="mt-0.5 break-all font-mono text-xs text-slate-600 dark:text-slate-400">
+        <p className="mt-0.5 break-words font-mono text-xs text-slate-600 dark:text-slate-400">
           {[ref.appId, ref.roomId, ref.taskId, ref.userId].filter(Boolean).join(' · ')}
         </p>
       </td>
@@ -70,7 +70,7 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
           onClick={() => onRemove(task)}
           disabled={removing}
           aria-label={t('watch.removeLabel', { name })}
-          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+          className="whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
         >
           <span aria-hidden="true">✕ </span>{t('watch.remove')}
         </button>
