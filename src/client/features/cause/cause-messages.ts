@@ -1,3 +1,5 @@
+import { CAUSE_TEXT } from '../../../shared/task-cause.ts';
+
 /**
  * The cause banner in words (namespace `cause`): one entry per code of explainTask
  * (src/shared/task-cause.ts), its headline and what to check next, in the same order.
@@ -6,45 +8,8 @@ export const causeMessagesEn = {
   title: 'What is going on',
   checkNext: 'What to check next',
   severity: { ok: 'Healthy', info: 'Note', warning: 'Attention', error: 'Problem' },
-  code: {
-    idleTimeout: {
-      headline: 'Stopped because nobody published a stream for {{maxIdle}} s (MaxIdleTime).',
-      checks: ['Were the users in the room publishing audio or video?', 'Do TargetStreams name the UserIds that were really in the room?', 'Raise Control.MaxIdleTime if pauses are expected (10 to 86400 s).'],
-    },
-    startFailed: {
-      headline: 'The task failed to start.',
-      checks: ['Is the PushURL an rtmp:// address the CDN accepts, with a valid stream key?', 'Is push-to-CDN enabled for this AppId in the console?', 'Is the same TaskId already used by a single-stream push task?'],
-    },
-    userDisconnect: {
-      headline: 'Stopped because the client user who started it left the room or called stop.',
-      checks: ['This is normal at the end of a client-started session.', 'If unexpected, check the client logs for a disconnect or a stop call.'],
-    },
-    stopByApi: {
-      headline: 'Stopped by a StopPushStreamToCDN call from your server.',
-      checks: ["If unexpected, search your backend's logs for StopPushStreamToCDN with this TaskId."],
-    },
-    unknownStop: {
-      headline: 'Stopped for a reason Volcengine does not report.',
-      checks: ['Quote the task IDs and the stop time to Volcengine support.'],
-    },
-    otherStop: { headline: 'Stopped: {{reason}}.', checks: [] },
-    failed: { headline: 'The task failed.', checks: ['Check the PushURL and that push-to-CDN is enabled for this AppId.'] },
-    unknownState: {
-      headline: 'Volcengine reports an unknown error state for this task.',
-      checks: ['Query again in a few seconds; if it persists, contact Volcengine support with the RequestId.'],
-    },
-    notStarted: { headline: 'The task has not started yet.', checks: ['With PushStreamMode 0 the push starts once a user publishes a stream.'] },
-    reconnecting: {
-      headline: 'The push is reconnecting to the CDN.',
-      checks: ['Is the CDN ingest reachable and accepting this stream key?', 'Has the stream key or its auth query expired?', 'Is another encoder pushing to the same URL?'],
-    },
-    connecting: { headline: 'The push is connecting to the CDN.', checks: ['If this lasts more than a few seconds, check the PushURL and the CDN ingest.'] },
-    waitingForStream: { headline: 'Running, but not pushing yet: waiting for a published stream.', checks: ['Is a user in the room publishing?'] },
-    pushing: { headline: 'Running and pushing to the CDN.', checks: [] },
-    runningUnknown: { headline: 'Running; the push state is not available yet.', checks: ['Volcengine suggests querying again shortly.'] },
-    ended: { headline: 'The task has ended.', checks: [] },
-    unknownStatus: { headline: 'Volcengine reported a status mixscope does not know ({{status}}).', checks: [] },
-  },
+  /** The English templates live beside explainTask, so the words are written once. */
+  code: CAUSE_TEXT,
 };
 
 type CauseText = typeof causeMessagesEn;
