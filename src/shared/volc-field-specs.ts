@@ -12,8 +12,11 @@ import {
 export interface FieldSpec {
   key: string;
   unit?: string;
-  /** Documented default; 'adaptive' where the server computes it. */
-  default?: number | boolean | string;
+  /**
+   * Documented default; 'adaptive' where the server computes it. Lists and objects are the JSON
+   * the docs give, so they read the same in every language.
+   */
+  default?: number | boolean | string | readonly number[] | Readonly<Record<string, readonly number[]>>;
   min?: number;
   max?: number;
   /** The lower bound is excluded, as in (0.0, 1.0]. */
@@ -77,8 +80,8 @@ export const SEI_FIELDS: readonly FieldSpec[] = [
 
 export const SPATIAL_FIELDS: readonly FieldSpec[] = [
   { key: 'EnableSpatialRender', default: false },
-  { key: 'AudienceSpatialPosition', default: '[0, 0, 0]', note: 'each in [-100, 100]' },
-  { key: 'AudienceSpatialOrientation', default: 'forward [1,0,0], right [0,1,0], up [0,0,1]', note: 'must be mutually perpendicular' },
+  { key: 'AudienceSpatialPosition', default: [0, 0, 0], note: 'each in [-100, 100]' },
+  { key: 'AudienceSpatialOrientation', default: { Forward: [1, 0, 0], Right: [0, 1, 0], Up: [0, 0, 1] }, note: 'must be mutually perpendicular' },
 ];
 
 export function specFor(spec: FieldSpec, version: ApiVersion): FieldSpec {

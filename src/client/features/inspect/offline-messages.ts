@@ -78,6 +78,10 @@ const en = {
     verdictAccepted: 'Volcengine would accept this request, with the changes below.',
     effect: { rejected: 'Rejected', reset: 'Reset to default', ignored: 'Ignored', advice: 'Advice' },
     wholeBody: 'whole body',
+    /** A value that was not sent at all, in a rule's text. */
+    nothing: 'nothing',
+    /** A default Volcengine computes itself (the shared specs' 'adaptive'). */
+    adaptive: 'adaptive',
     line: 'line {{line}}',
     rule: ruleMessagesEn,
   },
@@ -175,6 +179,8 @@ const zh: OfflineMessages = {
     verdictAccepted: '火山引擎会接受这个请求，但会做下列调整。',
     effect: { rejected: '拒绝', reset: '重置为默认值', ignored: '忽略', advice: '建议' },
     wholeBody: '整个请求体',
+    nothing: '（未填写）',
+    adaptive: '自适应',
     line: '第 {{line}} 行',
     rule: ruleMessagesZh,
   },

@@ -1,6 +1,15 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isRejected, type RequestRule, type RuleEffect } from '../../../shared/request-rules.ts';
 import { nearestPosition, type TextPosition } from '../../../shared/task-document-position.ts';
+
+/** Words a rule's params carry from the shared checks, in the current language. */
+function localParams(params: Readonly<Record<string, string | number>>, t: TFunction): Record<string, string | number> {
+  const out = { ...params };
+  if (out.default === 'adaptive') out.default = t('offline.rules.adaptive');
+  if (out.value === 'nothing') out.value = t('offline.rules.nothing');
+  return out;
+}
 
 const EFFECT: Record<RuleEffect, { glyph: string; classes: string }> = {
   rejected: { glyph: '✕', classes: 'border-orange-500 bg-orange-50 dark:bg-orange-950' },
@@ -27,6 +36,7 @@ export function RequestRuleList({ rules, positions }: { rules: readonly RequestR
             {rules.map((r) => {
               const e = EFFECT[r.effect];
               const at = nearestPosition(positions, r.path);
+              const params = localParams(r.params, t);
               return (
                 <li key={r.id} data-code={r.code} data-effect={r.effect} className={`rounded-md border-l-4 p-2 text-sm ${e.classes}`}>
                   <p className="flex flex-wrap items-baseline gap-x-2 text-xs">
@@ -34,8 +44,8 @@ export function RequestRuleList({ rules, positions }: { rules: readonly RequestR
                     <code className="break-all">{r.path || t('offline.rules.wholeBody')}</code>
                     {at && <span className="text-slate-600 dark:text-slate-400">{t('offline.rules.line', { line: at.line })}</span>}
                   </p>
-                  <p className="mt-0.5">{t(`offline.rules.rule.${r.code}.message`, { ...r.params, defaultValue: r.message })}</p>
-                  <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {t(`offline.rules.rule.${r.code}.fix`, { ...r.params, defaultValue: r.fix })}</p>
+                  <p className="mt-0.5">{t(`offline.rules.rule.${r.code}.message`, { ...params, defaultValue: r.message })}</p>
+                  <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {t(`offline.rules.rule.${r.code}.fix`, { ...params, defaultValue: r.fix })}</p>
                 </li>
               );
             })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, resolveFields } from '../../../shared/volc-field-specs.ts';
+import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, SPATIAL_FIELDS, resolveFields } from '../../../shared/volc-field-specs.ts';
 import { VIDEO_CODEC } from '../../../shared/volc-enums.ts';
 import { enumTableId, fieldsNotInVersion, noteKey, rangePhrases, unknownKeys, valueText, verdictPhrase } from './config-panels-format.ts';
 import { panelsMessagesEn, panelsMessagesZh } from './config-panels-messages.ts';
@@ -51,7 +51,7 @@ describe('noteKey', () => {
     expect(noteKey('Encode', ENCODE_FIELDS, bitrate2023!, '2023-11-01')).toBe('panels.notes.Encode_VideoBitrate_20231101');
   });
   it('has an English and a Chinese text for every note any version shows', () => {
-    const sections = [['Encode', ENCODE_FIELDS], ['Control', CONTROL_FIELDS], ['SEIConfig', SEI_FIELDS]] as const;
+    const sections = [['Encode', ENCODE_FIELDS], ['Control', CONTROL_FIELDS], ['SpatialConfig', SPATIAL_FIELDS], ['SEIConfig', SEI_FIELDS]] as const;
     for (const version of ['2020-12-01', '2023-06-01', '2023-11-01'] as const) {
       for (const [section, specs] of sections) {
         for (const field of resolveFields(specs, {}, version)) {

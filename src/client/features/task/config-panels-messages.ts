@@ -1,3 +1,21 @@
+import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, SPATIAL_FIELDS, type FieldSpec } from '../../../shared/volc-field-specs.ts';
+
+const SECTIONS: Record<string, readonly FieldSpec[]> = { Encode: ENCODE_FIELDS, Control: CONTROL_FIELDS, SpatialConfig: SPATIAL_FIELDS, SEIConfig: SEI_FIELDS };
+
+/** Every note of the field specs under the key noteKey() gives it: `Encode_VideoWidth`, `Encode_VideoBitrate_20231101`. */
+function specNotes(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [section, specs] of Object.entries(SECTIONS)) {
+    for (const spec of specs) {
+      if (spec.note) out[`${section}_${spec.key}`] = spec.note;
+      for (const [version, override] of Object.entries(spec.byVersion ?? {})) {
+        if (override.note) out[`${section}_${spec.key}_${version.replaceAll('-', '')}`] = override.note;
+      }
+    }
+  }
+  return out;
+}
+
 /** Strings of the Encode / Control / stream list panels (namespace `panels`). Same keys in both languages. */
 export const panelsMessagesEn = {
   title: 'Encode, Control and streams',
@@ -50,18 +68,8 @@ export const panelsMessagesEn = {
     count_one: '{{count}} stream',
     count_other: '{{count}} streams',
   },
-  notes: {
-    Encode_VideoWidth: 'ignored under a custom layout: Canvas.Width wins',
-    Encode_VideoHeight: 'ignored under a custom layout: Canvas.Height wins',
-    Encode_VideoBitrate_20231101: '0 = adaptive, computed from fps and size',
-    Encode_AudioBitrate_20231101: 'derived from profile, sample rate and channels',
-    Control_FrameInterpolationMode: 'no effect in adaptive layout; AlternateImage takes priority',
-    Control_MaxRecordTime: '0 = unlimited; recording only',
-    SEIConfig_SEIPayloadUUID: '32 hex characters, used only with payload type 5',
-    SEIConfig_UserConfigExtraInfo: 'up to 4096 characters (app_data)',
-    SpatialConfig_AudienceSpatialPosition: 'each in [-100, 100]',
-    SpatialConfig_AudienceSpatialOrientation: 'must be mutually perpendicular',
-  },
+  /** The docs' notes, in English where the specs are (src/shared/volc-field-specs.ts). */
+  notes: specNotes(),
 };
 
 export const panelsMessagesZh: typeof panelsMessagesEn = {
