@@ -91,6 +91,7 @@ export const en = {
     internal: 'Something went wrong in the mixscope server',
     network: 'The mixscope server could not be reached. Is it running?',
     retry: 'Try again',
+    original: 'The server’s message (English)',
     unreachableSince: 'Volcengine unreachable since {{time}}.',
     circuitOpen: 'mixscope pauses its queries for a moment so as not to pile onto the outage.',
     hints: {

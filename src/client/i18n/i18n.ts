@@ -5,6 +5,7 @@ import { zh } from './zh.ts';
 import { englishEnumMessages } from './enum-tables.ts';
 import { enumCommonZh, enumZh } from './enum-zh.ts';
 import { FEATURE_MESSAGES } from './feature-messages.ts';
+import { serverErrorZh } from './server-error-zh.ts';
 import { warningZh } from './warning-zh.ts';
 
 export const LANGUAGES = [
@@ -41,7 +42,7 @@ export function setupI18n(): typeof i18next {
     fallbackLng: 'en',
     resources: {
       en: { translation: { ...en, ...features('en'), enum: englishEnumMessages(), enumCommon: { unknown: 'unknown ({{value}})', absent: 'not reported' } } },
-      zh: { translation: { ...zh, ...features('zh'), enum: enumZh, enumCommon: enumCommonZh, warning: warningZh } },
+      zh: { translation: { ...zh, ...features('zh'), enum: enumZh, enumCommon: enumCommonZh, warning: warningZh, serverError: serverErrorZh } },
     },
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,

@@ -93,6 +93,7 @@ export const zh: Messages = {
     internal: 'mixscope 服务器内部出错',
     network: '无法连接 mixscope 服务器，它在运行吗？',
     retry: '重试',
+    original: '服务器原文（英文）',
     unreachableSince: '自 {{time}} 起无法连接火山引擎。',
     circuitOpen: 'mixscope 暂停查询片刻，以免加重故障。',
     hints: {

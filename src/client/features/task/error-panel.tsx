@@ -4,6 +4,7 @@ import { UpstreamErrorDetails } from './upstream-error-details.tsx';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { fieldIssueText } from '../query/field-issue-text.ts';
+import { serverErrorText } from '../../i18n/server-error-text.ts';
 
 const TITLE_KEYS: Record<string, string> = {
   upstream: 'error.upstream',
@@ -26,10 +27,18 @@ export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; 
   const api = error instanceof ApiRequestError ? error : undefined;
   const title = t(TITLE_KEYS[api?.kind ?? 'internal'] ?? 'error.internal');
   const upstream = api?.detail?.upstream;
+  // Volcengine's own Message is quoted as sent; the server's English explanation is translated.
+  const said = upstream?.message || serverErrorText(t, error);
   return (
     <div role="alert" data-testid="error-panel" className={`rounded-lg border border-orange-400 bg-orange-50 text-orange-950 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-50 ${compact ? 'p-3 text-sm' : 'p-4'}`}>
       <h2 className="font-semibold">✕ {title}</h2>
-      <p className="mt-1">{upstream?.message || error.message}</p>
+      <p className="mt-1" data-testid="error-message">{said}</p>
+      {!upstream?.message && said !== error.message && (
+        <details className="mt-1 text-xs">
+          <summary className="cursor-pointer">{t('error.original')}</summary>
+          <p lang="en" className="mt-1 font-mono">{error.message}</p>
+        </details>
+      )}
       {api?.detail?.unreachableSince !== undefined && (
         <p data-testid="unreachable-since" className="mt-1 text-sm font-medium">
           {t('error.unreachableSince', { time: formatInstant(api.detail.unreachableSince, timeMode, i18n.language, now) })}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { serverErrorText } from '../../i18n/server-error-text.ts';
 import type { WatchedTask } from '../../../shared/history-api.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { useUnwatchTask, useWatchTask } from './watch-queries.ts';
@@ -37,7 +38,7 @@ export function WatchButton({ taskRef, watched }: { taskRef: TaskRef; watched: W
           <span aria-hidden="true">◎ </span>{t('watch.button.watch')}
         </button>
       )}
-      {error && <span role="alert" className="text-sm text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: error.message })}</span>}
+      {error && <span role="alert" className="text-sm text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: serverErrorText(t, error) })}</span>}
     </div>
   );
 }

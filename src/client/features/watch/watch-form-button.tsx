@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { serverErrorText } from '../../i18n/server-error-text.ts';
 import { Link } from 'wouter';
 import { validateTaskRef, type FieldIssue, type TaskRefInput } from '../../../shared/task-ref.ts';
 import { watchedName } from './watch-sort.ts';
@@ -36,7 +37,7 @@ export function WatchFormButton({ values, onInvalid }: { values: TaskRefInput; o
             <Link href="/watch" className="text-sky-800 underline dark:text-sky-300">{t('watch.button.openList')}</Link>
           </>
         )}
-        {watch.error && <span className="text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: watch.error.message })}</span>}
+        {watch.error && <span className="text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: serverErrorText(t, watch.error) })}</span>}
       </span>
     </>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverErrorText } from '../../i18n/server-error-text.ts';
 import type { WatchedTask } from '../../../shared/history-api.ts';
 import { LiveControls } from '../../design-system/live-controls.tsx';
 import { TimeModePicker } from '../../design-system/time-mode-picker.tsx';
@@ -29,6 +30,7 @@ export function WatchPage() {
   const now = useServerNow(data?.now, dataUpdatedAt);
   const unwatch = useUnwatchTask();
   const rewatch = useWatchTask();
+  const changeError = unwatch.error ?? rewatch.error;
 
   const remove = (task: WatchedTask) => unwatch.mutate(task.key, { onSuccess: () => setRemoved(task) });
   const undo = () => {
@@ -52,8 +54,8 @@ export function WatchPage() {
       {!data && error && <ErrorPanel error={error} onRetry={() => void query.refetch()} />}
       {!data && !error && <p role="status" className="animate-pulse text-slate-600 dark:text-slate-400">{t('watch.loading')}</p>}
       <WatchUndo removed={removed} onUndo={undo} busy={rewatch.isPending} />
-      {(unwatch.error ?? rewatch.error) && (
-        <p role="alert" className="text-sm text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: (unwatch.error ?? rewatch.error)?.message })}</p>
+      {changeError && (
+        <p role="alert" className="text-sm text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: serverErrorText(t, changeError) })}</p>
       )}
       {data && data.tasks.length === 0 && <WatchEmpty />}
       {data && data.tasks.length > 0 && (
