@@ -8,6 +8,8 @@ interface Props {
   width: number;
 }
 
+const EDGE = 34;
+
 /** Time along the top, with faint grid lines down through the lanes. */
 export function TimelineAxis({ ticks, format, x, width }: Props) {
   return (
@@ -18,9 +20,12 @@ export function TimelineAxis({ ticks, format, x, width }: Props) {
         return (
           <g key={t}>
             <line x1={tx} x2={tx} y1={AXIS_H - 4} y2={CHART_H - 22} className="stroke-slate-200 dark:stroke-slate-700" strokeDasharray="2 3" />
-            <text x={tx} y={AXIS_H - 8} textAnchor={tx < 30 ? 'start' : tx > width - 30 ? 'end' : 'middle'} fontSize={11} className="fill-slate-600 dark:fill-slate-300">
-              {format(t)}
-            </text>
+            {/* Centred on its tick; a label that would spill past either end is left out, not shifted onto its neighbour. */}
+            {tx >= EDGE && tx <= width - EDGE && (
+              <text x={tx} y={AXIS_H - 8} textAnchor="middle" fontSize={11} className="fill-slate-600 dark:fill-slate-300">
+                {format(t)}
+              </text>
+            )}
           </g>
         );
       })}
