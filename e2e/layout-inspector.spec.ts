@@ -140,7 +140,9 @@ test('zoom buttons, keys and Ctrl + wheel zoom; Fit and 1:1 reset', async ({ pag
   await inspector.button(/^Fit/).click();
   expect(await inspector.view()).toEqual(fit);
 
-  // Ctrl + wheel zooms around the pointer: the canvas point under it stays put.
+  // Ctrl + wheel zooms around the pointer: the canvas point under it stays put. The cause banner
+  // and the timeline sit above the layout, so bring the canvas into view first.
+  await inspector.canvas.scrollIntoViewIfNeeded();
   const box = (await inspector.canvas.boundingBox())!;
   // Whole client pixels: mouse events carry integer coordinates.
   const client = { x: Math.round(box.x + box.width * 0.3), y: Math.round(box.y + box.height * 0.4) };

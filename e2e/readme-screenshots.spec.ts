@@ -16,7 +16,8 @@ test('README: the task page of the online class', async ({ page }) => {
   await page.screenshot({ path: target('task-page'), fullPage: false });
 });
 
-test('README: the broken layout with its warnings, dark', async ({ page }) => {
+test('README: the broken layout with its warnings, dark', async ({ page, consoleErrors }) => {
+  consoleErrors.allow('cdn.example.com/avatars/missing.png'); // the scenario's avatar is meant not to load
   await page.emulateMedia({ colorScheme: 'dark' });
   const task = new TaskPage(page);
   await task.open('appId=demo-app&roomId=support-ticket-4711&taskId=broken-mix');

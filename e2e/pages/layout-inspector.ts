@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readCanvasPixel, type Rgba } from '../fixtures/test.ts';
 
 export const CANVAS = '[data-testid="layout-canvas"]';
@@ -42,6 +42,11 @@ export class LayoutInspector {
   async open(search: string): Promise<void> {
     await this.page.goto(`/task?${search}`);
     await this.table.locator('tbody tr').first().waitFor();
+    // The canvas measures its width after the first render: until then the view is not fitted.
+    await expect.poll(async () => {
+      const [view, box, width] = await Promise.all([this.view(), this.canvas.boundingBox(), this.canvas.getAttribute('data-canvas-width')]);
+      return box !== null && box.width > 0 && view.scale * Number(width) <= box.width + 1;
+    }).toBe(true);
   }
 
   row(regionId: string): Locator {
