@@ -3,8 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setupI18n } from './i18n/i18n.ts';
 import { applyTheme, savedTheme, watchSystemTheme } from './lib/theme.ts';
-import { App } from './app.tsx';
+import { App, preloadPage } from './app.tsx';
 import './styles.css';
+
+// The page's own chunk first (pages load on demand): it arrives while the theme and i18n set up,
+// and the first render shows the page rather than an empty frame.
+const pageReady = preloadPage(window.location.pathname).catch(() => undefined);
 
 applyTheme(savedTheme());
 watchSystemTheme();
@@ -16,6 +20,8 @@ const queryClient = new QueryClient({
     queries: { staleTime: 1_000, refetchOnWindowFocus: false },
   },
 });
+
+await pageReady;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');

@@ -1,12 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { deferred } from '../../lib/deferred.tsx';
 
 // The inspector (its reader, rules and messages) loads when /inspect is opened, not with the first page.
-const InspectPage = lazy(() => import('./inspect-page.tsx'));
-
-export function InspectRoute() {
-  return (
-    <Suspense fallback={null}>
-      <InspectPage />
-    </Suspense>
-  );
-}
+export const InspectRoute = deferred(() => import('./inspect-page.tsx').then((m) => m.default), ['offline']);

@@ -2,17 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { taskRefFromSearch, type TaskRef } from '../../../shared/task-ref.ts';
-import { QueryForm } from '../query/query-form.tsx';
 import { ErrorPanel } from './error-panel.tsx';
 import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
 import { taskQueries } from './task-queries.ts';
 import { LayoutSection } from '../layout/layout-section.tsx';
 import { CauseBanner } from '../cause/cause-banner.tsx';
-import { TimelineSection } from '../timeline/timeline-section.tsx';
 import { livePolling, useLiveSetting } from '../../lib/live-setting.ts';
-import { ConfigPanels } from './config-panels.tsx';
-import { ExportButtons, type ExportInput } from '../export/export-buttons.tsx';
+import type { ExportInput } from '../export/export-buttons.tsx';
+import { ConfigPanelsLazy, ExportButtonsLazy, QueryFormLazy, TimelineSectionLazy } from './lazy-sections.tsx';
 import type { TaskResponse } from '../../../shared/mixscope-api.ts';
 
 export function TaskPage() {
@@ -28,7 +26,7 @@ export function TaskPage() {
           <p className="text-sm">{t('task.badLinkHelp')}</p>
         </div>
         <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-          <QueryForm
+          <QueryFormLazy
             key={search}
             initialIssues={parsed.issues}
             initial={{ appId: params.get('appId') ?? '', roomId: params.get('roomId') ?? '', taskId: params.get('taskId') ?? '', userId: params.get('userId') ?? '', version: params.get('version') ?? undefined }}
@@ -63,9 +61,9 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
         <>
           <CauseBanner model={data.model} />
           <TaskSummary view={data} />
-          <TimelineSection taskRef={taskRef} model={data.model} />
-          <LayoutSection model={data.model} actions={(api) => <ExportButtons getStage={api.getStage} document={exportInput(data.response)} />} />
-          <ConfigPanels model={data.model} />
+          <TimelineSectionLazy taskRef={taskRef} model={data.model} />
+          <LayoutSection model={data.model} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(data.response)} />} />
+          <ConfigPanelsLazy model={data.model} />
         </>
       )}
     </div>

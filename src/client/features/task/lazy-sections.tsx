@@ -1,0 +1,17 @@
+import { deferred } from '../../lib/deferred.tsx';
+
+/**
+ * The parts of the task page that load, with their strings, after its layout is drawn: the
+ * timeline (with d3-scale), the Encode/Control panels, the export buttons, and the query form a
+ * broken link falls back to. Issue 8 allows 200 kB of JavaScript before the layout; these would
+ * take about 35 kB of it and are not what an operator looks at first. Their chunks are requested
+ * when the task's answer is rendered, while the layout draws.
+ */
+
+/** Holds about the height of the timeline while it loads, so the layout below does not jump twice. */
+const timelinePlaceholder = () => <div aria-busy="true" className="h-40 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" />;
+
+export const TimelineSectionLazy = deferred(() => import('../timeline/timeline-section.tsx').then((m) => m.TimelineSection), ['timeline', 'watch'], timelinePlaceholder);
+export const ConfigPanelsLazy = deferred(() => import('./config-panels.tsx').then((m) => m.ConfigPanels), ['panels']);
+export const ExportButtonsLazy = deferred(() => import('../export/export-buttons.tsx').then((m) => m.ExportButtons), ['offline']);
+export const QueryFormLazy = deferred(() => import('../query/query-form.tsx').then((m) => m.QueryForm), ['watch']);
