@@ -9,10 +9,11 @@ import { viewportFor } from './canvas-view.ts';
 import type { DrawBox } from './draw-boxes.ts';
 import type { ImageState } from './image-url.ts';
 import { Layer, Stage, type KonvaStage } from './konva-core.ts';
+import { markFirstDraw } from './layout-drawn-mark.ts';
 import { RegionHighlight } from './region-highlight.tsx';
 import { RegionOverlays } from './region-overlays.tsx';
 import { RegionShapes, type PlacedImage } from './region-shapes.tsx';
-import { SpatialMap } from './spatial-map-view.tsx';
+import { SpatialMapLazy as SpatialMap } from './lazy-parts.tsx';
 import { spatialScene } from './spatial-map.ts';
 import { useCanvasPointer } from './use-canvas-pointer.ts';
 import { useCanvasView } from './use-canvas-view.ts';
@@ -77,7 +78,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
               <Layer name="world background" {...world}>
                 <CanvasBackground canvas={canvas} background={props.background} image={props.backgroundImage} />
               </Layer>
-              <Layer name="world regions" {...world}>
+              <Layer name="world regions" {...world} ref={markFirstDraw}>
                 <RegionShapes canvas={canvas} boxes={boxes} images={props.images} />
               </Layer>
               <Layer name="world overlays" {...world}>

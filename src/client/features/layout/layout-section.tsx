@@ -8,12 +8,10 @@ import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { CanvasLegend } from './canvas-legend.tsx';
 import { backgroundFill, layoutColours, regionColour, toDrawBoxes } from './draw-boxes.ts';
 import { ImageNotes } from './image-notes.tsx';
-import { LayoutCanvas } from './layout-canvas.tsx';
 import { LayoutOverview } from './layout-overview.tsx';
-import { RegionDetail } from './region-detail.tsx';
+import { LayoutCanvasLazy as LayoutCanvas, RegionDetailLazy as RegionDetail, SourceFrameViewLazy as SourceFrameView } from './lazy-parts.tsx';
 import { RegionTable } from './region-table.tsx';
 import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
-import { SourceFrameView } from './source-frame-view.tsx';
 import { useLayoutImages } from './use-layout-images.ts';
 import { WarningList } from './warning-list.tsx';
 
