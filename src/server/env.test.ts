@@ -24,7 +24,7 @@ describe('parseEnv defaults', () => {
       upstream: 'simulator', credentials: undefined, region: 'cn-north-1', endpoint: 'https://rtc.volcengineapi.com',
       endpointHost: 'rtc.volcengineapi.com', qps: 50, dataDir: './data', token: undefined, host: '127.0.0.1', port: 8080,
       upstreamTimeoutMs: 5000, simulatorSpeed: 1,
-      cacheMs: 1000, appIds: undefined, allowedHosts: [], simulatorFaults: false,
+      cacheMs: 2000, appIds: undefined, allowedHosts: [], simulatorFaults: false,
     });
   });
 
