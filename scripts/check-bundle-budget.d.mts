@@ -14,8 +14,23 @@ export interface BundleMeasure {
   totalRawBytes: number;
 }
 
+/** The slice of Vite's build manifest the budget reads. */
+export interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+export type Manifest = Record<string, ManifestChunk>;
+
 export const DEFAULT_BUDGET_KB: number;
-export const DEFAULT_ASSETS_DIR: string;
+export const DEFAULT_DIST_DIR: string;
+export const TASK_LAYOUT_MODULES: readonly string[];
 export function measureBundle(dir: string): BundleMeasure;
+export function readManifest(distDir: string): Manifest;
+export function chunksBeforeLayout(manifest: Manifest, sourcesOf: (file: string) => readonly string[], modules: readonly string[]): string[];
+export function measureBeforeLayout(distDir: string, modules?: readonly string[]): BundleMeasure;
 export function kB(bytes: number): string;
-export function budgetReport(measure: BundleMeasure, budgetKb: number): { ok: boolean; text: string };
+export function budgetReport(before: BundleMeasure, total: BundleMeasure, budgetKb: number): { ok: boolean; text: string };
