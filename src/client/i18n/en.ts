@@ -126,7 +126,22 @@ export const en = {
     defaulted: 'default',
     sortBy: 'Sort by {{column}}',
   },
-  duration: {
+  home: {
+    capabilities: {
+      title: 'What mixscope can do',
+      layout: { title: 'See the picture as it is mixed', body: 'The output canvas at its true size: every region in ZOrder with its crop, transparency and rounding, and warnings when a speaker is hidden, off the canvas, cropped away or see-through.' },
+      timeline: { title: 'Follow the task over time', body: 'When it started, each reconnect and layout change, and when it stopped, with the layout as it was at any moment.' },
+      cause: { title: 'Know why it stopped', body: 'The stop reason in plain words, with what to check next and the RequestId to quote to Volcengine support.' },
+      watch: { title: 'Watch tasks for the team', body: 'The server polls watched tasks within the QPS budget and keeps their history, even with no browser open and past the 72-hour window.' },
+      offline: { title: 'Inspect a customer’s JSON offline', body: 'Paste a response, a task or a Start/Update request body: no credentials, and the documented limits a request breaks.' },
+      tryDemo: 'This server runs the built-in simulator: open any scenario below, the data is made up.',
+    },
+    watch: {
+      empty: 'Nothing is watched yet. Open a task and choose “Watch this task”, or “Watch” beside “Open task”.',
+      lastObserved: 'seen {{time}}',
+      openAll: 'Open the watch list ({{count}} tasks)',
+    },
+  },  duration: {
     justNow: 'just now',
   },
 };

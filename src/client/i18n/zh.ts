@@ -128,7 +128,22 @@ export const zh: Messages = {
     defaulted: '默认值',
     sortBy: '按{{column}}排序',
   },
-  duration: {
+  home: {
+    capabilities: {
+      title: 'mixscope 能做什么',
+      layout: { title: '看清合流后的画面', body: '按真实尺寸绘制输出画布：每个区域按 ZOrder 叠放，显示裁剪、透明度和圆角；有人被遮挡、超出画布、被裁掉或几乎透明时给出警告。' },
+      timeline: { title: '跟踪任务的整个过程', body: '何时开始、每一次重连和布局变化、何时停止，并能查看任意时刻的布局。' },
+      cause: { title: '知道它为什么停止', body: '用平实的语言说明停止原因、接下来该检查什么，以及联系火山引擎技术支持时要提供的 RequestId。' },
+      watch: { title: '为团队关注任务', body: '服务端在 QPS 配额内轮询关注的任务并保存历史：即使没有打开浏览器、超过 72 小时窗口也不会丢失。' },
+      offline: { title: '离线检查客户的 JSON', body: '粘贴返回、任务对象或 Start/Update 请求体：无需密钥，还会指出请求违反了哪些文档限制。' },
+      tryDemo: '此服务器运行的是内置模拟器：下方任一场景都可以直接打开，数据均为虚构。',
+    },
+    watch: {
+      empty: '还没有关注任何任务。打开一个任务后选择“关注此任务”，或在“打开任务”旁点击“关注”。',
+      lastObserved: '观测于 {{time}}',
+      openAll: '打开关注列表（共 {{count}} 个任务）',
+    },
+  },  duration: {
     justNow: '刚刚',
   },
 };

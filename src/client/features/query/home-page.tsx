@@ -1,15 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryForm } from './query-form.tsx';
+import { CapabilitiesPanel } from './capabilities-panel.tsx';
+import { configQueries } from './config-queries.ts';
 import { DemoGallery } from '../demo/demo-gallery.tsx';
+import { WatchSummary } from '../watch/watch-summary.tsx';
 
+/**
+ * The first screen. On the simulator it is a demo: the form, what mixscope can do, and the
+ * gallery of scenarios. With real keys it is an operator's: the form and the watch list.
+ */
 export function HomePage() {
   const { t } = useTranslation();
+  const { data } = useQuery(configQueries.server());
+  const demo = data?.upstream === 'simulator';
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-testid="home" data-variant={data === undefined ? 'loading' : demo ? 'demo' : 'live'}>
       <p className="text-slate-700 dark:text-slate-300">{t('app.tagline')}</p>
-      <section className="max-w-3xl rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-        <QueryForm />
-      </section>
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
+        <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+          <QueryForm />
+        </section>
+        {data !== undefined && (demo ? <CapabilitiesPanel /> : <WatchSummary />)}
+      </div>
       <DemoGallery />
     </div>
   );
