@@ -26,15 +26,16 @@ export function fitLabel(text: string, maxWidth: number, measure: (s: string) =>
 let context: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
 
-/** Text width in CSS pixels at the label font, cached (browser only). */
-export function measureLabel(text: string): number {
-  const cached = widths.get(text);
+/** Text width in CSS pixels at the label font (at `fontPx`, 12 by default), cached (browser only). */
+export function measureLabel(text: string, fontPx = LABEL_FONT_PX): number {
+  const key = fontPx === LABEL_FONT_PX ? text : `${fontPx}\u0000${text}`;
+  const cached = widths.get(key);
   if (cached !== undefined) return cached;
   if (context === undefined) context = document.createElement('canvas').getContext('2d');
-  if (!context) return text.length * LABEL_FONT_PX * 0.6;
-  context.font = `${LABEL_FONT_PX}px ${LABEL_FONT_FAMILY}`;
+  if (!context) return text.length * fontPx * 0.6;
+  context.font = `${fontPx}px ${LABEL_FONT_FAMILY}`;
   const width = context.measureText(text).width;
   if (widths.size > 5000) widths.clear();
-  widths.set(text, width);
+  widths.set(key, width);
   return width;
 }
