@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiPaths, TaskResponseSchema, type TaskResponse } from '../../../shared/mixscope-api.ts';
+import { TaskResponseSchema, type TaskResponse } from '../../../shared/mixscope-api.ts';
 import { buildTaskModel, isFinished, type TaskModel } from '../../../shared/task-model.ts';
-import { taskRefKey, taskRefToSearch, type TaskRef } from '../../../shared/task-ref.ts';
+import { taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
 import { getJson } from '../../lib/api-client.ts';
+import { taskPath } from './task-prefetch.ts';
 
 export interface TaskView {
   response: TaskResponse;
@@ -12,7 +13,7 @@ export interface TaskView {
 export const POLL_INTERVAL_MS = 2_000;
 
 async function fetchTask(ref: TaskRef, signal: AbortSignal): Promise<TaskView> {
-  const response = await getJson(`${apiPaths.task}?${taskRefToSearch(ref)}`, TaskResponseSchema, signal);
+  const response = await getJson(taskPath(ref), TaskResponseSchema, signal);
   return { response, model: buildTaskModel(response.task, response.ref.version) };
 }
 
