@@ -141,7 +141,13 @@ export const en = {
       lastObserved: 'seen {{time}}',
       openAll: 'Open the watch list ({{count}} tasks)',
     },
-  },  duration: {
+  },
+  present: {
+    open: 'Present',
+    help: 'The canvas and the timeline full screen, with large labels; Esc leaves',
+    exit: 'Exit',
+  },
+  duration: {
     justNow: 'just now',
   },
 };

@@ -143,7 +143,13 @@ export const zh: Messages = {
       lastObserved: '观测于 {{time}}',
       openAll: '打开关注列表（共 {{count}} 个任务）',
     },
-  },  duration: {
+  },
+  present: {
+    open: '演示',
+    help: '全屏显示画布和时间线，标签加大；按 Esc 退出',
+    exit: '退出',
+  },
+  duration: {
     justNow: '刚刚',
   },
 };

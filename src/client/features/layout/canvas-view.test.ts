@@ -16,6 +16,10 @@ describe('viewportFor', () => {
   it('is empty before the width is known', () => {
     expect(viewportFor(0, HD)).toEqual({ width: 0, height: 0 });
   });
+  it('takes a taller cap where the screen is the canvas (presentation view)', () => {
+    expect(viewportFor(1800, HD, 900)).toEqual({ width: 1800, height: 900 });
+    expect(viewportFor(1200, HD, 900)).toEqual({ width: 1200, height: 675 });
+  });
 });
 
 describe('fitView', () => {

@@ -22,12 +22,12 @@ export function clampScale(scale: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 }
 
-/** The viewport for an available width: the canvas aspect ratio, within a sensible height. */
-export function viewportFor(availableWidth: number, canvas: Size): Size {
+/** The viewport for an available width: the canvas aspect ratio, within a sensible height (`maxHeight`, 640 px on a page). */
+export function viewportFor(availableWidth: number, canvas: Size, maxHeight = MAX_VIEWPORT_HEIGHT): Size {
   const width = Math.max(0, Math.floor(availableWidth));
   if (width === 0 || !(canvas.width > 0 && canvas.height > 0)) return { width, height: 0 };
   const natural = Math.round((width * canvas.height) / canvas.width);
-  return { width, height: Math.max(MIN_VIEWPORT_HEIGHT, Math.min(MAX_VIEWPORT_HEIGHT, natural)) };
+  return { width, height: Math.max(MIN_VIEWPORT_HEIGHT, Math.min(Math.max(MIN_VIEWPORT_HEIGHT, maxHeight), natural)) };
 }
 
 /** The whole canvas, as large as fits, centred. */

@@ -30,6 +30,9 @@ interface Props {
   onHover: (id: string | undefined) => void;
   onSelect: (id: string | undefined) => void;
   stageRef: Ref<KonvaStage>;
+  /** The presentation view's larger labels and taller viewport; the page's defaults otherwise. */
+  labelPx?: number;
+  maxHeight?: number;
 }
 
 /**
@@ -45,7 +48,8 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   const cw = layout.canvas.width.value;
   const ch = layout.canvas.height.value;
   const canvas = useMemo(() => ({ width: cw, height: ch }), [cw, ch]);
-  const viewport = useMemo(() => viewportFor(available, canvas), [available, canvas]);
+  const { maxHeight } = props;
+  const viewport = useMemo(() => viewportFor(available, canvas, maxHeight), [available, canvas, maxHeight]);
   const api = useCanvasView(viewport, canvas);
   const { view } = api;
   const { handlers, dragging } = useCanvasPointer({ element: ref, layout, api, selectedId, onHover, onSelect });
@@ -82,7 +86,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
                 <RegionShapes canvas={canvas} boxes={boxes} images={props.images} />
               </Layer>
               <Layer name="world overlays" {...world}>
-                <RegionOverlays canvas={canvas} boxes={boxes} scale={view.scale} spatial={scene?.marks} />
+                <RegionOverlays canvas={canvas} boxes={boxes} scale={view.scale} spatial={scene?.marks} {...(props.labelPx ? { labelPx: props.labelPx } : {})} />
               </Layer>
               <Layer name="world highlight" {...world}>
                 <RegionHighlight selected={selectedId ? byId.get(selectedId) : undefined} hovered={hoveredId ? byId.get(hoveredId) : undefined} />

@@ -5,6 +5,7 @@ import type { TaskRef } from '../../../shared/task-ref.ts';
 import { formatRelative } from '../../lib/time-format.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { ErrorPanel } from './error-panel.tsx';
+import { PresentButton } from '../present/present-button.tsx';
 import type { TaskView } from './task-queries.ts';
 import { LiveControls } from '../../design-system/live-controls.tsx';
 import { useLiveSetting } from '../../lib/live-setting.ts';
@@ -38,12 +39,13 @@ export function TaskHeader({ taskRef, query }: { taskRef: TaskRef; query: UseQue
         <div className="ml-auto flex items-center gap-3 text-sm">
           {dataUpdatedAt > 0 && (
             <span data-testid="task-updated-at" className="text-slate-600 dark:text-slate-400">
-              {t('task.updated', { ago: formatRelative(dataUpdatedAt, now, i18n.language) })}
+              {t('task.updated', { ago: formatRelative(Math.min(dataUpdatedAt, now), now, i18n.language) })}
               {' · '}
               {finished ? t('task.finished') : live.paused ? t('live.paused') : t('task.polling', { seconds: live.intervalMs / 1000 })}
             </span>
           )}
           {!finished && <LiveControls />}
+          {data && <PresentButton taskRef={taskRef} model={data.model} />}
           <button
             type="button"
             onClick={() => void query.refetch()}
