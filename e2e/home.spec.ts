@@ -1,0 +1,45 @@
+import { test, expect } from './fixtures/test.ts';
+
+// The first screen has two faces. On the simulator (the run's server) it is a demo: the form,
+// what mixscope can do, and the gallery. With real keys it is an operator's: the form and the
+// watch list. Which one renders depends only on /api/config's `upstream`, so the second case
+// answers that one request as a volcengine-mode server would (the rest of the API is the run's
+// server, whose watch list is real); e2e/external-endpoint.spec.ts runs a real volcengine-mode
+// server end to end.
+const VOLCENGINE_CONFIG = { upstream: 'volcengine', region: 'cn-north-1', endpointHost: 'rtc.volcengineapi.com', qps: 50, authRequired: false };
+
+test('on the simulator: the form, what mixscope can do beside it, and the demo gallery', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('home')).toHaveAttribute('data-variant', 'demo');
+  const form = await page.getByRole('form', { name: 'Look up a push task' }).boundingBox();
+  const panel = page.getByTestId('capabilities');
+  await expect(panel.getByRole('heading', { name: 'What mixscope can do' })).toBeVisible();
+  await expect(panel.getByRole('listitem')).toHaveCount(5);
+  const box = await panel.boundingBox();
+  expect(form && box && box.x >= form.x + form.width && Math.abs(box.y - form.y) < 40).toBe(true); // beside, not below
+  await expect(panel.getByRole('link', { name: 'Inspect a customer’s JSON offline' })).toHaveAttribute('href', '/inspect');
+  await expect(page.getByTestId('demo-gallery')).toBeVisible();
+  await expect(page.getByTestId('watch-summary')).toHaveCount(0);
+});
+
+test('with real keys: the form and the watch list, no demo', async ({ page }) => {
+  await page.route('**/api/config', (route) => route.fulfill({ json: VOLCENGINE_CONFIG }));
+  await page.goto('/');
+  await expect(page.getByTestId('home')).toHaveAttribute('data-variant', 'live');
+  await expect(page.getByTestId('upstream-badge')).toHaveText('Volcengine cn-north-1');
+  const summary = page.getByTestId('watch-summary');
+  await expect(summary.getByRole('heading', { name: 'Watch list' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Open the watch list/ })).toHaveAttribute('href', '/watch');
+  await expect(page.getByRole('button', { name: 'Open task' })).toBeVisible();
+  await expect(page.getByTestId('capabilities')).toHaveCount(0);
+  await expect(page.getByTestId('demo-gallery')).toHaveCount(0);
+});
+
+test('in Chinese, both faces read in Chinese', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('mixscope.language', 'zh'));
+  await page.goto('/');
+  await expect(page.getByTestId('capabilities')).toContainText('mixscope 能做什么');
+  await page.route('**/api/config', (route) => route.fulfill({ json: VOLCENGINE_CONFIG }));
+  await page.reload();
+  await expect(page.getByTestId('watch-summary').getByRole('heading', { name: '关注列表' })).toBeVisible();
+});
