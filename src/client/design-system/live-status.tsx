@@ -12,7 +12,8 @@ export function LiveStatus({ updatedAt, stale }: { updatedAt: number; stale: boo
   const now = useNow();
   const [live] = useLiveSetting();
   if (updatedAt === 0) return null;
-  const ago = formatRelative(updatedAt, now, i18n.language);
+  // `now` ticks once a second: an answer from this very second must not read as "in 1 second".
+  const ago = formatRelative(Math.min(updatedAt, now), now, i18n.language);
   if (stale) {
     return (
       <span data-testid="stale-marker" className="text-sm font-medium text-amber-800 dark:text-amber-300">

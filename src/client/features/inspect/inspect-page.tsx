@@ -6,6 +6,7 @@ import { buildTaskModel } from '../../../shared/task-model.ts';
 import { ExportButtons, type ExportInput } from '../export/export-buttons.tsx';
 import { LayoutSection } from '../layout/layout-section.tsx';
 import { TaskSummary } from '../task/task-summary.tsx';
+import { TimeModePicker } from '../../design-system/time-mode-picker.tsx';
 import { DocumentErrorPanel } from './document-error-panel.tsx';
 import { DocumentHeader } from './document-header.tsx';
 import { FieldIssueList } from './field-issue-list.tsx';
@@ -24,7 +25,13 @@ function InspectedDocument({ doc, versionChoice }: { doc: TaskDocument; versionC
       {doc.requestRules && <RequestRuleList rules={doc.requestRules} positions={doc.positions} />}
       <FieldIssueList issues={model.issues} positions={doc.positions} />
       {/* A request body has no status, times or stop reason: the summary would only say "not reported". */}
-      {!doc.requestRules && <TaskSummary view={{ model }} />}
+      {!doc.requestRules && (
+        <div className="space-y-2">
+          {/* The one time setting of every screen; here it is the only place that shows times. */}
+          <div className="flex justify-end"><TimeModePicker /></div>
+          <TaskSummary view={{ model }} />
+        </div>
+      )}
       <LayoutSection model={model} actions={(api) => <ExportButtons getStage={api.getStage} document={exported} />} />
     </>
   );
