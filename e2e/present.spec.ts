@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/test.ts';
 import { tabTo } from './fixtures/keyboard.ts';
 
@@ -9,7 +10,7 @@ const CLASS = '/task?appId=demo-app&roomId=class-math-101&taskId=class-mix';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-async function openByKeyboard(page: import('@playwright/test').Page) {
+async function openByKeyboard(page: Page) {
   await page.goto(CLASS);
   await expect(page.getByTestId('region-table').locator('tbody tr')).not.toHaveCount(0);
   await tabTo(page, '[data-testid="present-button"]');
