@@ -21,7 +21,7 @@ export function StatusBadge({ value, label, testId, size = 'normal' }: { value: 
       data-testid={testId}
       data-value={value.value ?? ''}
       data-tone={value.tone ?? 'neutral'}
-      className={`inline-flex items-center gap-1.5 rounded-full font-medium ${size === 'large' ? 'px-3.5 py-1 text-xl' : 'px-2.5 py-0.5 text-sm'} ${TONE_CLASSES[value.tone ?? 'neutral']}`}
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-medium ${size === 'large' ? 'px-3.5 py-1 text-xl' : 'px-2.5 py-0.5 text-sm'} ${TONE_CLASSES[value.tone ?? 'neutral']}`}
     >
       <span aria-hidden="true">{value.glyph}</span>
       <span>{label}</span>

@@ -29,7 +29,7 @@ export function PresentButton({ taskRef, model }: { taskRef: TaskRef; model: Tas
         title={t('present.help')}
         className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        <span aria-hidden="true">⛶ </span>{t('present.open')}
+        <span aria-hidden="true">⤢ </span>{t('present.open')}
       </button>
       {open && <PresentView taskRef={taskRef} model={model} onExit={close} />}
     </>

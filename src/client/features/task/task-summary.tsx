@@ -13,7 +13,7 @@ const QUERY_WINDOW_MS = 72 * 3_600_000;
 
 function Item({ label, children, testId, wide }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
   return (
-    <div className={`min-w-0 ${wide ? 'col-span-2' : ''}`}>
+    <div className={`min-w-0 ${wide ? 'col-span-2 xl:col-span-1' : ''}`}>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="mt-1 text-sm" data-testid={testId}>{children}</dd>
     </div>
@@ -34,7 +34,8 @@ export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
   const queryableUntil = model.startTime !== undefined ? model.startTime + QUERY_WINDOW_MS : undefined;
   return (
     <section aria-label={t('task.identity')} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-9">
+      {/* Wide screens: one row, the two badges as wide as their words, the push URL twice a time's width. */}
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-[auto_auto_repeat(5,minmax(0,1fr))_minmax(0,2fr)]">
         <Item label={t('task.status')}><StatusBadge value={status} label={status.label} testId="task-status" /></Item>
         <Item label={t('task.pushState')}><StatusBadge value={push} label={push.label} testId="push-state" /></Item>
         <Item label={t('task.stopReason')} testId="stop-reason">
