@@ -101,7 +101,8 @@ test('polling pauses and resumes, and the interval and time reading are remember
   await expect(page.getByTestId('updated-at')).toContainText('Paused: not polling.');
   // Nothing is fetched while paused: "Updated" keeps counting from the last answer.
   await page.clock.fastForward(30_000);
-  await expect(page.getByTestId('updated-at')).toContainText('Updated 30 seconds ago');
+  // Thirty seconds skipped, plus the real ones the page took (more under a loaded run).
+  await expect(page.getByTestId('updated-at')).toContainText(/Updated 3\d seconds ago/);
 
   await wl.interval.selectOption('15000');
   await wl.timeMode.selectOption('relative');
