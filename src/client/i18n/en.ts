@@ -92,6 +92,7 @@ export const en = {
     network: 'The mixscope server could not be reached. Is it running?',
     retry: 'Try again',
     original: 'The server’s message (English)',
+    upstreamSaid: 'Volcengine: “{{message}}”',
     unreachableSince: 'Volcengine unreachable since {{time}}.',
     circuitOpen: 'mixscope pauses its queries for a moment so as not to pile onto the outage.',
     hints: {

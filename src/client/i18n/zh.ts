@@ -94,6 +94,7 @@ export const zh: Messages = {
     network: '无法连接 mixscope 服务器，它在运行吗？',
     retry: '重试',
     original: '服务器原文（英文）',
+    upstreamSaid: '火山引擎原文：“{{message}}”',
     unreachableSince: '自 {{time}} 起无法连接火山引擎。',
     circuitOpen: 'mixscope 暂停查询片刻，以免加重故障。',
     hints: {

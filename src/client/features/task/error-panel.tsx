@@ -27,8 +27,8 @@ export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; 
   const api = error instanceof ApiRequestError ? error : undefined;
   const title = t(TITLE_KEYS[api?.kind ?? 'internal'] ?? 'error.internal');
   const upstream = api?.detail?.upstream;
-  // Volcengine's own Message is quoted as sent; the server's English explanation is translated.
-  const said = upstream?.message || serverErrorText(t, error);
+  // Volcengine's own Message is quoted as sent, marked as its words; the server's English explanation is translated.
+  const said = upstream?.message ? t('error.upstreamSaid', { message: upstream.message }) : serverErrorText(t, error);
   return (
     <div role="alert" data-testid="error-panel" className={`rounded-lg border border-orange-400 bg-orange-50 text-orange-950 dark:border-orange-700 dark:bg-orange-950 dark:text-orange-50 ${compact ? 'p-3 text-sm' : 'p-4'}`}>
       <h2 className="font-semibold">✕ {title}</h2>
