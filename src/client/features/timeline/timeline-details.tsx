@@ -56,7 +56,7 @@ export function TimelineDetails({ active, item, text, idle }: Props) {
           <span data-testid="detail-state">{text.segmentTitle(lane, item)}</span>
         </p>
         {item.kind === 'unknown' && item.error && (
-          <p className="text-sm text-orange-800 dark:text-orange-300">{t('timeline.failedWith', { code: item.error.code, message: item.error.message })}</p>
+          <p className="text-sm text-orange-800 dark:text-orange-300">{t('timeline.failedWith', { code: item.error.code, message: item.error.kind === 'upstream' ? item.error.message : t(`serverError.${item.error.kind}`, { retryAfter: 1, defaultValue: item.error.message }) })}</p>
         )}
         <Span from={item.from} to={item.to} text={text} />
       </>
