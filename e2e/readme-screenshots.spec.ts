@@ -92,6 +92,18 @@ for (const lang of ['en', 'zh'] as const) {
         await expect(page.getByRole('button', { name: words.open })).toBeVisible();
         await shot('home');
 
+        // The PK battle's timeline with its layout change opened: lanes, markers, before and after.
+        // First, so that the other task pages have some history to show too.
+        const tl = new TimelinePanel(page);
+        await open(page, PK);
+        await expect.poll(() => tl.markers('layout').count(), { timeout: 90_000, intervals: [1_000] }).toBeGreaterThan(0);
+        await tl.chart.focus();
+        for (const key of ['ArrowDown', 'ArrowDown', 'End', 'Enter']) await page.keyboard.press(key);
+        await expect(tl.markerDetail).toBeVisible();
+        await expect(tl.markerDetail.getByTestId('marker-diff')).toBeVisible();
+        await showAtTop(page, 'timeline');
+        await shot('timeline');
+
         await open(page, CLASS);
         await expect(page.getByTestId('region-table').locator('tbody tr')).not.toHaveCount(0);
         await expect(page.getByTestId('timeline-chart')).toBeVisible();
@@ -103,17 +115,6 @@ for (const lang of ['en', 'zh'] as const) {
         await canvasReady(page);
         await showAtTop(page, 'layout-section');
         await shot('broken-layout');
-
-        // The PK battle's timeline with its layout change opened: lanes, markers, before and after.
-        const tl = new TimelinePanel(page);
-        await open(page, PK);
-        await expect.poll(() => tl.markers('layout').count(), { timeout: 90_000, intervals: [1_000] }).toBeGreaterThan(0);
-        await tl.chart.focus();
-        for (const key of ['ArrowDown', 'ArrowDown', 'End', 'Enter']) await page.keyboard.press(key);
-        await expect(tl.markerDetail).toBeVisible();
-        await expect(tl.markerDetail.getByTestId('marker-diff')).toBeVisible();
-        await showAtTop(page, 'timeline');
-        await shot('timeline');
 
         await page.goto('/inspect');
         await page.getByRole('button', { name: words.example }).click();
