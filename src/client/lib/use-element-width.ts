@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
-/** Tracks an element's content width with a ResizeObserver (no polling, no layout thrash). */
+/**
+ * Tracks an element's content width with a ResizeObserver (no polling, no layout thrash). The
+ * first width is read before the browser paints, so nothing is ever shown (or read by a test) at
+ * width 0: a component loaded on demand mounts after the page has settled.
+ */
 export function useElementWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     setWidth(el.clientWidth);
