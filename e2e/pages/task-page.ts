@@ -1,4 +1,4 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { buildTaskModel, type TaskModel } from '../../src/shared/task-model.ts';
 import { TaskResponseSchema } from '../../src/shared/mixscope-api.ts';
 
@@ -26,8 +26,15 @@ export class TaskPage {
     await this.page.goto(`/task?${search}`);
   }
 
-  /** Screen pixels per canvas pixel, as the page drew it. */
+  /**
+   * Screen pixels per canvas pixel, as the page drew it. The canvas measures its width after it
+   * mounts (its code may load on demand), so wait until the view fits the element.
+   */
   async scale(): Promise<number> {
+    await expect.poll(async () => {
+      const [scale, width, box] = await Promise.all([this.canvas.getAttribute('data-scale'), this.canvas.getAttribute('data-canvas-width'), this.canvas.boundingBox()]);
+      return box !== null && box.width > 0 && Number(scale) > 0 && Number(scale) * Number(width) <= box.width + 1;
+    }).toBe(true);
     return Number(await this.canvas.getAttribute('data-scale'));
   }
 
