@@ -6,13 +6,15 @@ import { measureBeforeLayout, measureBundle } from '../scripts/check-bundle-budg
 import { budgetTable } from '../scripts/check-budgets.mjs';
 import { RESULT_PREFIX, type Figure } from './bench-kit.ts';
 import { BENCHES, type Bench } from './benches.ts';
+import { writeReadmeTable } from './readme-table.ts';
 
 /**
  * `npm run bench`: builds the SPA, measures the bundle, runs every benchmark in its own process
  * (one after the other, each bounded in time), prints one table of figures, budgets and verdicts
  * (judged by scripts/check-budgets.mjs), and writes bench/results.json and bench/results.md with
  * the machine, the commit and the date. `npm run bench -- nav proxy` runs only those benches and
- * writes nothing. Exits 1 when a figure is over its budget or was not measured. About 15 minutes.
+ * writes nothing. A full run also copies the table into the README's performance section. Exits 1
+ * when a figure is over its budget or was not measured. About 15 minutes.
  */
 const only = process.argv.slice(2);
 const MIN = 60_000;
@@ -109,6 +111,7 @@ if (only.length === 0) {
     '<details><summary>Details of each figure</summary>', '', ...details, '', '</details>', '',
     fixes.trimEnd(), '',
   ].join('\n'));
-  console.log('Wrote bench/results.json and bench/results.md.');
+  writeReadmeTable('README.md', text, `Measured by \`npm run bench\` on ${date.slice(0, 10)} at commit ${commit}: ${machineLine}.`);
+  console.log('Wrote bench/results.json, bench/results.md and the table in README.md.');
 }
 process.exitCode = failed.length === 0 ? 0 : 1;
