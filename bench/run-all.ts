@@ -7,6 +7,7 @@ import { budgetTable } from '../scripts/check-budgets.mjs';
 import { RESULT_PREFIX, type Figure } from './bench-kit.ts';
 import { BENCHES, type Bench } from './benches.ts';
 import { writeReadmeTable } from './readme-table.ts';
+import { cpuCheckMs, readCpuTimes, stealPercent } from './conditions.ts';
 
 /**
  * `npm run bench`: builds the SPA, measures the bundle, runs every benchmark in its own process
@@ -66,6 +67,8 @@ const commit = `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porc
 const date = new Date().toISOString();
 const figures: Record<string, Figure> = {};
 const notes: string[] = [];
+/** Per bench: the CPU check before it (ms, lower is faster) and the CPU time stolen during it. */
+const conditions: { bench: string; cpuCheckMs: number; stealPercent?: number; seconds: number }[] = [];
 
 if (only.length === 0 || only.includes('bundle')) {
   console.error('==> vite build');
@@ -81,7 +84,10 @@ for (const bench of BENCHES.filter((b) => only.length === 0 || only.includes(b.n
     continue;
   }
   console.error(`\n==> ${bench.name}: ${bench.file}`);
+  const check = cpuCheckMs();
+  const cpuBefore = readCpuTimes();
   const r = await run(bench);
+  conditions.push({ bench: bench.name, cpuCheckMs: check, stealPercent: stealPercent(cpuBefore, readCpuTimes()), seconds: r.seconds });
   try {
     Object.assign(figures, figuresOf(bench, r.output));
   } catch (e) {
@@ -93,12 +99,18 @@ for (const bench of BENCHES.filter((b) => only.length === 0 || only.includes(b.n
 
 const { text, failed } = budgetTable(figures);
 const machineLine = `${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
-console.log(`\n${text}\n\n${machineLine}\ncommit ${commit}, ${date}`);
+const pct = (n: number | undefined) => (n === undefined ? 'n/a' : `${n.toFixed(1)} %`);
+const conditionsText = [
+  '| bench | CPU check before it (lower is faster) | CPU stolen by the hypervisor during it | wall time |',
+  '| --- | --- | --- | --- |',
+  ...conditions.map((c) => `| ${c.bench} | ${c.cpuCheckMs.toFixed(0)} ms | ${pct(c.stealPercent)} | ${c.seconds.toFixed(0)} s |`),
+].join('\n');
+console.log(`\n${text}\n\n${conditionsText}\n\n${machineLine}\ncommit ${commit}, ${date}`);
 for (const n of notes) console.log(`note: ${n}`);
 console.log(failed.length === 0 ? 'Every figure is within its budget.' : `Over budget or not measured: ${failed.join(', ')}`);
 
 if (only.length === 0) {
-  writeFileSync('bench/results.json', `${JSON.stringify({ date, commit, machine: { ...machine, loadAtEnd: loadavg()[0] ?? 0 }, figures, notes }, null, 2)}\n`);
+  writeFileSync('bench/results.json', `${JSON.stringify({ date, commit, machine: { ...machine, loadAtEnd: loadavg()[0] ?? 0 }, conditions, figures, notes }, null, 2)}\n`);
   // The hand-written "## Fixes" section (before and after figures of each fix) survives every run.
   const old = existsSync('bench/results.md') ? readFileSync('bench/results.md', 'utf8') : '';
   const fixes = old.includes('\n## Fixes') ? old.slice(old.indexOf('\n## Fixes') + 1) : '';
@@ -107,7 +119,7 @@ if (only.length === 0) {
     '# Benchmark results', '',
     `Written by \`npm run bench\` on ${date} at commit ${commit}.`, '',
     `Machine: ${machineLine}. Loopback, the embedded simulator, headless Chromium.`, '',
-    text, '', ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
+    text, '', 'Conditions: the same fixed single-core workload timed before each bench (about 80 ms on this machine when it is quiet), and the share of CPU time the hypervisor gave to other guests meanwhile.', '', conditionsText, '', ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
     '<details><summary>Details of each figure</summary>', '', ...details, '', '</details>', '',
     fixes.trimEnd(), '',
   ].join('\n'));
