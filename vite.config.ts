@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { precompress } from './scripts/vite-precompress.ts';
 
 // The SPA lives in src/client; the Node server serves dist/ in production and
 // proxies /api to itself in development (npm run dev + npm run dev:client).
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  // precompress: file.br and file.gz beside every text file, which the server sends as they are.
+  plugins: [react(), tailwindcss(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { precompressFile } from '../../../scripts/vite-precompress.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { fakeUpstream, TEST_NOW, testConfig } from '../test-support.ts';
@@ -15,7 +17,10 @@ beforeAll(() => {
   writeFileSync(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
   writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
   writeFileSync(join(dist, '.env'), 'VOLC_SECRETKEY=leak');
+  writeFileSync(join(dist, 'assets', 'big-XyZ789.js'), BIG);
+  precompressFile(join(dist, 'assets', 'big-XyZ789.js'));
 });
+const BIG = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: 'region ${i}' }`).join(', ')}];\n`;
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 function app(staticRoot: string | null = dist) {
@@ -71,6 +76,36 @@ describe('serving the built SPA', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await res.text()).toBe('');
+  });
+
+  it('sends the precompressed variant the browser accepts, brotli first', async () => {
+    const path = '/assets/big-XyZ789.js';
+    const br = await app().request(path, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(BIG.length / 4);
+    expect(brotliDecompressSync(brBytes).toString()).toBe(BIG);
+
+    const gz = await app().request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(BIG);
+
+    const plain = await app().request(path);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG);
+    // Three bodies, three ETags: a cache never answers one encoding's 304 for another.
+    expect(new Set([br, gz, plain].map((r) => r.headers.get('etag'))).size).toBe(3);
+  });
+
+  it('sends the file as it is when no variant was built or the browser refuses them', async () => {
+    const small = await app().request('/assets/index-AbC123.js', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(await small.text()).toBe('console.log(1)');
+    const refused = await app().request('/assets/big-XyZ789.js', { headers: { 'Accept-Encoding': 'br;q=0, gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    expect(await refused.text()).toBe(BIG);
   });
 
   it('sets the security headers on pages', async () => {

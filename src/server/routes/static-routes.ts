@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { PAGE_STYLE } from '../security/page-style.ts';
+import { ENCODING_SUFFIX, pickEncoding, type Encoding } from './content-encoding.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -32,12 +33,30 @@ async function fileAt(path: string): Promise<{ path: string; size: number; mtime
   }
 }
 
-async function send(c: Context, file: { path: string; size: number; mtimeMs: number }, cacheControl: string) {
+/** The build writes file.br and file.gz beside text files (scripts/vite-precompress.ts). */
+const PRECOMPRESSED = /\.(m?js|css|html|svg|json|txt)$/;
+
+async function variantOf(c: Context, file: { path: string; size: number; mtimeMs: number }) {
+  if (!PRECOMPRESSED.test(file.path)) return { file, encoding: undefined };
+  c.header('Vary', 'Accept-Encoding');
+  const found = new Map<Encoding, { path: string; size: number; mtimeMs: number }>();
+  for (const e of ['br', 'gzip'] as const) {
+    const variant = await fileAt(`${file.path}${ENCODING_SUFFIX[e]}`);
+    if (variant) found.set(e, variant);
+  }
+  const encoding = pickEncoding(c.req.header('accept-encoding'), new Set(found.keys()));
+  return { file: (encoding && found.get(encoding)) || file, encoding };
+}
+
+async function send(c: Context, original: { path: string; size: number; mtimeMs: number }, cacheControl: string) {
+  const { file, encoding } = await variantOf(c, original);
+  // Each variant has its own size, so its own ETag.
   const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
   c.header('ETag', etag);
   c.header('Cache-Control', cacheControl);
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  c.header('Content-Type', MIME[extname(file.path).toLowerCase()] ?? 'application/octet-stream');
+  c.header('Content-Type', MIME[extname(original.path).toLowerCase()] ?? 'application/octet-stream');
+  if (encoding) c.header('Content-Encoding', encoding);
   return c.body(new Uint8Array(await readFile(file.path)));
 }
 
