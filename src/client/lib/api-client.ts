@@ -25,28 +25,6 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/** GETs started before the code that reads them had loaded (prefetchGet); each answer is used once. */
-const early = new Map<string, { at: number; response: Promise<Response> }>();
-/** Older than this, an early answer is not used: the page asks again. */
-const EARLY_MAX_AGE_MS = 5_000;
-
-/**
- * Starts a GET now, for a page whose code is still loading: the first requestJson of the same
- * path takes this answer instead of asking again. A failure is handled there, as for any request.
- */
-export function prefetchGet(path: string): void {
-  const response = fetch(path, { headers: { accept: 'application/json' } });
-  response.catch(() => undefined); // reported when it is read
-  early.set(path, { at: Date.now(), response });
-}
-
-function takeEarly(path: string, init: RequestInit): Promise<Response> | undefined {
-  const hit = early.get(path);
-  if (hit === undefined || (init.method ?? 'GET') !== 'GET') return undefined;
-  early.delete(path);
-  return Date.now() - hit.at <= EARLY_MAX_AGE_MS ? hit.response : undefined;
-}
-
 /** Sends a request and parses the answer with `schema`: a type comes from a schema, never from a cast. */
 export async function requestJson<S extends z.ZodMiniType>(
   path: string,
@@ -55,7 +33,7 @@ export async function requestJson<S extends z.ZodMiniType>(
 ): Promise<z.infer<S>> {
   let res: Response;
   try {
-    res = await (takeEarly(path, init) ?? fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } }));
+    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
     throw new ApiRequestError('network', 0, 'The mixscope server could not be reached.');

@@ -1,17 +1,15 @@
-import { apiPaths } from '../../../shared/mixscope-api.ts';
-import { taskRefFromSearch, taskRefToSearch, type TaskRef } from '../../../shared/task-ref.ts';
-import { prefetchGet } from '../../lib/api-client.ts';
-
-/** The one URL a task is asked by: the query and the early request must agree to the byte. */
-export const taskPath = (ref: TaskRef): string => `${apiPaths.task}?${taskRefToSearch(ref)}`;
+import type { QueryClient } from '@tanstack/react-query';
+import { taskRefFromSearch } from '../../../shared/task-ref.ts';
+import { taskQueries } from './task-queries.ts';
 
 /**
- * A /task link: asks for the task as soon as the app starts, while the page's code is still
- * loading, so the answer is there (or nearly) when the task query first runs (issue 8: link
- * opened to layout drawn). With Volcengine upstream that overlaps a real round trip. A link that
- * does not parse asks nothing: the page shows the form.
+ * A /task link asks for its task as soon as the app starts, while the page's code is still
+ * loading (issue 8: link opened to layout drawn; with Volcengine upstream that overlaps a real
+ * round trip). The answer goes into the query cache, where the page's query finds it, or finds
+ * the request in flight: one request, not two. Settles when the answer is in (or has failed);
+ * undefined for a link that does not parse, which shows the form and asks nothing.
  */
-export function prefetchTask(search: string): void {
+export function prefetchTask(queryClient: QueryClient, search: string): Promise<void> | undefined {
   const parsed = taskRefFromSearch(search);
-  if (parsed.ok) prefetchGet(taskPath(parsed.ref));
+  return parsed.ok ? queryClient.prefetchQuery(taskQueries.detail(parsed.ref)) : undefined;
 }

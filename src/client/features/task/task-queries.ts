@@ -1,9 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { TaskResponseSchema, type TaskResponse } from '../../../shared/mixscope-api.ts';
+import { apiPaths, TaskResponseSchema, type TaskResponse } from '../../../shared/mixscope-api.ts';
 import { buildTaskModel, isFinished, type TaskModel } from '../../../shared/task-model.ts';
-import { taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
+import { taskRefKey, taskRefToSearch, type TaskRef } from '../../../shared/task-ref.ts';
 import { getJson } from '../../lib/api-client.ts';
-import { taskPath } from './task-prefetch.ts';
 
 export interface TaskView {
   response: TaskResponse;
@@ -11,6 +10,9 @@ export interface TaskView {
 }
 
 export const POLL_INTERVAL_MS = 2_000;
+
+/** The one URL a task is asked by. */
+export const taskPath = (ref: TaskRef): string => `${apiPaths.task}?${taskRefToSearch(ref)}`;
 
 async function fetchTask(ref: TaskRef, signal: AbortSignal): Promise<TaskView> {
   const response = await getJson(taskPath(ref), TaskResponseSchema, signal);
