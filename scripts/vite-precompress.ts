@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { ENCODING_SUFFIX, PRECOMPRESSED_FILE } from '../src/server/routes/content-encoding.ts';
 
 /**
  * Writes `file.br` and `file.gz` beside every text file of the build (JavaScript, CSS, HTML, SVG,
@@ -9,7 +10,6 @@ import type { Plugin } from 'vite';
  * bytes without compressing anything per request (src/server/routes/static-routes.ts picks one).
  * A variant that would not be smaller is not written.
  */
-const COMPRESSIBLE = /\.(m?js|css|html|svg|json|txt)$/;
 const MIN_BYTES = 1024;
 
 function files(dir: string): string[] {
@@ -25,12 +25,12 @@ export function precompressFile(path: string): { br?: number; gz?: number } {
   const out: { br?: number; gz?: number } = {};
   const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
   if (br.length < raw.length) {
-    writeFileSync(`${path}.br`, br);
+    writeFileSync(`${path}${ENCODING_SUFFIX.br}`, br);
     out.br = br.length;
   }
   const gz = gzipSync(raw, { level: 9 });
   if (gz.length < raw.length) {
-    writeFileSync(`${path}.gz`, gz);
+    writeFileSync(`${path}${ENCODING_SUFFIX.gzip}`, gz);
     out.gz = gz.length;
   }
   return out;
@@ -46,7 +46,7 @@ export function precompress(): Plugin {
     },
     writeBundle() {
       for (const path of files(outDir)) {
-        if (COMPRESSIBLE.test(path) && statSync(path).size >= MIN_BYTES) precompressFile(path);
+        if (PRECOMPRESSED_FILE.test(path) && statSync(path).size >= MIN_BYTES) precompressFile(path);
       }
     },
   };

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { PAGE_STYLE } from '../security/page-style.ts';
-import { ENCODING_SUFFIX, pickEncoding, type Encoding } from './content-encoding.ts';
+import { acceptableEncodings, ENCODING_SUFFIX, PRECOMPRESSED_FILE } from './content-encoding.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -33,19 +33,16 @@ async function fileAt(path: string): Promise<{ path: string; size: number; mtime
   }
 }
 
-/** The build writes file.br and file.gz beside text files (scripts/vite-precompress.ts). */
-const PRECOMPRESSED = /\.(m?js|css|html|svg|json|txt)$/;
-
+/** The precompressed variant the client wants most that the build wrote, else the file itself. */
 async function variantOf(c: Context, file: { path: string; size: number; mtimeMs: number }) {
-  if (!PRECOMPRESSED.test(file.path)) return { file, encoding: undefined };
+  if (!PRECOMPRESSED_FILE.test(file.path)) return { file, encoding: undefined };
   c.header('Vary', 'Accept-Encoding');
-  const found = new Map<Encoding, { path: string; size: number; mtimeMs: number }>();
-  for (const e of ['br', 'gzip'] as const) {
-    const variant = await fileAt(`${file.path}${ENCODING_SUFFIX[e]}`);
-    if (variant) found.set(e, variant);
+  // Only the acceptable encodings are looked for, best first: one stat for a brotli browser.
+  for (const encoding of acceptableEncodings(c.req.header('accept-encoding'))) {
+    const variant = await fileAt(`${file.path}${ENCODING_SUFFIX[encoding]}`);
+    if (variant) return { file: variant, encoding };
   }
-  const encoding = pickEncoding(c.req.header('accept-encoding'), new Set(found.keys()));
-  return { file: (encoding && found.get(encoding)) || file, encoding };
+  return { file, encoding: undefined };
 }
 
 async function send(c: Context, original: { path: string; size: number; mtimeMs: number }, cacheControl: string) {
