@@ -7,26 +7,13 @@ import { enumCommonZh, enumZh } from './enum-zh.ts';
 import { FEATURE_MESSAGES } from './feature-messages.ts';
 import { serverErrorZh } from './server-error-zh.ts';
 import { warningZh } from './warning-zh.ts';
+import { htmlLang, initialLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language.ts';
 
-export const LANGUAGES = [
-  { code: 'en', label: 'English' },
-  { code: 'zh', label: '简体中文' },
-] as const;
-export type Language = (typeof LANGUAGES)[number]['code'];
-
-const STORAGE_KEY = 'mixscope.language';
-
-/** The remembered choice, else the browser's language, else English. */
-export function initialLanguage(): Language {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (saved === 'en' || saved === 'zh') return saved;
-  const browser = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language ?? 'en';
-  return browser.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+export { LANGUAGES, type Language } from './language.ts';
 
 export function rememberLanguage(lang: Language): void {
-  globalThis.localStorage?.setItem(STORAGE_KEY, lang);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, lang);
+  document.documentElement.lang = htmlLang(lang);
   void i18next.changeLanguage(lang);
 }
 
@@ -36,7 +23,7 @@ function features(lang: 'en' | 'zh'): Record<string, unknown> {
 
 export function setupI18n(): typeof i18next {
   const lng = initialLanguage();
-  document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = htmlLang(lng);
   void i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',

@@ -1,0 +1,23 @@
+/**
+ * The interface languages and the one a page starts in. Free of i18next, so the early boot script
+ * (boot.ts) can read the choice before the application's code has loaded.
+ */
+
+export const LANGUAGES = [
+  { code: 'en', label: 'English' },
+  { code: 'zh', label: '简体中文' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+export const LANGUAGE_STORAGE_KEY = 'mixscope.language';
+
+/** The remembered choice, else the browser's language, else English. */
+export function initialLanguage(): Language {
+  const saved = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+  if (saved === 'en' || saved === 'zh') return saved;
+  const browser = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language ?? 'en';
+  return browser.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The <html lang> of a language. */
+export const htmlLang = (lang: Language): string => (lang === 'zh' ? 'zh-CN' : 'en');
