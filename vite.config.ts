@@ -2,12 +2,17 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { precompress } from './scripts/vite-precompress.ts';
+import { firstPageChunk } from './scripts/vite-first-page-chunk.ts';
+import { earlyScript } from './scripts/vite-early-script.ts';
+
+// boot.ts runs first, on its own, while the rest loads (see its header).
+const firstPage = firstPageChunk({ early: ['/src/client/boot.ts'] });
 
 // The SPA lives in src/client; the Node server serves dist/ in production and
 // proxies /api to itself in development (npm run dev + npm run dev:client).
 export default defineConfig({
   // precompress: file.br and file.gz beside every text file, which the server sends as they are.
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [react(), tailwindcss(), precompress(), firstPage.plugin, earlyScript('src/client/boot.ts')],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -19,7 +24,11 @@ export default defineConfig({
         // The libraries every page starts with, in one chunk rather than a dozen small ones the
         // browser fetches and evaluates one by one (Konva, react-konva and d3 stay with their features).
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|@tanstack|wouter|regexparam|zod|use-sync-external-store)[\\/]/ }],
+          groups: [
+            { name: 'vendor', priority: 3, test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|@tanstack|wouter|regexparam|zod|use-sync-external-store)[\\/]/ },
+            { name: 'boot', priority: 2, test: firstPage.earlyTest },
+            { name: 'app', priority: 1, test: firstPage.test },
+          ],
         },
       },
     },

@@ -22,6 +22,8 @@ export interface ManifestChunk {
   isDynamicEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
+  /** Files the chunk refers to by URL: a worker's script among them. */
+  assets?: string[];
 }
 export type Manifest = Record<string, ManifestChunk>;
 

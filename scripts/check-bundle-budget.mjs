@@ -81,8 +81,9 @@ export function readManifest(distDir) {
 }
 
 /**
- * The chunk files (relative to distDir) loaded before the layout draws: the entry, the chunks
- * holding `modules` (found through their source maps), and their static imports, transitively.
+ * The chunk files (relative to distDir) loaded before the layout draws: the entries, the chunks
+ * holding `modules` (found through their source maps), and their static imports, transitively,
+ * with the scripts of the workers they start.
  * @param {Manifest} manifest
  * @param {(file: string) => readonly string[]} sourcesOf the sources listed in a chunk's map
  * @param {readonly string[]} modules
@@ -104,6 +105,8 @@ export function chunksBeforeLayout(manifest, sourcesOf, modules) {
     const chunk = manifest[key];
     if (!chunk || seen.has(chunk.file)) return;
     seen.add(chunk.file);
+    // A worker a chunk starts (new Worker(new URL(...))) is an asset of it, fetched with it.
+    for (const asset of chunk.assets ?? []) seen.add(asset);
     for (const dep of chunk.imports ?? []) visit(dep);
   };
   roots.forEach(visit);

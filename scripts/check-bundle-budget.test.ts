@@ -55,6 +55,16 @@ describe('chunksBeforeLayout', () => {
   };
   const sourcesOf = (f: string) => sources[f] ?? [];
 
+  it('counts the script of a worker that a counted chunk starts, and no other asset', () => {
+    const withWorker = {
+      ...manifest,
+      'index.html': { ...manifest['index.html'], assets: ['assets/warm-worker.js', 'assets/logo.svg'] },
+      'src/timeline.tsx': { ...manifest['src/timeline.tsx'], assets: ['assets/timeline-worker.js'] },
+    };
+    expect(chunksBeforeLayout(withWorker, sourcesOf, ['src/task-page.tsx']).sort())
+      .toEqual(['assets/canvas.js', 'assets/index.js', 'assets/task-page.js', 'assets/vendor.js', 'assets/warm-worker.js']);
+  });
+
   it('counts the entry, the chunks holding the listed modules and their static imports only', () => {
     expect(chunksBeforeLayout(manifest, sourcesOf, ['src/task-page.tsx', 'src/layout-canvas.tsx']).sort())
       .toEqual(['assets/canvas.js', 'assets/index.js', 'assets/task-page.js', 'assets/vendor.js']);

@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setupI18n } from './i18n/i18n.ts';
-import { applyTheme, savedTheme, watchSystemTheme } from './lib/theme.ts';
+import { watchSystemTheme } from './lib/theme.ts';
 import { App, preloadPage } from './app.tsx';
 import { prefetchTask } from './features/task/task-prefetch.ts';
+import { setUpPage } from './early/page-setup.ts';
 import './styles.css';
 
+// Theme, language and time formatters: boot.ts has usually done it already (then a no-op).
+setUpPage();
 const queryClient = new QueryClient({
   defaultOptions: {
     // Keep the last good data on screen while a background refetch fails (data first).
@@ -20,7 +23,6 @@ const pageReady = preloadPage(window.location.pathname).catch(() => undefined);
 // A /task link asks for its task at the same time.
 const firstTask = window.location.pathname === '/task' ? prefetchTask(queryClient, window.location.search) : undefined;
 
-applyTheme(savedTheme());
 watchSystemTheme();
 setupI18n();
 

@@ -47,3 +47,13 @@ export function formatRelative(ms: number, now: number, locale: string): string 
   if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
   return rtf.format(Math.round(diff / 86_400_000), 'day');
 }
+
+/**
+ * Builds, and keeps, the formatters a page shows first (boot.ts calls it while the application's
+ * code loads): the first Intl formatter of a page pays for loading the ICU data.
+ */
+export function warmTimeFormats(locale: string, now: number): void {
+  formatRelative(now, now, locale);
+  formatDateTime(now, locale);
+  formatDuration(0, locale);
+}
