@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { loadMessages, type LazyNamespace } from '../i18n/load-messages.ts';
+import { afterFirstPaint } from './after-paint.ts';
 
 export interface Deferred<P> {
   (props: P): ReactNode;
@@ -34,14 +35,15 @@ export function deferred<P extends object>(
     useEffect(() => {
       if (Component) return undefined;
       let mounted = true;
-      // In the next task, not this one: a picture painted in this commit (the layout preview)
-      // goes first, and nothing it did not need is fetched before it.
-      const timer = setTimeout(() => {
+      // Once this commit is on screen (on a cold load, once the first paint is presented): a
+      // picture painted in it (the layout preview) is shown first, and neither fetching nor
+      // evaluating what it did not need holds its frame back.
+      const cancel = afterFirstPaint(() => {
         preload().then((c) => mounted && setComponent(() => c), (err: unknown) => console.error('Could not load part of the page:', err));
-      }, 0);
+      });
       return () => {
         mounted = false;
-        clearTimeout(timer);
+        cancel();
       };
     }, [Component]);
     return Component ? <Component {...props} /> : fallback(props);

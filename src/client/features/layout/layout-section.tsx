@@ -13,6 +13,7 @@ import { LayoutCanvasLazy as LayoutCanvas, RegionDetailLazy as RegionDetail, Sou
 import { RegionTable } from './region-table.tsx';
 import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
 import { useLayoutImages } from './use-layout-images.ts';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 import { WarningList } from './warning-list.tsx';
 
 export interface LayoutSectionApi {
@@ -48,6 +49,9 @@ export function LayoutSection({ model, actions }: Props) {
   const selected = selectedId ? regions.get(selectedId) : undefined;
   const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   const mode = enumLabel('layoutMode', layout.mode.value);
+  // On a cold load the canvas goes first; the warnings, the overview, the legend and the region
+  // table follow once it is on screen (their columns are sized already, so nothing moves).
+  const rest = useAfterFirstPaint();
   return (
     <section aria-labelledby="layout-title" data-testid="layout-section" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
@@ -80,15 +84,16 @@ export function LayoutSection({ model, actions }: Props) {
             onSelect={setSelectedId}
             stageRef={setStage}
           />
-          <ImageNotes notes={images.notes} regions={layout.regions} />
+          {rest && <ImageNotes notes={images.notes} regions={layout.regions} />}
           {selected && (
             <SourceFrameView region={selected} colour={regionColour(selected, colours)} background={background.colour} aspect={aspect} source={source} onAspect={setAspect} />
           )}
           {layout.regions.length === 0 && (
             <p className="text-sm text-slate-600 dark:text-slate-400">{model.targets.length === 0 && layout.approximate ? t('canvas.allStreams') : t('canvas.noRegions')}</p>
           )}
-          <CanvasLegend layout={layout} backgroundReset={background.reset} />
+          {rest && <CanvasLegend layout={layout} backgroundReset={background.reset} />}
         </div>
+        {rest && (
         <div className="min-w-0 space-y-4">
           <WarningList warnings={warnings} regions={regions} targets={model.targets} onSelect={setSelectedId} onHover={setHoveredId} />
           {selected ? (
@@ -97,10 +102,13 @@ export function LayoutSection({ model, actions }: Props) {
             <LayoutOverview model={model} background={background.colour} backgroundImage={images.background} visibility={visibility} onSelect={setSelectedId} />
           )}
         </div>
+        )}
       </div>
-      <div className="mt-4">
-        <RegionTable regions={layout.regions} colours={colours} selectedId={selected?.id} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
-      </div>
+      {rest && (
+        <div className="mt-4">
+          <RegionTable regions={layout.regions} colours={colours} selectedId={selected?.id} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
+        </div>
+      )}
     </section>
   );
 }
