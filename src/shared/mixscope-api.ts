@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { API_VERSIONS } from './api-versions.ts';
+import { taskRefToSearch, type TaskRef } from './task-ref.ts';
 
 /**
  * The mixscope server's own JSON API, spoken between the browser and the server.
@@ -10,6 +11,12 @@ export const apiPaths = {
   config: '/api/config',
   task: '/api/task',
 } as const;
+
+/**
+ * The one URL a task is asked by: the task page's query and the server's preload hint for a /task
+ * link (src/server/routes/page-preloads.ts) must name it alike, or the browser fetches it twice.
+ */
+export const taskApiPath = (ref: TaskRef): string => `${apiPaths.task}?${taskRefToSearch(ref)}`;
 
 const TaskRefSchema = z.object({
   appId: z.string(),

@@ -3,6 +3,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { PAGE_STYLE } from '../security/page-style.ts';
 import { acceptableEncodings, ENCODING_SUFFIX, PRECOMPRESSED_FILE } from './content-encoding.ts';
+import { preloadLinkHeader } from './page-preloads.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -60,9 +61,10 @@ async function send(c: Context, original: { path: string; size: number; mtimeMs:
 /**
  * Serves the built SPA from staticRoot. Paths without a file extension are client routes
  * (/task, /inspect, /watch, ...) and get index.html; a missing file with an extension is a 404.
- * Looked up per request, so `npm run build` takes effect without a restart.
+ * Looked up per request, so `npm run build` takes effect without a restart. `preloads`: what a
+ * client route's page asks for first, sent as a Link header with its index.html.
  */
-export function staticRoutes(staticRoot: string | undefined) {
+export function staticRoutes(staticRoot: string | undefined, options: { preloads?: (url: URL) => readonly string[] } = {}) {
   const root = staticRoot === undefined ? undefined : resolve(staticRoot);
   return new Hono().get('*', async (c) => {
     const index = root === undefined ? undefined : await fileAt(join(root, 'index.html'));
@@ -85,6 +87,8 @@ export function staticRoutes(staticRoot: string | undefined) {
     if (file !== undefined) return send(c, file, segments[0] === 'assets' ? IMMUTABLE : REVALIDATE);
     const last = segments.at(-1) ?? '';
     if (extname(last) !== '') return c.text('Not found.', 404);
+    const link = preloadLinkHeader(options.preloads?.(new URL(c.req.url)) ?? []);
+    if (link) c.header('Link', link);
     return send(c, index, REVALIDATE);
   });
 }

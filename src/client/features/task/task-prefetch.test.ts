@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { prefetchTask } from './task-prefetch.ts';
-import { taskPath, taskQueries } from './task-queries.ts';
+import { taskQueries } from './task-queries.ts';
+import { taskApiPath } from '../../../shared/mixscope-api.ts';
 
 const REF = { appId: 'demo-app', roomId: 'class-math-101', taskId: 'class-mix', version: '2020-12-01' } as const;
 const SEARCH = 'appId=demo-app&roomId=class-math-101&taskId=class-mix';
@@ -22,7 +23,7 @@ describe('prefetchTask', () => {
     expect(first).toBeInstanceOf(Promise);
     await first;
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls[0]?.[0]).toBe(taskPath(REF));
+    expect(fetch.mock.calls[0]?.[0]).toBe(taskApiPath(REF));
     const view = await client.ensureQueryData(taskQueries.detail(REF));
     expect(view.response.requestId).toBe('r1');
     expect(fetch).toHaveBeenCalledTimes(1);

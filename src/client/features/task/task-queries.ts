@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiPaths, TaskResponseSchema, type TaskResponse } from '../../../shared/mixscope-api.ts';
+import { taskApiPath, TaskResponseSchema, type TaskResponse } from '../../../shared/mixscope-api.ts';
 import { buildTaskModel, isFinished, type TaskModel } from '../../../shared/task-model.ts';
-import { taskRefKey, taskRefToSearch, type TaskRef } from '../../../shared/task-ref.ts';
+import { taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
 import { getJson } from '../../lib/api-client.ts';
 
 export interface TaskView {
@@ -11,11 +11,8 @@ export interface TaskView {
 
 export const POLL_INTERVAL_MS = 2_000;
 
-/** The one URL a task is asked by. */
-export const taskPath = (ref: TaskRef): string => `${apiPaths.task}?${taskRefToSearch(ref)}`;
-
 async function fetchTask(ref: TaskRef, signal: AbortSignal): Promise<TaskView> {
-  const response = await getJson(taskPath(ref), TaskResponseSchema, signal);
+  const response = await getJson(taskApiPath(ref), TaskResponseSchema, signal);
   return { response, model: buildTaskModel(response.task, response.ref.version) };
 }
 
