@@ -4,14 +4,16 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { findDemoScenario } from '../src/shared/demo-scenarios.ts';
 import { taskRefToSearch } from '../src/shared/task-ref.ts';
-import { emitFigures, launchChromium, median, needDist, startServer } from './bench-kit.ts';
+import { emitFigures, launchChromium, median, needDist, sleep, startServer } from './bench-kit.ts';
 
 /**
  * `npx tsx bench/nav.bench.ts`: an operator opens a /task link from an alert. Each run is a new
  * browser context (cold HTTP cache, no storage), timed from navigation start to the layout's
- * first picture (the `layout-drawn` mark: the preview, or Konva if it is first) with the region
- * table filled, and to the Konva canvas drawn (`layout-interactive`). Median of BENCH_RUNS (10),
- * after one warm-up run for the server (tsx, JIT). Also sums the gzip size of the JavaScript
+ * first picture (the `layout-drawn` mark: the preview, or Konva if it is first, painted into its
+ * canvas), to that picture on the screen (the later of the mark and the first contentful paint,
+ * which the browser reports once the frame is presented), and to the Konva canvas drawn
+ * (`layout-interactive`); the run ends once the region table is filled too. Median of BENCH_RUNS
+ * (10), after one warm-up run for the server (tsx, JIT). Also sums the gzip size of the JavaScript
  * files the page had loaded by the first picture: the browser's view of the bundle budget.
  * Needs dist/ (npm run build). The online class: eight regions, a background image, live.
  */
@@ -19,23 +21,40 @@ const RUNS = Number(process.env.BENCH_RUNS || 10);
 const SCENARIO = 'online-class';
 const VIEWPORT = { width: 1440, height: 900 };
 
-interface Run { drawnMs: number; interactiveMs: number; scripts: string[] }
+interface Run { drawnMs: number; onScreenMs: number; interactiveMs: number; scripts: string[] }
+
+/**
+ * What the page has recorded once the Konva canvas is drawn and the region table filled, else
+ * null: read with one small expression over the DevTools protocol. Playwright's own waiting
+ * (waitForFunction, locators) first injects its utility script into the page, some 50 ms of the
+ * main thread on this machine in the middle of the load being timed; a user has no such script.
+ */
+const READ_MARKS = `(() => {
+  const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
+  const interactiveMs = mark('layout-interactive');
+  if (interactiveMs === undefined || !document.querySelector('[data-testid="region-table"] tbody tr')) return null;
+  const drawnMs = mark('layout-drawn');
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+  const scripts = performance.getEntriesByType('resource')
+    .filter((e) => e.initiatorType !== 'fetch' && /\\.m?js(\\?|$)/.test(e.name) && e.responseEnd <= drawnMs)
+    .map((e) => new URL(e.name).pathname);
+  return { drawnMs, onScreenMs: Math.max(drawnMs, fcp), interactiveMs, scripts };
+})()`;
 
 async function once(browser: Browser, url: string): Promise<Run> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('layout-interactive', 'mark').length > 0, undefined, { timeout: 30_000, polling: 50 });
-    await page.getByTestId('region-table').locator('tbody tr').first().waitFor({ state: 'attached', timeout: 30_000 });
-    return await page.evaluate(() => {
-      const drawn = performance.getEntriesByName('layout-drawn', 'mark')[0]?.startTime ?? NaN;
-      const interactiveMs = performance.getEntriesByName('layout-interactive', 'mark')[0]?.startTime ?? NaN;
-      const scripts = performance.getEntriesByType('resource')
-        .filter((e) => e instanceof PerformanceResourceTiming && e.initiatorType !== 'fetch' && /\.m?js(\?|$)/.test(e.name) && e.responseEnd <= drawn)
-        .map((e) => new URL(e.name).pathname);
-      return { drawnMs: drawn, interactiveMs, scripts };
-    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      await sleep(50);
+      const { result } = await cdp.send('Runtime.evaluate', { expression: READ_MARKS, returnByValue: true });
+      const value: unknown = result.value;
+      if (value) return value as Run;
+    }
+    throw new Error(`the layout of ${url} was not drawn within 30 s`);
   } finally {
     await context.close();
   }
@@ -60,10 +79,12 @@ async function main(): Promise<void> {
     const kb = gzipKb(scripts);
     const sorted = [...times].sort((a, b) => a - b);
     const interactive = median(runs.map((r) => r.interactiveMs));
-    console.log(`navigation to layout drawn on /task (${SCENARIO}), cold cache: median ${median(times).toFixed(0)} ms of ${RUNS} (fastest ${sorted[0]?.toFixed(0)}, slowest ${sorted.at(-1)?.toFixed(0)}); Konva canvas drawn: median ${interactive.toFixed(0)} ms`);
+    const onScreen = median(runs.map((r) => r.onScreenMs));
+    console.log(`navigation to layout drawn on /task (${SCENARIO}), cold cache: median ${median(times).toFixed(0)} ms of ${RUNS} (fastest ${sorted[0]?.toFixed(0)}, slowest ${sorted.at(-1)?.toFixed(0)}); on the screen: median ${onScreen.toFixed(0)} ms; Konva canvas drawn: median ${interactive.toFixed(0)} ms`);
     console.log(`JavaScript loaded before the layout was drawn: ${kb.toFixed(1)} kB gzip in ${scripts.length} file(s): ${scripts.map((s) => basename(s)).join(', ')}`);
     emitFigures({
       'nav-layout-drawn': { value: median(times), detail: `${SCENARIO}, runs ${sorted.map((t) => t.toFixed(0)).join(', ')} ms` },
+      'nav-layout-on-screen': { value: onScreen, detail: 'the first frame with the picture presented (first contentful paint, or the mark if later)' },
       'nav-layout-interactive': { value: interactive, detail: 'the Konva canvas drawn: zoom, hover and export work' },
       'js-before-layout-browser': { value: kb, detail: `${scripts.length} files` },
     });
