@@ -1,4 +1,5 @@
 import { deferred } from '../../lib/deferred.tsx';
+import { TIMELINE_LOADING_MIN_HEIGHT } from '../timeline/timeline-height.ts';
 
 /**
  * The parts of the task page that load, with their strings, after its layout is drawn: the
@@ -8,8 +9,8 @@ import { deferred } from '../../lib/deferred.tsx';
  * when the task's answer is rendered, while the layout draws.
  */
 
-/** Holds about the height of the timeline while it loads, so the layout below does not jump twice. */
-const timelinePlaceholder = () => <div aria-busy="true" className="h-40 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" />;
+/** Holds the height of the timeline while its code loads, so the layout below does not move. */
+const timelinePlaceholder = () => <div aria-busy="true" className={`${TIMELINE_LOADING_MIN_HEIGHT} rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900`} />;
 
 export const TimelineSectionLazy = deferred(() => import('../timeline/timeline-section.tsx').then((m) => m.TimelineSection), ['timeline', 'watch'], timelinePlaceholder);
 export const ConfigPanelsLazy = deferred(() => import('./config-panels.tsx').then((m) => m.ConfigPanels), ['panels']);

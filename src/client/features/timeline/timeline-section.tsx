@@ -14,6 +14,7 @@ import { HISTORY_LIMIT } from './timeline-queries.ts';
 import { useTimelineText } from './timeline-text.ts';
 import { UnwatchedNote } from './unwatched-note.tsx';
 import { useTimelineData } from './use-timeline-data.ts';
+import { TIMELINE_LOADING_MIN_HEIGHT } from './timeline-height.ts';
 
 /** The task's lifecycle timeline on the task page: lanes, changes, and whether it is watched. */
 export function TimelineSection({ taskRef, model }: { taskRef: TaskRef; model: TaskModel }) {
@@ -26,7 +27,7 @@ export function TimelineSection({ taskRef, model }: { taskRef: TaskRef; model: T
   const text = useTimelineText(mode, now, timeline?.life.from ?? now);
   const watched = data?.watched ?? null;
   return (
-    <section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className={`space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${!data && !error ? TIMELINE_LOADING_MIN_HEIGHT : ''}`}>
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 id={titleId} className="text-lg font-semibold">{t('timeline.title')}</h2>
         <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} />
