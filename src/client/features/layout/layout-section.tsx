@@ -40,18 +40,19 @@ export function LayoutSection({ model, actions }: Props) {
   const { layout } = model;
   const source = useMemo(() => aspectSize(aspect), [aspect]);
   const colours = useMemo(() => layoutColours(layout), [layout]);
-  const warnings = useMemo(() => layoutWarnings(model), [model]);
   const visibility = useMemo(() => occlusion(layout), [layout]);
   const boxes = useMemo(() => toDrawBoxes(layout, colours, visibility), [layout, colours, visibility]);
   const regions = useMemo(() => new Map(layout.regions.map((r) => [r.id, r])), [layout]);
   const background = backgroundFill(layout);
   const images = useLayoutImages(layout, source);
   const selected = selectedId ? regions.get(selectedId) : undefined;
-  const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   const mode = enumLabel('layoutMode', layout.mode.value);
   // On a cold load the canvas goes first; the warnings, the overview, the legend and the region
-  // table follow once it is on screen (their columns are sized already, so nothing moves).
+  // table follow once it is on screen (their columns are sized already, so nothing moves). The
+  // warnings are worked out then too: only those parts show them.
   const rest = useAfterFirstPaint();
+  const warnings = useMemo(() => (rest ? layoutWarnings(model) : []), [rest, model]);
+  const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   return (
     <section aria-labelledby="layout-title" data-testid="layout-section" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
