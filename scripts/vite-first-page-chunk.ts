@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
  * One chunk for the application code the first page needs (issue 8: link opened to layout drawn).
  *
  * Left to itself, the bundler gives every module that the entry and some on-demand chunk share a
- * small chunk of its own: the task page started with 26 files, and Chromium fetches at most six
+ * small chunk of its own: the task page started with 27 files, and Chromium fetches at most six
  * at a time from one HTTP/1.1 host, so the last of them arrived some 270 ms after the first on
  * this 2-core machine. Everything the entry imports statically is loaded before the first render
  * anyway, so nothing is gained by cutting it up: this puts that closure (the project's own

@@ -49,8 +49,9 @@ export function formatRelative(ms: number, now: number, locale: string): string 
 }
 
 /**
- * Builds, and keeps, the formatters a page shows first (boot.ts calls it while the application's
- * code loads): the first Intl formatter of a page pays for loading the ICU data.
+ * Builds, and keeps, the formatters a page shows first: the first Intl formatter of a page pays
+ * for loading the ICU data. src/client/early/icu-warm-worker.ts calls it in a worker while the
+ * application's code loads; ICU's data, once loaded, serves the page's own formatters too.
  */
 export function warmTimeFormats(locale: string, now: number): void {
   formatRelative(now, now, locale);
