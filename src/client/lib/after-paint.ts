@@ -19,28 +19,37 @@ const browserScheduler = (): FrameScheduler => ({
   clearTimer: (h) => clearTimeout(h),
 });
 
-export function afterNextPaint(task: () => void, maxWaitMs = 250, scheduler: FrameScheduler = browserScheduler()): () => void {
+/**
+ * Runs `task` once, in a task of its own after `signal` fires (or after `maxWaitMs` if it does not);
+ * the returned function cancels whatever is still pending. `signal` arms a one-shot callback and
+ * returns how to disarm it.
+ */
+function afterSignal(task: () => void, maxWaitMs: number, scheduler: FrameScheduler, signal: (fire: () => void) => () => void): () => void {
   let done = false;
-  let afterFrame: ReturnType<typeof setTimeout> | undefined;
+  let next: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    done = true;
+    disarm();
+    scheduler.clearTimer(fallback);
+    if (next !== undefined) scheduler.clearTimer(next);
+  };
   const run = () => {
     if (done) return;
-    done = true;
     cancel();
     task();
   };
-  const frame = scheduler.requestFrame(() => {
-    afterFrame = scheduler.setTimer(run, 0);
+  const disarm = signal(() => {
+    next = scheduler.setTimer(run, 0);
   });
   const fallback = scheduler.setTimer(run, maxWaitMs);
-  function cancel() {
-    scheduler.cancelFrame(frame);
-    scheduler.clearTimer(fallback);
-    if (afterFrame !== undefined) scheduler.clearTimer(afterFrame);
-  }
-  return () => {
-    done = true;
-    cancel();
-  };
+  return cancel;
+}
+
+export function afterNextPaint(task: () => void, maxWaitMs = 250, scheduler: FrameScheduler = browserScheduler()): () => void {
+  return afterSignal(task, maxWaitMs, scheduler, (fire) => {
+    const frame = scheduler.requestFrame(fire);
+    return () => scheduler.cancelFrame(frame);
+  });
 }
 
 /** The page's first contentful paint has been presented (a Paint Timing entry exists for it). */
@@ -78,22 +87,6 @@ export const browserPaintTimeline = (): PaintTimeline => ({
  */
 export function afterFirstPaint(task: () => void, maxWaitMs = 1_000, paints: PaintTimeline = browserPaintTimeline(), scheduler: FrameScheduler = browserScheduler()): () => void {
   if (paints.firstContentfulPaintSeen()) return afterNextPaint(task, Math.min(maxWaitMs, 250), scheduler);
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    stop();
-    scheduler.clearTimer(fallback);
-    task();
-  };
-  const stop = paints.onFirstContentfulPaint(() => {
-    // In a task of its own: the observer's callback is not the place for a chunk's evaluation.
-    scheduler.setTimer(run, 0);
-  });
-  const fallback = scheduler.setTimer(run, maxWaitMs);
-  return () => {
-    done = true;
-    stop();
-    scheduler.clearTimer(fallback);
-  };
+  // In a task of its own: the observer's callback is not the place for a chunk's evaluation.
+  return afterSignal(task, maxWaitMs, scheduler, (fire) => paints.onFirstContentfulPaint(fire));
 }
