@@ -35,6 +35,9 @@ if (firstTask) await Promise.race([firstTask, new Promise((r) => setTimeout(r, F
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');
+// A /task link may hold the page the server rendered (src/client/ssr/render-task-page.tsx): this
+// first render replaces it, in the same place (not hydration: the browser's page may differ a
+// little, its picture measured to the pixel, its times in the browser's time zone).
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

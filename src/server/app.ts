@@ -17,6 +17,7 @@ import { simulatorFaultRoutes } from './routes/simulator-fault-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
 import { pagePreloads } from './routes/page-preloads.ts';
 import { taskRoutes } from './routes/task-routes.ts';
+import { taskPageRender } from './routes/task-page-render.ts';
 import type { FaultSwitch } from './simulator-faults.ts';
 import type { Clock, UpstreamClient } from './upstream-client.ts';
 import type { SchedulerClock } from './watcher/scheduler-clock.ts';
@@ -89,7 +90,7 @@ export function createApp(options: AppOptions) {
   }
   app.all('/api', (c) => sendError(c, 404, { kind: 'not-found', message: 'Unknown API path.' }));
   app.all('/api/*', (c) => sendError(c, 404, { kind: 'not-found', message: `No API at ${c.req.method} ${c.req.path}.` }));
-  app.route('/', staticRoutes(staticRoot, { preloads: pagePreloads }));
+  app.route('/', staticRoutes(staticRoot, { preloads: pagePreloads, render: taskPageRender({ governor, source: config.upstream, logger }) }));
 
   app.onError((err, c) => {
     logger.error({ reqId: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');

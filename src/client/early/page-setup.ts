@@ -1,4 +1,6 @@
-import { htmlLang, initialLanguage } from '../i18n/language.ts';
+import { htmlLang, initialLanguage, LANGUAGE_STORAGE_KEY } from '../i18n/language.ts';
+import { THEME_COOKIE } from '../../shared/page-preferences.ts';
+import { rememberForServer } from '../lib/server-cookie.ts';
 import { applyTheme, savedTheme } from '../lib/theme.ts';
 
 let done = false;
@@ -7,7 +9,7 @@ let done = false;
  * What the first render would otherwise pay for in the middle of the critical path (issue 8: link
  * opened to layout drawn; costs measured on the 2-core machine), done once per page:
  * - the theme class and the language on <html>, before anything paints (reading the system's
- *   colour scheme the first time costs some 15 ms);
+ *   colour scheme the first time costs some 15 ms), and both choices in cookies for the server;
  * - the ICU data behind Intl, loaded by a worker on another thread (icu-warm-worker.ts): the
  *   first Intl formatter of a page otherwise loads it on the main thread, 30 to 70 ms that the
  *   task page's first render used to spend on its "Updated now".
@@ -17,8 +19,13 @@ let done = false;
 export function setUpPage(): void {
   if (done) return;
   done = true;
-  applyTheme(savedTheme());
+  const theme = savedTheme();
+  applyTheme(theme);
   const language = initialLanguage();
+  // Choices remembered before the server read cookies: copied, so its next page matches.
+  rememberForServer(THEME_COOKIE, theme === 'system' ? undefined : theme);
+  const saved = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+  if (saved === 'en' || saved === 'zh') rememberForServer(LANGUAGE_STORAGE_KEY, saved);
   document.documentElement.lang = htmlLang(language);
   warmIcu(language);
 }

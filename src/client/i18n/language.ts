@@ -1,3 +1,5 @@
+import { LANGUAGE_COOKIE } from '../../shared/page-preferences.ts';
+
 /**
  * The interface languages and the one a page starts in. Free of i18next, so the early boot script
  * (boot.ts) can read the choice before the application's code has loaded.
@@ -9,7 +11,8 @@ export const LANGUAGES = [
 ] as const;
 export type Language = (typeof LANGUAGES)[number]['code'];
 
-export const LANGUAGE_STORAGE_KEY = 'mixscope.language';
+/** localStorage's key, and the cookie's name the server reads (shared/page-preferences.ts). */
+export const LANGUAGE_STORAGE_KEY = LANGUAGE_COOKIE;
 
 /** The remembered choice, else the browser's language, else English. */
 export function initialLanguage(): Language {
@@ -21,3 +24,4 @@ export function initialLanguage(): Language {
 
 /** The <html lang> of a language. */
 export const htmlLang = (lang: Language): string => (lang === 'zh' ? 'zh-CN' : 'en');
+

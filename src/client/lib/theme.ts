@@ -1,5 +1,8 @@
+import { THEME_COOKIE } from '../../shared/page-preferences.ts';
+import { rememberForServer } from './server-cookie.ts';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
-const STORAGE_KEY = 'mixscope.theme';
+const STORAGE_KEY = THEME_COOKIE;
 
 export function savedTheme(): ThemeChoice {
   const v = globalThis.localStorage?.getItem(STORAGE_KEY);
@@ -20,6 +23,7 @@ export function applyTheme(choice: ThemeChoice): void {
 export function chooseTheme(choice: ThemeChoice): void {
   if (choice === 'system') globalThis.localStorage?.removeItem(STORAGE_KEY);
   else globalThis.localStorage?.setItem(STORAGE_KEY, choice);
+  rememberForServer(THEME_COOKIE, choice === 'system' ? undefined : choice);
   applyTheme(choice);
 }
 

@@ -18,7 +18,7 @@ export function formatDateTime(ms: number, locale: string, timeZone?: string): s
   return kept(dateTimes, `${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, {
     year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',
-    hour12: false,
+    hourCycle: 'h23', // 00:13, not 24:13 (what hour12: false gives in some ICU versions)
     timeZoneName: 'short',
     ...(timeZone ? { timeZone } : {}),
   })).format(ms);

@@ -4,6 +4,9 @@ import { Hono, type Context } from 'hono';
 import { PAGE_STYLE } from '../security/page-style.ts';
 import { acceptableEncodings, ENCODING_SUFFIX, PRECOMPRESSED_FILE } from './content-encoding.ts';
 import { preloadLinkHeader } from './page-preloads.ts';
+import type { PageRender, RenderedPage } from './task-page-render.ts';
+import { LAYOUT_DRAWN_SCRIPT } from '../security/page-scripts.ts';
+import { gzipSync } from 'node:zlib';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -58,13 +61,44 @@ async function send(c: Context, original: { path: string; size: number; mtimeMs:
   return c.body(new Uint8Array(await readFile(file.path)));
 }
 
+const ROOT = '<div id="root"></div>';
+const HTML_TAG = /<html\b[^>]*>/;
+
+/**
+ * index.html with a page rendered into #root, inert until the browser's own render replaces it
+ * (a click on it would otherwise do nothing), followed by the one inline script the CSP allows:
+ * the `layout-drawn` mark, when the page holds the layout's picture. It holds the task's answer:
+ * never stored by a cache.
+ */
+export function renderedIndex(index: string, page: RenderedPage): string | undefined {
+  if (!index.includes(ROOT) || !HTML_TAG.test(index)) return undefined;
+  const mark = page.html.includes('data-server-picture') ? `<script>${LAYOUT_DRAWN_SCRIPT}</script>` : '';
+  const html = `<html lang="${page.lang === 'zh-CN' ? 'zh-CN' : 'en'}"${page.theme ? ` class="${page.theme}"` : ''}>`;
+  return index
+    .replace(HTML_TAG, () => html)
+    .replace(ROOT, () => `<div id="root"><div data-server-page="" inert>${page.html}</div></div>${mark}`);
+}
+
+function sendRendered(c: Context, index: string, page: RenderedPage) {
+  const body = renderedIndex(index, page);
+  if (body === undefined) return c.html(index);
+  c.header('Cache-Control', 'no-store');
+  c.header('Vary', 'Accept-Encoding');
+  c.header('Content-Type', MIME['.html'] ?? 'text/html');
+  if (acceptableEncodings(c.req.header('accept-encoding')).includes('gzip')) {
+    c.header('Content-Encoding', 'gzip');
+    return c.body(new Uint8Array(gzipSync(body, { level: 6 })));
+  }
+  return c.body(body);
+}
+
 /**
  * Serves the built SPA from staticRoot. Paths without a file extension are client routes
  * (/task, /inspect, /watch, ...) and get index.html; a missing file with an extension is a 404.
  * Looked up per request, so `npm run build` takes effect without a restart. `preloads`: what a
  * client route's page asks for first, sent as a Link header with its index.html.
  */
-export function staticRoutes(staticRoot: string | undefined, options: { preloads?: (url: URL) => readonly string[] } = {}) {
+export function staticRoutes(staticRoot: string | undefined, options: { preloads?: (url: URL) => readonly string[]; render?: PageRender } = {}) {
   const root = staticRoot === undefined ? undefined : resolve(staticRoot);
   return new Hono().get('*', async (c) => {
     const index = root === undefined ? undefined : await fileAt(join(root, 'index.html'));
@@ -87,8 +121,11 @@ export function staticRoutes(staticRoot: string | undefined, options: { preloads
     if (file !== undefined) return send(c, file, segments[0] === 'assets' ? IMMUTABLE : REVALIDATE);
     const last = segments.at(-1) ?? '';
     if (extname(last) !== '') return c.text('Not found.', 404);
-    const link = preloadLinkHeader(options.preloads?.(new URL(c.req.url)) ?? []);
+    const url = new URL(c.req.url);
+    const link = preloadLinkHeader(options.preloads?.(url) ?? []);
     if (link) c.header('Link', link);
-    return send(c, index, REVALIDATE);
+    const rendered = await options.render?.(c, url);
+    if (rendered === undefined) return send(c, index, REVALIDATE);
+    return sendRendered(c, await readFile(index.path, 'utf8'), rendered);
   });
 }

@@ -1,16 +1,24 @@
 import { Hono } from 'hono';
 import type { TaskResponse } from '../../shared/mixscope-api.ts';
-import { validateTaskRef } from '../../shared/task-ref.ts';
+import { validateTaskRef, type TaskRef } from '../../shared/task-ref.ts';
 import { governedFailure, sendError } from '../api-errors.ts';
 import type { UpstreamMode } from '../env.ts';
 import type { Governor } from '../governor/governor.ts';
 import type { Logger } from '../logger.ts';
+import type { UpstreamOutcome } from '../upstream-client.ts';
 import type { AppEnv } from '../request-context.ts';
 
 export interface TaskRouteDeps {
   governor: Pick<Governor, 'get'>;
   source: UpstreamMode;
   logger: Logger;
+}
+
+/** What GET /api/task answers for a task Volcengine returned (and what a /task page is rendered from). */
+export function taskResponseOf(ref: TaskRef, outcome: Extract<UpstreamOutcome, { kind: 'ok' }>, source: UpstreamMode): TaskResponse {
+  const body: TaskResponse = { ref, fetchedAt: outcome.fetchedAt, source, task: outcome.task };
+  if (outcome.requestId !== undefined) body.requestId = outcome.requestId;
+  return body;
 }
 
 /**
@@ -50,8 +58,7 @@ export function taskRoutes({ governor, source, logger }: TaskRouteDeps) {
       return sendError(c, status, error);
     }
     c.set('upstreamRequestId', outcome.requestId);
-    const body: TaskResponse = { ref, fetchedAt: outcome.fetchedAt, source, task: outcome.task };
-    if (outcome.requestId !== undefined) body.requestId = outcome.requestId;
+    const body = taskResponseOf(ref, outcome, source);
     c.header('Cache-Control', 'no-store');
     return c.json(body);
   });

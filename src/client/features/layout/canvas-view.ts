@@ -16,7 +16,7 @@ export const MAX_SCALE = 8;
 export const ZOOM_STEP = 1.25;
 /** Tall canvases (9:16) must not push everything else off the screen. */
 export const MAX_VIEWPORT_HEIGHT = 640;
-const MIN_VIEWPORT_HEIGHT = 160;
+export const MIN_VIEWPORT_HEIGHT = 160;
 
 export function clampScale(scale: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));

@@ -4,7 +4,8 @@ import type { Layer } from 'konva/lib/Layer';
  * User Timing marks for "link opened → picture shown", timed from navigation start
  * (bench/nav.bench.ts, or the browser's performance panel). Once per page load each, which is
  * what a cold navigation measures:
- * - `layout-drawn`: the layout's first picture, by the preview or by Konva, whichever is first;
+ * - `layout-drawn`: the layout's first picture, in the server's HTML (shown once the early script
+ *   has set the theme), else by the preview or by Konva, whichever is first;
  * - `layout-interactive`: the Konva canvas drawn (zoom, hover and export work from then on).
  */
 export const LAYOUT_DRAWN_MARK = 'layout-drawn';
@@ -13,7 +14,8 @@ const EVENT = 'draw.layout-drawn-mark';
 const marked = new Set<string>();
 
 function markOnce(name: string): void {
-  if (marked.has(name)) return;
+  // The early script may have marked the server's picture (early/server-page.ts), from its own copy of this module.
+  if (marked.has(name) || performance.getEntriesByName(name, 'mark').length > 0) return;
   marked.add(name);
   performance.mark(name);
 }

@@ -8,6 +8,8 @@ import { measureLabel } from './label-fit.ts';
 import { markLayoutDrawn } from './layout-drawn-mark.ts';
 import { paintLayoutPreview } from './layout-preview-paint.ts';
 import type { CanvasViewApi } from './use-canvas-view.ts';
+import { LayoutPreviewSvg } from './layout-preview-svg.tsx';
+import { useServerRender } from '../../lib/server-render.ts';
 
 interface Props {
   layout: NormalisedLayout;
@@ -23,9 +25,12 @@ const idle = () => undefined;
  * A plain <canvas> painted once at the fitted view, inside the same frame, toolbar and help as
  * layout-canvas.tsx, so nothing moves when Konva takes over. Inert: it neither takes the focus
  * nor appears to assistive technology; the real canvas, with its test id, comes a moment later.
+ * On the server (a /task link's HTML) nothing can be measured or painted: the same picture is
+ * drawn as SVG instead (layout-preview-svg.tsx).
  */
 export function LayoutPreview({ layout, boxes, background }: Props) {
   const { t } = useTranslation();
+  const onServer = useServerRender();
   const ref = useRef<HTMLDivElement>(null);
   // Measured before the browser paints (not on the ResizeObserver's first report, a frame later),
   // so the picture is in the very first frame. It shows for a moment only: no resize tracking.
@@ -55,7 +60,8 @@ export function LayoutPreview({ layout, boxes, background }: Props) {
     <div className="w-full min-w-0" inert data-layout-preview="">
       <CanvasToolbar api={api} helpId="" spatial={false} onSpatial={idle} />
       <div ref={ref} className="w-full">
-        <div className="relative overflow-hidden rounded-md bg-slate-200 ring-1 ring-slate-300 dark:bg-slate-800 dark:ring-slate-700" style={{ width: viewport.width, height: viewport.height }}>
+        <div className="relative overflow-hidden rounded-md bg-slate-200 ring-1 ring-slate-300 dark:bg-slate-800 dark:ring-slate-700" style={onServer ? undefined : { width: viewport.width, height: viewport.height }}>
+          {onServer && <LayoutPreviewSvg canvas={canvas} background={background} boxes={boxes} />}
           {viewport.width > 0 && <canvas ref={paint} className="block" style={{ width: viewport.width, height: viewport.height }} />}
         </div>
       </div>

@@ -31,7 +31,7 @@ export function tickFormatter(ticks: readonly number[], mode: TimeMode, locale: 
   const span = (ticks.at(-1) ?? 0) - (ticks[0] ?? 0);
   const withDate = span >= DAY * 0.8 || step >= DAY;
   const fmt = new Intl.DateTimeFormat(locale, {
-    hour12: false,
+    hourCycle: 'h23', // 00:13, not 24:13 (what hour12: false gives in some ICU versions)
     ...(mode === 'utc' ? { timeZone: 'UTC' } : {}),
     ...(withDate ? { month: '2-digit', day: '2-digit' } : {}),
     ...(step >= DAY ? {} : { hour: '2-digit', minute: '2-digit' }),

@@ -1,0 +1,29 @@
+/**
+ * The choices a browser remembers that the server needs to render a page as the browser would
+ * (a /task link's HTML): kept in localStorage by the client and copied into cookies of the same
+ * names, read back here. Only these two names, only these values: anything else reads as unset.
+ */
+export const THEME_COOKIE = 'mixscope.theme';
+export const LANGUAGE_COOKIE = 'mixscope.language';
+
+/** A cookie's value from a Cookie header, or undefined. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** The theme the user picked, or undefined when the page follows the system's. */
+export function requestTheme(cookieHeader: string | undefined): 'light' | 'dark' | undefined {
+  const v = cookieValue(cookieHeader, THEME_COOKIE);
+  return v === 'light' || v === 'dark' ? v : undefined;
+}
+
+/** The language the user picked, else the first one the browser asks for (zh or en). */
+export function requestLanguage(cookieHeader: string | undefined, acceptLanguage: string | undefined): 'en' | 'zh' {
+  const saved = cookieValue(cookieHeader, LANGUAGE_COOKIE);
+  if (saved === 'en' || saved === 'zh') return saved;
+  return (acceptLanguage ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
