@@ -55,3 +55,15 @@ test('a language chosen in the page is the language of the next page the server 
   expect(html).toContain('<html lang="zh-CN"');
   expect(html).toContain('data-server-picture');
 });
+
+test.describe('in Shanghai', () => {
+  test.use({ timezoneId: 'Asia/Shanghai' });
+
+  test('the next page the server renders writes local times in the browser\'s time zone', async ({ page, context }) => {
+    await page.goto(LINK);
+    await expect(page.getByTestId('start-time')).toContainText('GMT+8');
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'mixscope.timeZone')?.value).toBe('Asia%2FShanghai');
+    const html = await (await page.request.get(LINK)).text();
+    expect(/data-testid="start-time">([^<]*)</.exec(html)?.[1]).toContain('GMT+8');
+  });
+});

@@ -1,10 +1,14 @@
 /**
  * The choices a browser remembers that the server needs to render a page as the browser would
  * (a /task link's HTML): kept in localStorage by the client and copied into cookies of the same
- * names, read back here. Only these two names, only these values: anything else reads as unset.
+ * names, read back here. Only these names, only valid values: anything else reads as unset.
  */
 export const THEME_COOKIE = 'mixscope.theme';
 export const LANGUAGE_COOKIE = 'mixscope.language';
+/** local, utc or relative: how times are written (client/lib/time-setting.ts). */
+export const TIME_DISPLAY_COOKIE = 'mixscope.timeDisplay';
+/** The browser's IANA time zone, which "local" times are written in. */
+export const TIME_ZONE_COOKIE = 'mixscope.timeZone';
 
 /** A cookie's value from a Cookie header, or undefined. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -26,4 +30,28 @@ export function requestLanguage(cookieHeader: string | undefined, acceptLanguage
   const saved = cookieValue(cookieHeader, LANGUAGE_COOKIE);
   if (saved === 'en' || saved === 'zh') return saved;
   return (acceptLanguage ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** How times are written, when the user chose. */
+export function requestTimeDisplay(cookieHeader: string | undefined): 'local' | 'utc' | 'relative' | undefined {
+  const v = cookieValue(cookieHeader, TIME_DISPLAY_COOKIE);
+  return v === 'local' || v === 'utc' || v === 'relative' ? v : undefined;
+}
+
+/** The browser's time zone, if it names one this runtime knows (else local times are the server's). */
+export function requestTimeZone(cookieHeader: string | undefined): string | undefined {
+  const raw = cookieValue(cookieHeader, TIME_ZONE_COOKIE);
+  if (raw === undefined) return undefined;
+  let zone: string;
+  try {
+    zone = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
 }

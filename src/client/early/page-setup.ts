@@ -1,5 +1,5 @@
 import { htmlLang, initialLanguage, LANGUAGE_STORAGE_KEY } from '../i18n/language.ts';
-import { THEME_COOKIE } from '../../shared/page-preferences.ts';
+import { THEME_COOKIE, TIME_DISPLAY_COOKIE, TIME_ZONE_COOKIE } from '../../shared/page-preferences.ts';
 import { rememberForServer } from '../lib/server-cookie.ts';
 import { applyTheme, savedTheme } from '../lib/theme.ts';
 
@@ -9,7 +9,8 @@ let done = false;
  * What the first render would otherwise pay for in the middle of the critical path (issue 8: link
  * opened to layout drawn; costs measured on the 2-core machine), done once per page:
  * - the theme class and the language on <html>, before anything paints (reading the system's
- *   colour scheme the first time costs some 15 ms), and both choices in cookies for the server;
+ *   colour scheme the first time costs some 15 ms), and the choices the server renders pages with
+ *   (theme, language, time display, the browser's time zone) in cookies;
  * - the ICU data behind Intl, loaded by a worker on another thread (icu-warm-worker.ts): the
  *   first Intl formatter of a page otherwise loads it on the main thread, 30 to 70 ms that the
  *   task page's first render used to spend on its "Updated now".
@@ -26,6 +27,8 @@ export function setUpPage(): void {
   rememberForServer(THEME_COOKIE, theme === 'system' ? undefined : theme);
   const saved = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
   if (saved === 'en' || saved === 'zh') rememberForServer(LANGUAGE_STORAGE_KEY, saved);
+  const display = globalThis.localStorage?.getItem(TIME_DISPLAY_COOKIE);
+  if (display === 'local' || display === 'utc' || display === 'relative') rememberForServer(TIME_DISPLAY_COOKIE, display);
   document.documentElement.lang = htmlLang(language);
   warmIcu(language);
 }
@@ -34,6 +37,9 @@ function warmIcu(language: string): void {
   if (typeof Worker === 'undefined') return;
   try {
     const worker = new Worker(new URL('./icu-warm-worker.ts', import.meta.url), { type: 'module', name: 'icu-warm' });
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === 'string') rememberForServer(TIME_ZONE_COOKIE, event.data);
+    };
     worker.postMessage(language);
   } catch {
     // Only a head start: without it the first formatter loads the data itself.

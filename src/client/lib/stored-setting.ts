@@ -1,4 +1,19 @@
 import { useSyncExternalStore } from 'react';
+import { rememberForServer } from './server-cookie.ts';
+
+/** What the server renders a page with, per key (from the request's cookies); empty in a browser. */
+let serverValues: ReadonlyMap<string, string> = new Map();
+
+/** Runs `render` with these stored values, for a page the server renders. Synchronous, like inTimeZone. */
+export function withStoredValues<T>(values: ReadonlyMap<string, string>, render: () => T): T {
+  const before = serverValues;
+  serverValues = values;
+  try {
+    return render();
+  } finally {
+    serverValues = before;
+  }
+}
 
 /**
  * A choice remembered in localStorage and shared by every component that reads it: changing it in
@@ -8,10 +23,13 @@ export interface StoredSetting<T> {
   get(): T;
   set(value: T): void;
   subscribe(listener: () => void): () => void;
+  /** The value a page rendered on the server shows (React's getServerSnapshot). */
+  getServer(): T;
 }
 
-export function storedSetting<T>(key: string, parse: (raw: string | null) => T, serialise: (value: T) => string): StoredSetting<T> {
+export function storedSetting<T>(key: string, parse: (raw: string | null) => T, serialise: (value: T) => string, options: { cookie?: boolean } = {}): StoredSetting<T> {
   const listeners = new Set<() => void>();
+  let serverCached: { raw: string | null; value: T } | undefined;
   let cached: { raw: string | null; value: T } | undefined;
   const read = (): string | null => {
     try {
@@ -30,7 +48,14 @@ export function storedSetting<T>(key: string, parse: (raw: string | null) => T, 
       if (cached === undefined || cached.raw !== raw) cached = { raw, value: parse(raw) };
       return cached.value;
     },
+    getServer() {
+      const raw = serverValues.get(key) ?? null;
+      if (serverCached === undefined || serverCached.raw !== raw) serverCached = { raw, value: parse(raw) };
+      return serverCached.value;
+    },
     set(value) {
+      // A choice the server renders pages with is in a cookie too (shared/page-preferences.ts).
+      if (options.cookie) rememberForServer(key, serialise(value));
       try {
         globalThis.localStorage?.setItem(key, serialise(value));
       } catch {
@@ -51,6 +76,6 @@ export function storedSetting<T>(key: string, parse: (raw: string | null) => T, 
 }
 
 export function useStoredSetting<T>(setting: StoredSetting<T>): [T, (value: T) => void] {
-  const value = useSyncExternalStore(setting.subscribe, setting.get, setting.get);
+  const value = useSyncExternalStore(setting.subscribe, setting.get, setting.getServer);
   return [value, setting.set];
 }

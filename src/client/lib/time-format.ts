@@ -14,7 +14,25 @@ function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
   return made;
 }
 
-export function formatDateTime(ms: number, locale: string, timeZone?: string): string {
+/** The zone "local" times are written in: the runtime's, except while the server renders a page. */
+let localZone: string | undefined;
+
+/**
+ * Runs `render` with local times written in `timeZone` (the browser's, from its cookie), for a
+ * page the server renders. Synchronous, so no other render sees it.
+ */
+export function inTimeZone<T>(timeZone: string | undefined, render: () => T): T {
+  const before = localZone;
+  localZone = timeZone;
+  try {
+    return render();
+  } finally {
+    localZone = before;
+  }
+}
+
+export function formatDateTime(ms: number, locale: string, zone?: string): string {
+  const timeZone = zone ?? localZone;
   return kept(dateTimes, `${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, {
     year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',

@@ -1,3 +1,4 @@
+import { TIME_DISPLAY_COOKIE } from '../../shared/page-preferences.ts';
 import { formatDateTime, formatRelative } from './time-format.ts';
 import { storedSetting, useStoredSetting } from './stored-setting.ts';
 
@@ -7,7 +8,7 @@ export type TimeMode = (typeof TIME_MODES)[number];
 
 const isTimeMode = (v: string | null): v is TimeMode => (TIME_MODES as readonly (string | null)[]).includes(v);
 
-export const timeModeSetting = storedSetting<TimeMode>('mixscope.timeDisplay', (raw) => (isTimeMode(raw) ? raw : 'local'), (m) => m);
+export const timeModeSetting = storedSetting<TimeMode>(TIME_DISPLAY_COOKIE, (raw) => (isTimeMode(raw) ? raw : 'local'), (m) => m, { cookie: true });
 
 export const useTimeMode = () => useStoredSetting(timeModeSetting);
 

@@ -11,6 +11,8 @@ import { taskQueries } from '../features/task/task-queries.ts';
 import { i18nOptions } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/language.ts';
 import { ServerRenderContext } from '../lib/server-render.ts';
+import { withStoredValues } from '../lib/stored-setting.ts';
+import { inTimeZone } from '../lib/time-format.ts';
 
 const instances = new Map<Language, i18n>();
 
@@ -33,12 +35,22 @@ function i18nFor(language: Language): i18n {
  * and the layout's picture is drawn as SVG (layout-preview-svg.tsx). The browser renders the page
  * afresh over it (createRoot, not hydration), so a difference lasts one render.
  */
-export function renderTaskPage(input: { search: string; response: TaskResponse; language: Language }): string {
+export interface TaskPageInput {
+  search: string;
+  response: TaskResponse;
+  language: Language;
+  /** The browser's time zone, for local times; else the server's. */
+  timeZone?: string | undefined;
+  /** The stored settings the page reads (time display), by key. */
+  settings?: ReadonlyMap<string, string>;
+}
+
+export function renderTaskPage(input: TaskPageInput): string {
   const { response, search, language } = input;
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   queryClient.setQueryData(taskQueries.detail(response.ref).queryKey, { response, model: buildTaskModel(response.task, response.ref.version) });
   try {
-    return renderToString(
+    return inTimeZone(input.timeZone, () => withStoredValues(input.settings ?? new Map(), () => renderToString(
       <StrictMode>
         <ServerRenderContext value>
           <I18nextProvider i18n={i18nFor(language)}>
@@ -50,7 +62,7 @@ export function renderTaskPage(input: { search: string; response: TaskResponse; 
           </I18nextProvider>
         </ServerRenderContext>
       </StrictMode>,
-    );
+    )));
   } finally {
     queryClient.clear();
   }

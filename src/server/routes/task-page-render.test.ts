@@ -65,6 +65,19 @@ describe('a /task link rendered on the server', () => {
     expect(serverPage(zh)).not.toBe(serverPage(en));
   });
 
+  it('writes times as the browser would: in its time zone, or as it chose to read them', async () => {
+    const started = ok({ ...pixelTask(THREE_BOXES), StartTime: Date.now() - 3 * 60_000 }); // the page's "now" is the clock's
+    const a = app(fakeUpstream(started));
+    const shanghai = serverPage(await (await a.request(LINK, { headers: { cookie: 'mixscope.timeZone=Asia%2FShanghai' } })).text()) ?? '';
+    expect(shanghai).toContain('GMT+8');
+    const relative = serverPage(await (await a.request(LINK, { headers: { cookie: 'mixscope.timeZone=Asia%2FShanghai; mixscope.timeDisplay=relative' } })).text()) ?? '';
+    expect(relative).not.toContain('GMT+8');
+    expect(relative).toContain('3 minutes ago');
+    const utc = serverPage(await (await a.request(LINK, { headers: { cookie: 'mixscope.timeZone=Asia%2FShanghai; mixscope.timeDisplay=utc' } })).text()) ?? '';
+    expect(utc).toContain('UTC');
+    expect(utc).not.toContain('GMT+8');
+  });
+
   it('gzips the page for a browser that accepts it', async () => {
     const res = await app(fakeUpstream(ok())).request(LINK, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { taskRefFromSearch } from '../../shared/task-ref.ts';
 import { renderTaskPage } from '../../client/ssr/render-task-page.tsx';
-import { requestLanguage, requestTheme } from '../../shared/page-preferences.ts';
+import { requestLanguage, requestTheme, requestTimeDisplay, requestTimeZone, TIME_DISPLAY_COOKIE } from '../../shared/page-preferences.ts';
 import { htmlLang } from '../../client/i18n/language.ts';
 import type { UpstreamMode } from '../env.ts';
 import type { Governor } from '../governor/governor.ts';
@@ -56,7 +56,11 @@ export function taskPageRender({ governor, source, logger, waitMs = RENDER_WAIT_
     const cookie = c.req.header('cookie');
     const language = requestLanguage(cookie, c.req.header('accept-language'));
     try {
-      const html = renderTaskPage({ search: url.search, response: taskResponseOf(parsed.ref, result.outcome, source), language });
+      const display = requestTimeDisplay(cookie);
+      const html = renderTaskPage({
+        search: url.search, response: taskResponseOf(parsed.ref, result.outcome, source), language,
+        timeZone: requestTimeZone(cookie), settings: new Map(display ? [[TIME_DISPLAY_COOKIE, display]] : []),
+      });
       return { html, lang: htmlLang(language), theme: requestTheme(cookie) };
     } catch (err) {
       logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'could not render the task page; the browser renders it');
