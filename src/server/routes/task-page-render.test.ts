@@ -92,6 +92,14 @@ describe('a /task link rendered on the server', () => {
     expect(upstream.calls).toHaveLength(1);
   });
 
+  it('leaves an error Volcengine answered to the browser, which reads it from the cache: one upstream call', async () => {
+    const upstream = fakeUpstream({ kind: 'upstream-error', fetchedAt: TEST_NOW, error: { code: 'InvalidParameter.ErrorActiveTaskNotFound', codeN: 10009, message: 'task not found', requestId: 'req-2', httpStatus: 200 } });
+    const a = app(upstream);
+    expect(await (await a.request(LINK)).text()).toBe(INDEX);
+    expect((await a.request(`/api${LINK}`)).status).toBe(502);
+    expect(upstream.calls).toHaveLength(1);
+  });
+
   it.each([
     ['an upstream answer it cannot read', fakeUpstream({ kind: 'bad-body', httpStatus: 200, message: 'not JSON' }), LINK],
     ['a link that does not parse', fakeUpstream(ok()), '/task?appId=demo-app&roomId=r%3Cx%3E&taskId=t'],
