@@ -10,6 +10,27 @@ export const TIME_DISPLAY_COOKIE = 'mixscope.timeDisplay';
 /** The browser's IANA time zone, which "local" times are written in. */
 export const TIME_ZONE_COOKIE = 'mixscope.timeZone';
 
+/** A theme picked by the user (the system's otherwise), from storage or a cookie. */
+export function parseTheme(raw: string | null | undefined): 'light' | 'dark' | undefined {
+  return raw === 'light' || raw === 'dark' ? raw : undefined;
+}
+
+/** A language picked by the user, from storage or a cookie. */
+export function parseLanguage(raw: string | null | undefined): 'en' | 'zh' | undefined {
+  return raw === 'en' || raw === 'zh' ? raw : undefined;
+}
+
+/** The interface language for a browser's language tag ("zh-CN", or an Accept-Language list). */
+export const languageOfTag = (tag: string | undefined): 'en' | 'zh' => ((tag ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+export const TIME_DISPLAYS = ['local', 'utc', 'relative'] as const;
+export type TimeDisplay = (typeof TIME_DISPLAYS)[number];
+
+/** A time display picked by the user, from storage or a cookie. */
+export function parseTimeDisplay(raw: string | null | undefined): TimeDisplay | undefined {
+  return TIME_DISPLAYS.find((d) => d === raw);
+}
+
 /** A cookie's value from a Cookie header, or undefined. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -21,21 +42,17 @@ export function cookieValue(header: string | undefined, name: string): string | 
 
 /** The theme the user picked, or undefined when the page follows the system's. */
 export function requestTheme(cookieHeader: string | undefined): 'light' | 'dark' | undefined {
-  const v = cookieValue(cookieHeader, THEME_COOKIE);
-  return v === 'light' || v === 'dark' ? v : undefined;
+  return parseTheme(cookieValue(cookieHeader, THEME_COOKIE));
 }
 
 /** The language the user picked, else the first one the browser asks for (zh or en). */
 export function requestLanguage(cookieHeader: string | undefined, acceptLanguage: string | undefined): 'en' | 'zh' {
-  const saved = cookieValue(cookieHeader, LANGUAGE_COOKIE);
-  if (saved === 'en' || saved === 'zh') return saved;
-  return (acceptLanguage ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return parseLanguage(cookieValue(cookieHeader, LANGUAGE_COOKIE)) ?? languageOfTag(acceptLanguage);
 }
 
 /** How times are written, when the user chose. */
-export function requestTimeDisplay(cookieHeader: string | undefined): 'local' | 'utc' | 'relative' | undefined {
-  const v = cookieValue(cookieHeader, TIME_DISPLAY_COOKIE);
-  return v === 'local' || v === 'utc' || v === 'relative' ? v : undefined;
+export function requestTimeDisplay(cookieHeader: string | undefined): TimeDisplay | undefined {
+  return parseTimeDisplay(cookieValue(cookieHeader, TIME_DISPLAY_COOKIE));
 }
 
 /** The browser's time zone, if it names one this runtime knows (else local times are the server's). */

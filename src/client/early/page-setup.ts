@@ -1,7 +1,7 @@
-import { htmlLang, initialLanguage, LANGUAGE_STORAGE_KEY } from '../i18n/language.ts';
-import { THEME_COOKIE, TIME_DISPLAY_COOKIE, TIME_ZONE_COOKIE } from '../../shared/page-preferences.ts';
+import { htmlLang, initialLanguage, LANGUAGE_STORAGE_KEY, savedLanguage } from '../i18n/language.ts';
+import { parseTimeDisplay, TIME_DISPLAY_COOKIE, TIME_ZONE_COOKIE } from '../../shared/page-preferences.ts';
 import { rememberForServer } from '../lib/server-cookie.ts';
-import { applyTheme, savedTheme } from '../lib/theme.ts';
+import { applyTheme, rememberThemeForServer, savedTheme } from '../lib/theme.ts';
 
 let done = false;
 
@@ -24,11 +24,11 @@ export function setUpPage(): void {
   applyTheme(theme);
   const language = initialLanguage();
   // Choices remembered before the server read cookies: copied, so its next page matches.
-  rememberForServer(THEME_COOKIE, theme === 'system' ? undefined : theme);
-  const saved = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
-  if (saved === 'en' || saved === 'zh') rememberForServer(LANGUAGE_STORAGE_KEY, saved);
-  const display = globalThis.localStorage?.getItem(TIME_DISPLAY_COOKIE);
-  if (display === 'local' || display === 'utc' || display === 'relative') rememberForServer(TIME_DISPLAY_COOKIE, display);
+  rememberThemeForServer(theme);
+  const saved = savedLanguage();
+  if (saved) rememberForServer(LANGUAGE_STORAGE_KEY, saved);
+  const display = parseTimeDisplay(globalThis.localStorage?.getItem(TIME_DISPLAY_COOKIE));
+  if (display) rememberForServer(TIME_DISPLAY_COOKIE, display);
   document.documentElement.lang = htmlLang(language);
   warmIcu(language);
 }

@@ -1,4 +1,4 @@
-import { LANGUAGE_COOKIE } from '../../shared/page-preferences.ts';
+import { LANGUAGE_COOKIE, languageOfTag, parseLanguage } from '../../shared/page-preferences.ts';
 
 /**
  * The interface languages and the one a page starts in. Free of i18next, so the early boot script
@@ -14,12 +14,12 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 /** localStorage's key, and the cookie's name the server reads (shared/page-preferences.ts). */
 export const LANGUAGE_STORAGE_KEY = LANGUAGE_COOKIE;
 
+/** The language the user picked on this browser, if any. */
+export const savedLanguage = (): Language | undefined => parseLanguage(globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY));
+
 /** The remembered choice, else the browser's language, else English. */
 export function initialLanguage(): Language {
-  const saved = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
-  if (saved === 'en' || saved === 'zh') return saved;
-  const browser = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language ?? 'en';
-  return browser.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return savedLanguage() ?? languageOfTag(globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language);
 }
 
 /** The <html lang> of a language. */

@@ -74,55 +74,52 @@ function manualPaints(seen = false) {
   return { paints, present() { seen = true; listener?.(); }, listening: () => listener !== undefined };
 }
 
+/** afterFirstPaint with a 1 s limit on a hand-cranked clock; `runs()` counts its calls. */
+function waitForFirstPaint(painted: boolean) {
+  const clock = manualScheduler();
+  const fcp = manualPaints(painted);
+  let count = 0;
+  const cancel = afterFirstPaint(() => count++, 1000, fcp.paints, clock.scheduler);
+  return { clock, fcp, cancel, runs: () => count };
+}
+
 describe('afterFirstPaint', () => {
   it('on a cold load waits for the first contentful paint to be presented, not for a frame', () => {
-    const clock = manualScheduler();
-    const fcp = manualPaints(false);
-    let runs = 0;
-    afterFirstPaint(() => runs++, 1000, fcp.paints, clock.scheduler);
+    const { clock, fcp, runs } = waitForFirstPaint(false);
     clock.frame();
     clock.advance(10);
-    expect(runs).toBe(0);
+    expect(runs()).toBe(0);
     fcp.present();
-    expect(runs).toBe(0);
+    expect(runs()).toBe(0);
     clock.advance(0);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     expect(fcp.listening()).toBe(false);
     clock.advance(2000);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
   });
 
   it('gives up waiting after maxWaitMs', () => {
-    const clock = manualScheduler();
-    const fcp = manualPaints(false);
-    let runs = 0;
-    afterFirstPaint(() => runs++, 1000, fcp.paints, clock.scheduler);
+    const { clock, fcp, runs } = waitForFirstPaint(false);
     clock.advance(999);
-    expect(runs).toBe(0);
+    expect(runs()).toBe(0);
     clock.advance(1);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     expect(fcp.listening()).toBe(false);
   });
 
   it('once the page has painted, waits only for the next frame', () => {
-    const clock = manualScheduler();
-    const fcp = manualPaints(true);
-    let runs = 0;
-    afterFirstPaint(() => runs++, 1000, fcp.paints, clock.scheduler);
+    const { clock, fcp, runs } = waitForFirstPaint(true);
     expect(fcp.listening()).toBe(false);
     clock.frame();
     clock.advance(0);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
   });
 
   it('does nothing once cancelled', () => {
-    const clock = manualScheduler();
-    const fcp = manualPaints(false);
-    let runs = 0;
-    const cancel = afterFirstPaint(() => runs++, 1000, fcp.paints, clock.scheduler);
+    const { clock, fcp, runs, cancel } = waitForFirstPaint(false);
     cancel();
     fcp.present();
     clock.advance(5000);
-    expect(runs).toBe(0);
+    expect(runs()).toBe(0);
   });
 });

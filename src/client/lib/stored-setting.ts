@@ -1,19 +1,12 @@
 import { useSyncExternalStore } from 'react';
+import { renderScope } from './render-scope.ts';
 import { rememberForServer } from './server-cookie.ts';
 
 /** What the server renders a page with, per key (from the request's cookies); empty in a browser. */
-let serverValues: ReadonlyMap<string, string> = new Map();
+const serverValues = renderScope<ReadonlyMap<string, string>>(new Map());
 
-/** Runs `render` with these stored values, for a page the server renders. Synchronous, like inTimeZone. */
-export function withStoredValues<T>(values: ReadonlyMap<string, string>, render: () => T): T {
-  const before = serverValues;
-  serverValues = values;
-  try {
-    return render();
-  } finally {
-    serverValues = before;
-  }
-}
+/** Runs `render` with these stored values, for a page the server renders. */
+export const withStoredValues = <T>(values: ReadonlyMap<string, string>, render: () => T): T => serverValues.run(values, render);
 
 /**
  * A choice remembered in localStorage and shared by every component that reads it: changing it in
@@ -49,7 +42,7 @@ export function storedSetting<T>(key: string, parse: (raw: string | null) => T, 
       return cached.value;
     },
     getServer() {
-      const raw = serverValues.get(key) ?? null;
+      const raw = serverValues.current().get(key) ?? null;
       if (serverCached === undefined || serverCached.raw !== raw) serverCached = { raw, value: parse(raw) };
       return serverCached.value;
     },

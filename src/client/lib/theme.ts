@@ -1,12 +1,11 @@
-import { THEME_COOKIE } from '../../shared/page-preferences.ts';
+import { parseTheme, THEME_COOKIE } from '../../shared/page-preferences.ts';
 import { rememberForServer } from './server-cookie.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const STORAGE_KEY = THEME_COOKIE;
 
 export function savedTheme(): ThemeChoice {
-  const v = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return v === 'light' || v === 'dark' ? v : 'system';
+  return parseTheme(globalThis.localStorage?.getItem(STORAGE_KEY)) ?? 'system';
 }
 
 function systemPrefersDark(): boolean {
@@ -23,8 +22,13 @@ export function applyTheme(choice: ThemeChoice): void {
 export function chooseTheme(choice: ThemeChoice): void {
   if (choice === 'system') globalThis.localStorage?.removeItem(STORAGE_KEY);
   else globalThis.localStorage?.setItem(STORAGE_KEY, choice);
-  rememberForServer(THEME_COOKIE, choice === 'system' ? undefined : choice);
+  rememberThemeForServer(choice);
   applyTheme(choice);
+}
+
+/** The choice in the cookie the server renders pages with; none for the system's theme. */
+export function rememberThemeForServer(choice: ThemeChoice): void {
+  rememberForServer(THEME_COOKIE, choice === 'system' ? undefined : choice);
 }
 
 /** Follows the system while the user has not chosen. */

@@ -1,3 +1,5 @@
+import { renderScope } from './render-scope.ts';
+
 /** Times and durations through Intl, in the user's language. */
 
 // Building an Intl formatter costs far more than using one (the timeline formats hundreds of
@@ -15,24 +17,13 @@ function kept<T>(cache: Map<string, T>, key: string, make: () => T): T {
 }
 
 /** The zone "local" times are written in: the runtime's, except while the server renders a page. */
-let localZone: string | undefined;
+const localZone = renderScope<string | undefined>(undefined);
 
-/**
- * Runs `render` with local times written in `timeZone` (the browser's, from its cookie), for a
- * page the server renders. Synchronous, so no other render sees it.
- */
-export function inTimeZone<T>(timeZone: string | undefined, render: () => T): T {
-  const before = localZone;
-  localZone = timeZone;
-  try {
-    return render();
-  } finally {
-    localZone = before;
-  }
-}
+/** Runs `render` with local times written in `timeZone` (the browser's, from its cookie), for a page the server renders. */
+export const inTimeZone = <T>(timeZone: string | undefined, render: () => T): T => localZone.run(timeZone, render);
 
 export function formatDateTime(ms: number, locale: string, zone?: string): string {
-  const timeZone = zone ?? localZone;
+  const timeZone = zone ?? localZone.current();
   return kept(dateTimes, `${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, {
     year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',

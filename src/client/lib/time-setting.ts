@@ -1,14 +1,12 @@
-import { TIME_DISPLAY_COOKIE } from '../../shared/page-preferences.ts';
+import { parseTimeDisplay, TIME_DISPLAY_COOKIE, TIME_DISPLAYS, type TimeDisplay } from '../../shared/page-preferences.ts';
 import { formatDateTime, formatRelative } from './time-format.ts';
 import { storedSetting, useStoredSetting } from './stored-setting.ts';
 
 /** How every time on screen is written: local time, UTC, or relative to now. One choice, remembered. */
-export const TIME_MODES = ['local', 'utc', 'relative'] as const;
-export type TimeMode = (typeof TIME_MODES)[number];
+export const TIME_MODES = TIME_DISPLAYS;
+export type TimeMode = TimeDisplay;
 
-const isTimeMode = (v: string | null): v is TimeMode => (TIME_MODES as readonly (string | null)[]).includes(v);
-
-export const timeModeSetting = storedSetting<TimeMode>(TIME_DISPLAY_COOKIE, (raw) => (isTimeMode(raw) ? raw : 'local'), (m) => m, { cookie: true });
+export const timeModeSetting = storedSetting<TimeMode>(TIME_DISPLAY_COOKIE, (raw) => parseTimeDisplay(raw) ?? 'local', (m) => m, { cookie: true });
 
 export const useTimeMode = () => useStoredSetting(timeModeSetting);
 

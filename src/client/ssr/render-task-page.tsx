@@ -27,14 +27,6 @@ function i18nFor(language: Language): i18n {
   return made;
 }
 
-/**
- * The /task page of one task as HTML, for the server to send inside #root (issue 8: an operator
- * opening a link from an alert sees the page, layout included, before its JavaScript has run).
- * The same components the browser renders, with the task's answer already in the query cache;
- * what needs a browser (measuring, canvases, the parts that load later) renders its placeholder,
- * and the layout's picture is drawn as SVG (layout-preview-svg.tsx). The browser renders the page
- * afresh over it (createRoot, not hydration), so a difference lasts one render.
- */
 export interface TaskPageInput {
   search: string;
   response: TaskResponse;
@@ -45,6 +37,14 @@ export interface TaskPageInput {
   settings?: ReadonlyMap<string, string>;
 }
 
+/**
+ * The /task page of one task as HTML, for the server to send inside #root (issue 8: an operator
+ * opening a link from an alert sees the page, layout included, before its JavaScript has run).
+ * The same components the browser renders, with the task's answer already in the query cache;
+ * what needs a browser (measuring, canvases, the parts that load later) renders its placeholder,
+ * and the layout's picture is drawn as SVG (layout-preview-svg.tsx). The browser renders the page
+ * afresh over it (createRoot, not hydration), so a difference lasts one render.
+ */
 export function renderTaskPage(input: TaskPageInput): string {
   const { response, search, language } = input;
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
