@@ -18,6 +18,16 @@ export default defineConfig([
     },
   },
   {
+    // A focused test left in would silently skip the rest of the suite, on a laptop as in CI.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression > MemberExpression.callee[property.name='only']",
+        message: 'Remove .only: every test runs, everywhere.',
+      }],
+    },
+  },
+  {
     files: ['src/client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
     rules: {

@@ -32,7 +32,12 @@ describe('checkSourceCrop', () => {
     expect(result.window).toEqual(fullCrop);
   });
   it('does not count float rounding as running past the edge', () => {
-    expect(checkSourceCrop({ x: 0.35, y: 0.7, width: 0.65, height: 0.3 }).problems).toEqual([]);
+    // Fractions computed from other fractions: x + width and y + height land just past 1.
+    const x = 0.34 + 0.56;
+    const y = 0.33 + 0.56;
+    expect(x + 0.1).toBeGreaterThan(1);
+    expect(y + 0.11).toBeGreaterThan(1);
+    expect(checkSourceCrop({ x, y, width: 0.1, height: 0.11 }).problems).toEqual([]);
   });
   it('always returns a non-empty window inside the frame (property)', () => {
     const n = fc.double({ min: -2, max: 2, noNaN: true });
