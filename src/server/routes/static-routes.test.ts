@@ -29,11 +29,20 @@ function app(staticRoot: string | null = dist) {
 }
 
 describe('serving the built SPA', () => {
-  it.each(['/', '/task', '/inspect', '/watch', '/task/deeper?x=1'])('%s falls back to index.html, revalidated', async (path) => {
+  it.each(['/', '/task', '/inspect', '/watch', '/tasks', '/task/?x=1', '/Watch'])('%s falls back to index.html, revalidated', async (path) => {
     const res = await app().request(path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toBe(INDEX);
+  });
+
+  it.each(['/nope', '/task/deeper?x=1', '/watch/list', '/index', '/tasks/x'])('%s is no page of the app: 404 with index.html, whose router shows the not-found page', async (path) => {
+    const res = await app().request(path);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('link')).toBeNull();
     expect(await res.text()).toBe(INDEX);
   });
 
@@ -86,6 +95,7 @@ describe('serving the built SPA', () => {
 
   it('stays inside dist/ when the URL parser folds /%2e%2e/ away (index.html, not /etc/passwd)', async () => {
     const res = await app().request('/%2e%2e/%2e%2e/etc/passwd');
+    expect(res.status).toBe(404);
     expect(await res.text()).toBe(INDEX);
   });
 

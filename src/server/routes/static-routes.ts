@@ -49,17 +49,25 @@ async function variantOf(c: Context, file: { path: string; size: number; mtimeMs
   return { file, encoding: undefined };
 }
 
-async function send(c: Context, original: { path: string; size: number; mtimeMs: number }, cacheControl: string) {
+async function send(c: Context, original: { path: string; size: number; mtimeMs: number }, cacheControl: string, status: 200 | 404 = 200) {
   const { file, encoding } = await variantOf(c, original);
-  // Each variant has its own size, so its own ETag.
-  const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
-  c.header('ETag', etag);
   c.header('Cache-Control', cacheControl);
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  // Each variant has its own size, so its own ETag. A 404 has none: nothing to revalidate.
+  if (status === 200) {
+    const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+    c.header('ETag', etag);
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  }
   c.header('Content-Type', MIME[extname(original.path).toLowerCase()] ?? 'application/octet-stream');
   if (encoding) c.header('Content-Encoding', encoding);
-  return c.body(new Uint8Array(await readFile(file.path)));
+  return c.body(new Uint8Array(await readFile(file.path)), status);
 }
+
+/** The pages the SPA's router knows (/tasks: the fleet view); any other path is a 404. */
+const APP_PAGES: ReadonlySet<string> = new Set(['/', '/task', '/inspect', '/watch', '/tasks']);
+
+// Case-blind, trailing slash or not, as the client's router matches them.
+const isAppPage = (segments: readonly string[]) => APP_PAGES.has(`/${segments.join('/')}`.toLowerCase());
 
 const ROOT = '<div id="root"></div>';
 const HTML_TAG = /<html\b[^>]*>/;
@@ -93,8 +101,9 @@ function sendRendered(c: Context, index: string, page: RenderedPage) {
 }
 
 /**
- * Serves the built SPA from staticRoot. Paths without a file extension are client routes
- * (/task, /inspect, /watch, ...) and get index.html; a missing file with an extension is a 404.
+ * Serves the built SPA from staticRoot. The app's pages (/, /task, /inspect, /watch, /tasks) get
+ * index.html; another path without a file extension gets it too, as a 404, for the app's
+ * not-found page; a missing file with an extension is a plain 404.
  * Looked up per request, so `npm run build` takes effect without a restart. `preloads`: what a
  * client route's page asks for first, sent as a Link header with its index.html.
  */
@@ -121,6 +130,8 @@ export function staticRoutes(staticRoot: string | undefined, options: { preloads
     if (file !== undefined) return send(c, file, segments[0] === 'assets' ? IMMUTABLE : REVALIDATE);
     const last = segments.at(-1) ?? '';
     if (extname(last) !== '') return c.text('Not found.', 404);
+    // index.html all the same, so the browser shows the app's own not-found page, in its language.
+    if (!isAppPage(segments)) return send(c, index, REVALIDATE, 404);
     const url = new URL(c.req.url);
     const link = preloadLinkHeader(options.preloads?.(url) ?? []);
     if (link) c.header('Link', link);
