@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { ApiVersion } from './api-versions.ts';
+import { pushUrlOf, withMaskedPushUrl } from './push-url.ts';
 
 /**
  * What mixscope writes when it exports a task: the JSON file, and the same JSON inside the PNG's
@@ -17,14 +18,31 @@ export interface DocumentRef {
   userId?: string;
 }
 
+/**
+ * Whether the task's PushURL holds its stream key. Exports end up in tickets and chats, so the key
+ * is masked unless the person exporting chose to include it; the file says which.
+ */
+export const STREAM_KEY_STATES = ['masked', 'included'] as const;
+export type StreamKeyState = (typeof STREAM_KEY_STATES)[number];
+
 export interface TaskExport {
   format: typeof TASK_EXPORT_FORMAT;
   version: ApiVersion;
   ref?: DocumentRef;
   /** ISO 8601, UTC. */
   exportedAt: string;
-  /** Result.PushMixedStreamToCDNTask (or a request body) exactly as it was read. */
+  /** Only when the task has a PushURL. */
+  streamKey?: StreamKeyState;
+  /** Result.PushMixedStreamToCDNTask (or a request body) as it was read, its PushURL masked unless included. */
   task: unknown;
+}
+
+export interface ExportSource {
+  version: ApiVersion;
+  ref?: DocumentRef | undefined;
+  task: unknown;
+  /** The full PushURL, given only when the person exporting chose to include the stream key. */
+  pushUrl?: string | undefined;
 }
 
 /** Lenient on purpose: a hand-edited export with a bad ref or version still opens. */
@@ -33,6 +51,7 @@ export const TaskExportSchema = z.looseObject({
   version: z.optional(z.unknown()),
   ref: z.optional(z.unknown()),
   exportedAt: z.optional(z.unknown()),
+  streamKey: z.optional(z.unknown()),
   task: z.unknown(),
 });
 
@@ -51,10 +70,19 @@ export function readRef(raw: unknown): DocumentRef | undefined {
   return Object.keys(ref).length > 0 ? ref : undefined;
 }
 
-export function taskExport(input: { version: ApiVersion; ref?: DocumentRef | undefined; task: unknown }, now: Date): TaskExport {
+export function taskExport(input: ExportSource, now: Date): TaskExport {
   // Key order is the order a person reads the file in: what, which task, when, then the task.
   const ref = input.ref && Object.keys(input.ref).length > 0 ? { ref: input.ref } : {};
-  return { format: TASK_EXPORT_FORMAT, version: input.version, ...ref, exportedAt: now.toISOString(), task: input.task };
+  const hasPushUrl = pushUrlOf(input.task) !== undefined;
+  const included = hasPushUrl && input.pushUrl !== undefined;
+  const task = included ? { ...(input.task as Record<string, unknown>), PushURL: input.pushUrl } : withMaskedPushUrl(input.task);
+  const streamKey = hasPushUrl ? { streamKey: included ? 'included' as const : 'masked' as const } : {};
+  return { format: TASK_EXPORT_FORMAT, version: input.version, ...ref, exportedAt: now.toISOString(), ...streamKey, task };
+}
+
+/** What an export says about its stream key; undefined when it says nothing a reader knows. */
+export function readStreamKey(raw: unknown): StreamKeyState | undefined {
+  return (STREAM_KEY_STATES as readonly unknown[]).includes(raw) ? (raw as StreamKeyState) : undefined;
 }
 
 /** Pretty-printed, so the JSON file and the PNG's chunk read well in the inspector's text box. */

@@ -3,7 +3,8 @@ import { isPng, readTextChunk, type PngTextError } from './png-text-chunk.ts';
 import { EFFECT_RANK, requestRules, type RequestRule } from './request-rules.ts';
 import { scanJson, type JsonSyntaxError } from './task-document-json.ts';
 import { nearestPosition, type TextPosition } from './task-document-position.ts';
-import { readRef, TaskExportSchema, type DocumentRef } from './task-document-export.ts';
+import { isMaskedPushUrl, pushUrlOf } from './push-url.ts';
+import { readRef, readStreamKey, TaskExportSchema, type DocumentRef, type StreamKeyState } from './task-document-export.ts';
 import { detectVersion } from './task-model.ts';
 import { interpretEnvelope } from './volc-envelope.ts';
 
@@ -32,6 +33,8 @@ export interface TaskDocument {
   task: unknown;
   ref?: DocumentRef;
   requestId?: string;
+  /** `masked` when the PushURL's stream key was masked before it got here (an export, an answer of mixscope's server). */
+  streamKey?: StreamKeyState;
   requestRules?: RequestRule[];
   /** Where each field of `task` is in the text, by the paths parse-task and request-rules use. */
   positions: ReadonlyMap<string, TextPosition>;
@@ -86,6 +89,7 @@ interface Found {
   versionFrom?: 'envelope' | 'export';
   ref?: DocumentRef | undefined;
   requestId?: string | undefined;
+  streamKey?: StreamKeyState | undefined;
 }
 
 function fromEnvelope(o: Obj): Found | DocumentError {
@@ -106,7 +110,7 @@ function fromEnvelope(o: Obj): Found | DocumentError {
 function classify(o: Obj): Found | DocumentError {
   const exported = TaskExportSchema.safeParse(o);
   if (exported.success && 'task' in o) {
-    return { kind: 'mixscope-export', task: exported.data.task, prefix: 'task', namedVersion: exported.data.version, versionFrom: 'export', ref: readRef(exported.data.ref) };
+    return { kind: 'mixscope-export', task: exported.data.task, prefix: 'task', namedVersion: exported.data.version, versionFrom: 'export', ref: readRef(exported.data.ref), streamKey: readStreamKey(exported.data.streamKey) };
   }
   if ('ResponseMetadata' in o || 'Result' in o) return fromEnvelope(o);
   if (isObj(o['PushMixedStreamToCDNTask'])) return { kind: 'get-response', task: o['PushMixedStreamToCDNTask'], prefix: 'PushMixedStreamToCDNTask' };
@@ -159,6 +163,9 @@ function readText(raw: string, options: ReadOptions): ReadResult {
   if (typeof named === 'string' && !isApiVersion(named)) document.unknownVersion = named.slice(0, 40);
   if (found.ref) document.ref = found.ref;
   if (found.requestId) document.requestId = found.requestId;
+  const pushUrl = pushUrlOf(found.task);
+  const streamKey = found.streamKey ?? (pushUrl !== undefined && isMaskedPushUrl(pushUrl) ? 'masked' : undefined);
+  if (streamKey) document.streamKey = streamKey;
   if (found.kind === 'start-request' || found.kind === 'update-request') {
     const rules = requestRules(found.task, found.kind === 'start-request' ? 'start' : 'update', version);
     document.requestRules = inTextOrder(rules, document.positions);
