@@ -28,6 +28,19 @@ export default defineConfig([
     },
   },
   {
+    // e2e meets the real server: a test that needs another server state starts a server in it.
+    files: ['e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression > MemberExpression.callee[property.name='only']",
+        message: 'Remove .only: every test runs, everywhere.',
+      }, {
+        selector: "CallExpression > MemberExpression.callee[property.name=/^(route|routeFromHAR|routeWebSocket|fulfill)$/]",
+        message: 'e2e never fakes the server: start one in the state the test needs (e2e/fixtures/child-server.ts, volcengine-pair.ts).',
+      }],
+    },
+  },
+  {
     files: ['src/client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
     rules: {

@@ -1,45 +1,26 @@
 import { test, expect } from './fixtures/test.ts';
-import { startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
-import { callOfficial } from '../src/simulator/official-signer.ts';
-import { SIMULATOR_CREDENTIALS } from '../src/simulator/simulator.ts';
+import { startVolcenginePair, type VolcenginePair } from './fixtures/volcengine-pair.ts';
 import { TaskPage } from './pages/task-page.ts';
 
 // The mixscope server in `volcengine` mode against a Volcengine-compatible endpoint on another
 // port (the standalone simulator), as a deployment would run it; a customer's backend starts,
 // updates and stops a task with the official SDK's signer, and the dashboard follows.
-const SIM_PORT = Number(process.env.E2E_SIM_PORT || 8191);
-const APP_PORT = Number(process.env.E2E_EXT_PORT || 8192);
-
-let simulator: ChildServer;
-let mixscope: ChildServer;
-const data = tempDir('mixscope-ext-');
+let pair: VolcenginePair;
+let mixscope: VolcenginePair['mixscope'];
 
 test.beforeAll(async () => {
-  simulator = await startChild('src/simulator/simulator-main.ts', ['--port', String(SIM_PORT), '--assets', `http://127.0.0.1:${APP_PORT}`], {}, '/', SIM_PORT);
-  mixscope = await startChild('src/server/main.ts', [], {
-    HOST: '127.0.0.1', PORT: String(APP_PORT), MIXSCOPE_UPSTREAM: 'volcengine', VOLC_ENDPOINT: simulator.url,
-    VOLC_ACCESSKEY: SIMULATOR_CREDENTIALS.accessKeyId, VOLC_SECRETKEY: SIMULATOR_CREDENTIALS.secretKey,
-    VOLC_SESSION_TOKEN: '', MIXSCOPE_TOKEN: '', MIXSCOPE_DATA_DIR: data.path,
-  }, '/api/config', APP_PORT);
+  pair = await startVolcenginePair({
+    ...(process.env.E2E_SIM_PORT ? { simulator: Number(process.env.E2E_SIM_PORT) } : {}),
+    ...(process.env.E2E_EXT_PORT ? { mixscope: Number(process.env.E2E_EXT_PORT) } : {}),
+  });
+  mixscope = pair.mixscope;
 });
 
 test.afterAll(async () => {
-  await mixscope?.stop();
-  await simulator?.stop();
-  data.remove();
+  await pair?.stop();
 });
 
-/** A signed call to the standalone simulator, exactly as the official Node SDK signs it. */
-function official(action: string, body?: unknown) {
-  const call = {
-    method: body === undefined ? ('GET' as const) : ('POST' as const),
-    params: { Action: action, Version: '2020-12-01', ...(body === undefined ? { AppId: 'demo-app', RoomId: 'room-live', TaskId: 'live-mix' } : {}) },
-    credentials: SIMULATOR_CREDENTIALS,
-    date: new Date(),
-    ...(body === undefined ? {} : { body: JSON.stringify(body), extraHeaders: { 'content-type': 'application/json' } }),
-  };
-  return callOfficial((req) => fetch(`${simulator.url}/${new URL(req.url).search}`, { method: req.method, headers: req.headers, body: body === undefined ? undefined : JSON.stringify(body) }), call);
-}
+const official = (action: string, body?: unknown) => pair.official(action, body);
 
 const room = `e2e-room-${Date.now().toString(36)}`;
 const ids = { AppId: 'demo-app', RoomId: room, TaskId: 'e2e-mix' };

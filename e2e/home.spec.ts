@@ -1,12 +1,19 @@
 import { test, expect } from './fixtures/test.ts';
+import { startVolcenginePair, type VolcenginePair } from './fixtures/volcengine-pair.ts';
 
 // The first screen has two faces. On the simulator (the run's server) it is a demo: the form,
 // what mixscope can do, and the gallery. With real keys it is an operator's: the form and the
-// watch list. Which one renders depends only on /api/config's `upstream`, so the second case
-// answers that one request as a volcengine-mode server would (the rest of the API is the run's
-// server, whose watch list is real); e2e/external-endpoint.spec.ts runs a real volcengine-mode
-// server end to end.
-const VOLCENGINE_CONFIG = { upstream: 'volcengine', region: 'cn-north-1', endpointHost: 'rtc.volcengineapi.com', qps: 50, authRequired: false };
+// watch list. The second face comes from a server in volcengine mode against an endpoint of its
+// own (the standalone simulator), as a deployment runs it.
+let pair: VolcenginePair | undefined;
+const live = async () => {
+  pair ??= await startVolcenginePair();
+  return pair.mixscope.url;
+};
+test.afterAll(async () => {
+  await pair?.stop();
+  pair = undefined;
+});
 
 test('on the simulator: the form, what mixscope can do beside it, and the demo gallery', async ({ page }) => {
   await page.goto('/');
@@ -23,8 +30,7 @@ test('on the simulator: the form, what mixscope can do beside it, and the demo g
 });
 
 test('with real keys: the form and the watch list, no demo', async ({ page }) => {
-  await page.route('**/api/config', (route) => route.fulfill({ json: VOLCENGINE_CONFIG }));
-  await page.goto('/');
+  await page.goto(`${await live()}/`);
   await expect(page.getByTestId('home')).toHaveAttribute('data-variant', 'live');
   await expect(page.getByTestId('upstream-badge')).toHaveText('Volcengine cn-north-1');
   const summary = page.getByTestId('watch-summary');
@@ -39,7 +45,6 @@ test('in Chinese, both faces read in Chinese', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('mixscope.language', 'zh'));
   await page.goto('/');
   await expect(page.getByTestId('capabilities')).toContainText('mixscope 能做什么');
-  await page.route('**/api/config', (route) => route.fulfill({ json: VOLCENGINE_CONFIG }));
-  await page.reload();
+  await page.goto(`${await live()}/`);
   await expect(page.getByTestId('watch-summary').getByRole('heading', { name: '关注列表' })).toBeVisible();
 });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures/test.ts';
 import { LayoutInspector, HIGHLIGHT_LAYER, SOURCE_FRAME } from './pages/layout-inspector.ts';
 import { TaskPage } from './pages/task-page.ts';
+import { startVolcenginePair } from './fixtures/volcengine-pair.ts';
 import { layoutWarnings } from '../src/shared/layout-warnings.ts';
 
 // The layout inspector against the real server and the embedded simulator's scenarios.
@@ -188,25 +189,35 @@ test('the broken layout lists its warnings, each with a severity and a fix', asy
   await expect(page.getByTestId('region-visible')).toHaveAttribute('data-visible', '0');
 });
 
-test('a layout that is not custom is marked approximate', async ({ page, request }) => {
+test('a layout that is not custom is marked approximate', async ({ page }) => {
   const inspector = new LayoutInspector(page);
   // The simulator's minimal task: adaptive layout (the default), TargetStreams empty.
   await page.goto(`/task?${MINIMAL}`);
   await expect(page.getByTestId('approximate-note')).toContainText('Approximation of the Adaptive template');
   await expect(page.getByText('so the template cannot be drawn')).toBeVisible();
 
-  // The same task with a vertical layout and four streams, as a Get would return it.
-  const res = await request.get(`/api/task?${MINIMAL}`);
-  const body: unknown = await res.json();
-  if (body === null || typeof body !== 'object' || !('task' in body) || body.task === null || typeof body.task !== 'object') throw new Error('unexpected /api/task answer');
-  const task = { ...body.task, Encode: { VideoWidth: 1280, VideoHeight: 720 }, TargetStreams: { StreamList: ['host', 'a', 'b', 'c'].map((u) => ({ UserId: u })) }, Layout: { LayoutMode: 1, MainVideoStream: { UserId: 'host' } } };
-  await page.route('**/api/task?*', (route) => route.fulfill({ json: { ...body, task } }));
-  await page.reload();
-  await expect(page.getByTestId('approximate-note')).toContainText('Approximation of the Vertical template');
-  await expect(inspector.table.locator('tbody tr')).toHaveCount(4);
-  await inspector.row('t0').click();
-  await expect(page.getByTestId('region-fields').locator('tr[data-field="LocationX"]')).toContainText('template');
-  await expect(inspector.warnings.locator('li[data-code="approximateLayout"]')).toHaveCount(1);
+  // A vertical layout over four streams, started through the API of an endpoint of its own and
+  // read back by a server in volcengine mode, as a customer's backend would leave it.
+  test.slow(); // two servers start first
+  const pair = await startVolcenginePair();
+  try {
+    const room = `e2e-vertical-${Date.now().toString(36)}`;
+    const started = await pair.official('StartPushMixedStreamToCDN', {
+      AppId: 'demo-app', RoomId: room, TaskId: 'vertical-mix', PushURL: 'rtmp://push.example.com/live/vertical',
+      Encode: { VideoWidth: 1280, VideoHeight: 720 },
+      TargetStreams: { StreamList: ['host', 'a', 'b', 'c'].map((u) => ({ UserId: u })) },
+      Layout: { LayoutMode: 1, MainVideoStream: { UserId: 'host' } },
+    });
+    expect(started.status).toBe(200);
+    await page.goto(`${pair.mixscope.url}/task?appId=demo-app&roomId=${room}&taskId=vertical-mix`);
+    await expect(page.getByTestId('approximate-note')).toContainText('Approximation of the Vertical template');
+    await expect(inspector.table.locator('tbody tr')).toHaveCount(4);
+    await inspector.row('t0').click();
+    await expect(page.getByTestId('region-fields').locator('tr[data-field="LocationX"]')).toContainText('template');
+    await expect(inspector.warnings.locator('li[data-code="approximateLayout"]')).toHaveCount(1);
+  } finally {
+    await pair.stop();
+  }
 });
 
 for (const scheme of ['light', 'dark'] as const) {
