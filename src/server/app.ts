@@ -16,6 +16,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { simulatorFaultRoutes } from './routes/simulator-fault-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
 import { pagePreloads } from './routes/page-preloads.ts';
+import { pushUrlRoutes } from './routes/push-url-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { taskPageRender } from './routes/task-page-render.ts';
 import type { FaultSwitch } from './simulator-faults.ts';
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions) {
 
   app.route('/api/session', sessionRoutes(config.token));
   app.route(apiPaths.config, configRoutes(config));
+  app.route(`${apiPaths.task}/push-url`, pushUrlRoutes({ governor, source: config.upstream, logger, appIds: config.appIds }));
   app.route(apiPaths.task, taskRoutes({ governor, source: config.upstream, logger }));
   if (history) app.route('/api', historyRoutes({ store: history.store, watcher: history.watcher, clock: history.clock }));
   if (faults && config.simulatorFaults && config.upstream === 'simulator') app.route('/api/simulator/faults', simulatorFaultRoutes(faults));

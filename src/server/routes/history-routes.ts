@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import {
-  LABEL_MAX_LENGTH, type HistoryResponse, type WatchListResponse,
+  LABEL_MAX_LENGTH, type GapError, type HistoryResponse, type Observation, type WatchedTask, type WatchListResponse,
 } from '../../shared/history-api.ts';
+import { maskUrlsIn, withMaskedPushUrl } from '../../shared/push-url.ts';
 import { taskRefKey, validateTaskRef, type FieldIssue, type TaskRefInput } from '../../shared/task-ref.ts';
 import { sendError } from '../api-errors.ts';
 import type { HistoryStore } from '../history/history-store.ts';
@@ -35,6 +36,15 @@ function intParam(c: Context, name: string): number | undefined | null {
   return /^\d{1,15}$/.test(raw) ? Number(raw) : null;
 }
 
+const maskedGap = (error: GapError | null): GapError | null => error && { ...error, message: maskUrlsIn(error.message) };
+
+/**
+ * The store keeps what Volcengine sent, stream key included (the server's own record); what goes
+ * out has the PushURL masked, in payloads and in upstream messages that may quote it.
+ */
+const maskedObservation = (o: Observation): Observation => ({ ...o, payload: withMaskedPushUrl(o.payload), error: maskedGap(o.error) });
+const maskedWatched = (t: WatchedTask): WatchedTask => ({ ...t, lastError: maskedGap(t.lastError) });
+
 /**
  * GET/POST/DELETE /api/watch and GET /api/history. Mount with `app.route('/api', historyRoutes(deps))`
  * before the /api/* catch-all.
@@ -48,7 +58,7 @@ export function historyRoutes({ store, watcher, clock, maxWatched = DEFAULT_MAX_
 
   app.get('/watch', async (c) => {
     const [records, reconnects] = await Promise.all([store.listWatched(), store.reconnectCounts()]);
-    const tasks = sortByAttention(records.map((r) => toWatchedTask(r, reconnects.get(r.key) ?? 0)));
+    const tasks = sortByAttention(records.map((r) => maskedWatched(toWatchedTask(r, reconnects.get(r.key) ?? 0))));
     return c.json({ now: clock(), tasks, counts: countByAttention(tasks) } satisfies WatchListResponse);
   });
 
@@ -81,7 +91,7 @@ export function historyRoutes({ store, watcher, clock, maxWatched = DEFAULT_MAX_
     }
     const { task, created } = await watcher.watch(checked.ref, label === undefined ? {} : { label });
     const reconnects = (await store.reconnectCounts(key)).get(key) ?? 0;
-    return c.json({ created, task: toWatchedTask(task, reconnects) }, created ? 201 : 200);
+    return c.json({ created, task: maskedWatched(toWatchedTask(task, reconnects)) }, created ? 201 : 200);
   });
 
   app.delete('/watch', async (c) => {
@@ -115,8 +125,10 @@ export function historyRoutes({ store, watcher, clock, maxWatched = DEFAULT_MAX_
       key,
       ref: checked.ref,
       now: clock(),
-      watched: watched === undefined ? null : toWatchedTask(watched, reconnects.get(key) ?? 0),
-      ...page,
+      watched: watched === undefined ? null : maskedWatched(toWatchedTask(watched, reconnects.get(key) ?? 0)),
+      observations: page.observations.map(maskedObservation),
+      baseline: page.baseline && maskedObservation(page.baseline),
+      truncated: page.truncated,
     };
     return c.json(body);
   });
