@@ -41,11 +41,25 @@ describe('createAdmission', () => {
   it('answers "deadline" with a Retry-After estimate when the wait would be too long', async () => {
     const { clock, admission } = admissionAt(1, 1);
     await admission.acquire('interactive');
+    admission.finish();
     const waiting = admission.acquire('interactive');
     const later = admission.acquire('interactive'); // its token would come at 2 s, after its 1.5 s deadline
     await clock.advance(1_600);
     expect(await waiting).toEqual({ ok: true });
     expect(await later).toMatchObject({ ok: false, reason: 'deadline' });
+  });
+
+  it('a caller queued behind a call in flight is served a window after that call\'s answer', async () => {
+    const { clock, admission } = admissionAt(1, 1);
+    await admission.acquire('interactive');
+    let granted: Acquired | undefined;
+    void admission.acquire('interactive').then((a) => { granted = a; });
+    await clock.advance(200);
+    admission.finish();
+    await clock.advance(999);
+    expect(granted).toBeUndefined();
+    await clock.advance(1);
+    expect(granted).toEqual({ ok: true });
   });
 
   it('a caller that gives up leaves the queue', async () => {

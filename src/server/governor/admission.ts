@@ -26,7 +26,10 @@ export interface AdmissionOptions {
 }
 
 export interface Admission {
+  /** A granted call must be finished with `finish()` once it has its answer. */
   acquire(priority: Priority, signal?: AbortSignal): Promise<Acquired>;
+  /** A granted call ended: its place in the window runs out a window later (token-bucket.ts). */
+  finish(): void;
   /** Non-blocking, for the watcher's own pacing: true when `acquire` would be granted right now. */
   canAcquireNow(priority: Priority): boolean;
   /** How long until a call of this priority could start. */
@@ -106,6 +109,11 @@ export function createAdmission(options: AdmissionOptions): Admission {
         queues[priority].push(waiter);
         pump();
       });
+    },
+    finish() {
+      bucket.finish();
+      // Calls in flight may have been what held the queue: look again with this one's end known.
+      if (total() > 0) pump();
     },
     canAcquireNow(priority) {
       const ahead = priority === 'interactive' ? queues.interactive.length : total();

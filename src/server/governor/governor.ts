@@ -74,6 +74,8 @@ export function createGovernor(options: GovernorOptions): Governor {
       last = await upstream.getTask(ref, stopAll.signal).catch((err: unknown): UpstreamOutcome => ({
         kind: 'unreachable', reason: 'network', message: `The upstream call failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 200),
       }));
+      // Only now is it sure the call reached the endpoint before this moment: see token-bucket.ts.
+      admission.finish();
       const cls = classify(last);
       events.upstreamCall?.(cls, clock.now() - t0, priority);
       const verdict = breakerVerdict(cls);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTokenBucket, defaultBurst } from './token-bucket.ts';
 
@@ -8,14 +9,46 @@ function bucketAt(opts: { rate?: number; burst?: number; cap?: number } = {}) {
   return { bucket, at: (ms: number) => { t = ms; } };
 }
 
-/** Grants made by asking at every millisecond for `ms` milliseconds. */
-function greedy(b: ReturnType<typeof bucketAt>, ms: number, limit?: number): number[] {
-  const times: number[] = [];
+/**
+ * Grants made by asking at every millisecond for `ms` milliseconds; each call gets its answer
+ * `latency(n)` ms after its grant (0: at once), and is finished then.
+ */
+function greedy(b: ReturnType<typeof bucketAt>, ms: number, limit?: number, latency: (n: number) => number = () => 0): number[] {
+  return greedyCalls(b, ms, limit, latency).map((c) => c.start);
+}
+
+function greedyCalls(b: ReturnType<typeof bucketAt>, ms: number, limit?: number, latency: (n: number) => number = () => 0): { start: number; end: number }[] {
+  const calls: { start: number; end: number }[] = [];
+  const pending: number[] = [];
   for (let t = 0; t < ms; t++) {
     b.at(t);
-    while (b.bucket.tryTake(limit)) times.push(t);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      if ((pending[i] ?? 0) <= t) {
+        pending.splice(i, 1);
+        b.bucket.finish();
+      }
+    }
+    while (b.bucket.tryTake(limit)) {
+      const end = t + latency(calls.length);
+      calls.push({ start: t, end });
+      if (end <= t) b.bucket.finish();
+      else pending.push(end);
+    }
   }
-  return times;
+  return calls;
+}
+
+/**
+ * The most calls that could have arrived at the endpoint inside one window of `windowMs`, when
+ * each arrives anywhere between its grant and its answer: the most intervals one window touches.
+ */
+function maxTouchingWindow(calls: readonly { start: number; end: number }[], windowMs = 1000): number {
+  let best = 0;
+  for (const { end: a } of calls) {
+    // A window [a, a + windowMs) starting at some call's end is as crowded as any.
+    best = Math.max(best, calls.filter((c) => c.start < a + windowMs && c.end >= a).length);
+  }
+  return best;
 }
 
 function maxInWindow(times: number[], windowMs = 1000): number {
@@ -60,10 +93,46 @@ describe('createTokenBucket', () => {
   it('waits for the window when the cap, not the tokens, is what blocks', () => {
     const b = bucketAt({ rate: 1000, burst: 3, cap: 3 });
     for (let i = 0; i < 3; i++) expect(b.bucket.tryTake()).toBe(true);
+    for (let i = 0; i < 3; i++) b.bucket.finish();
     b.at(10);
     expect(b.bucket.tryTake()).toBe(false);
     expect(b.bucket.waitMs()).toBe(990);
     expect(b.bucket.inWindow()).toBe(3);
+  });
+
+  it('counts a call from its grant until a window after its answer, so a slow send cannot crowd a window', () => {
+    const b = bucketAt({ rate: 1000, burst: 2, cap: 2 });
+    expect(b.bucket.tryTake()).toBe(true);
+    expect(b.bucket.tryTake()).toBe(true);
+    // Both still in flight long after the grant: the window is theirs whatever the time.
+    b.at(5_000);
+    expect(b.bucket.tryTake()).toBe(false);
+    expect(b.bucket.inWindow()).toBe(2);
+    expect(b.bucket.waitMs()).toBe(1000);
+    b.bucket.finish();
+    b.at(5_400);
+    expect(b.bucket.tryTake()).toBe(false);
+    expect(b.bucket.waitMs()).toBe(600);
+    b.at(6_000);
+    expect(b.bucket.tryTake()).toBe(true);
+  });
+
+  it('a finish without a call in flight changes nothing', () => {
+    const b = bucketAt({ rate: 1000, burst: 1, cap: 1 });
+    b.bucket.finish();
+    expect(b.bucket.inWindow()).toBe(0);
+    expect(b.bucket.tryTake()).toBe(true);
+  });
+
+  it('whatever the answers\' delays, no window could see more than the cap arrive (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.integer({ min: 0, max: 1_500 }), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 1, max: 20 }),
+      (delays, cap) => {
+        const calls = greedyCalls(bucketAt({ rate: 1000, burst: cap, cap }), 4_000, undefined, (n) => delays[n % delays.length] ?? 0);
+        return maxTouchingWindow(calls) <= cap;
+      },
+    ), { numRuns: 60 });
   });
 
   it('follows a rate that changes (a FlowLimitExceeded slow-down) at once', () => {

@@ -5,8 +5,14 @@
  * Why both: a bucket alone (rate r, burst b) can grant b + r calls inside one second (a full
  * bucket, then a second of refill), which would break Volcengine's "QPS 不得超过 60" whenever the
  * rate is close to the limit. The log makes "no window of `windowMs` ever holds more than
- * `windowCap` grants" a guarantee rather than an average; the bucket keeps calls evenly spaced so
+ * `windowCap` calls" a guarantee rather than an average; the bucket keeps calls evenly spaced so
  * the log rarely has to say no. Pure and clock-injected: tests drive it with plain numbers.
+ *
+ * The guarantee holds at the wire, not only at the grant: Volcengine counts a call when it
+ * arrives, which is some time between the grant (signing and a busy event loop come first) and
+ * the answer. So a call holds its place in the log from its grant until `windowMs` after it
+ * finished (`finish()`), and any window of `windowMs` in which a call could have arrived counts
+ * it. No send delay, however long, can push a window over the cap.
  */
 
 export interface TokenBucketOptions {
@@ -21,11 +27,19 @@ export interface TokenBucketOptions {
 }
 
 export interface TokenBucket {
-  /** Takes a token now if one is free and fewer than `limit` (default windowCap) grants are in the window. */
+  /**
+   * Takes a token now if one is free and fewer than `limit` (default windowCap) calls are in the
+   * window; a granted call must be finished with `finish()`.
+   */
   tryTake(limit?: number): boolean;
-  /** Milliseconds until `tryTake(limit)` could succeed; 0 means now. */
+  /** One granted call got its answer (or gave up) now; it leaves the window `windowMs` later. */
+  finish(): void;
+  /**
+   * Milliseconds until `tryTake(limit)` could succeed; 0 means now. When calls still in flight
+   * are what blocks, `windowMs` at least: their end is not known yet, so call again on `finish()`.
+   */
   waitMs(limit?: number): number;
-  /** Grants in the current window, for metrics and tests. */
+  /** Calls in the current window (in flight, or finished less than `windowMs` ago), for metrics and tests. */
   inWindow(): number;
 }
 
@@ -35,8 +49,10 @@ export function createTokenBucket({ rate, burst, windowCap, windowMs = 1000, now
   }
   let tokens = burst;
   let last = now();
-  /** Grant times, oldest first; never longer than windowCap. */
-  const grants: number[] = [];
+  /** Granted calls without an answer yet: they count in every window until they finish. */
+  let open = 0;
+  /** When finished calls ended, oldest first; never longer than windowCap. */
+  const ended: number[] = [];
 
   const refill = (t: number) => {
     // A clock that steps back (NTP) must not mint tokens or lose them.
@@ -45,7 +61,7 @@ export function createTokenBucket({ rate, burst, windowCap, windowMs = 1000, now
     last = Math.max(last, t);
   };
   const prune = (t: number) => {
-    while (grants.length > 0 && (grants[0] ?? t) <= t - windowMs) grants.shift();
+    while (ended.length > 0 && (ended[0] ?? t) <= t - windowMs) ended.shift();
   };
   const capOf = (limit: number | undefined) => Math.max(0, Math.min(windowCap, limit ?? windowCap));
 
@@ -54,10 +70,16 @@ export function createTokenBucket({ rate, burst, windowCap, windowMs = 1000, now
       const t = now();
       refill(t);
       prune(t);
-      if (tokens < 1 || grants.length >= capOf(limit)) return false;
+      if (tokens < 1 || open + ended.length >= capOf(limit)) return false;
       tokens -= 1;
-      grants.push(t);
+      open += 1;
       return true;
+    },
+    finish() {
+      if (open === 0) return;
+      open -= 1;
+      // A clock that stepped back must not let a call leave the window early.
+      ended.push(Math.max(now(), ended[ended.length - 1] ?? -Infinity));
     },
     waitMs(limit) {
       const t = now();
@@ -67,14 +89,15 @@ export function createTokenBucket({ rate, burst, windowCap, windowMs = 1000, now
       if (cap === 0) return windowMs;
       const r = Math.max(0, rate());
       const forToken = tokens >= 1 ? 0 : r === 0 ? windowMs : Math.ceil(((1 - tokens) * 1000) / r);
-      // The grant whose expiry brings the window below the cap.
-      const blocking = grants.length >= cap ? grants[grants.length - cap] : undefined;
-      const forWindow = blocking === undefined ? 0 : blocking + windowMs - t;
+      // The finished call whose expiry brings the window below the cap; none when calls in flight fill it.
+      const free = cap - open;
+      const blocking = free <= 0 ? undefined : ended.length >= free ? ended[ended.length - free] : undefined;
+      const forWindow = free <= 0 ? windowMs : blocking === undefined ? 0 : blocking + windowMs - t;
       return Math.max(forToken, forWindow, 0);
     },
     inWindow() {
       prune(now());
-      return grants.length;
+      return open + ended.length;
     },
   };
 }

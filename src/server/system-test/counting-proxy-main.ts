@@ -1,0 +1,40 @@
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * `tsx counting-proxy-main.ts <target origin>`: an HTTP proxy that notes the arrival time of every
+ * request, then forwards it. It runs in a process of its own so the times it notes are not skewed
+ * by the event loop of the server under test. GET /__arrivals answers the times (milliseconds,
+ * fractional) as JSON; it prints `counting proxy on <port>` once listening.
+ */
+
+const target = new URL(process.argv[2] ?? '');
+const arrivals: number[] = [];
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+const server = createServer((req, res) => {
+  // Taken when the request's head is in, before anything is forwarded.
+  const at = performance.timeOrigin + performance.now();
+  if (req.url === '/__arrivals') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(arrivals));
+    return;
+  }
+  arrivals.push(at);
+  const upstream = request({
+    agent, host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers,
+  }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', (err) => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end(`proxy: ${err.message}`);
+  });
+  req.pipe(upstream);
+});
+
+server.listen(0, '127.0.0.1', () => {
+  console.log(`counting proxy on ${(server.address() as AddressInfo).port}`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
