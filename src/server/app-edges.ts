@@ -6,7 +6,6 @@ import { HEALTH_PATHS } from './ops/health-routes.ts';
 import type { Inflight } from './ops/inflight.ts';
 import { requestLog } from './ops/request-log.ts';
 import type { AppEnv } from './request-context.ts';
-import { appIdGuard } from './security/app-id-allow-list.ts';
 import { signInThrottle } from './security/attempt-limiter.ts';
 import { allowedHostNames, hostCheck } from './security/host-check.ts';
 import { bodyRules, urlLimits } from './security/input-limits.ts';
@@ -51,5 +50,4 @@ export function installInnerEdges(app: Hono<AppEnv>, { config, now }: EdgeOption
   app.use('*', requireToken(config.token));
   app.use('*', sameOriginWrites());
   app.use('*', bodyRules());
-  app.use('*', appIdGuard(config.appIds));
 }

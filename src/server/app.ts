@@ -18,7 +18,9 @@ import { staticRoutes } from './routes/static-routes.ts';
 import { pagePreloads } from './routes/page-preloads.ts';
 import { pushUrlRoutes } from './routes/push-url-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
-import { taskPageRender } from './routes/task-page-render.ts';
+import { taskPageRender, type PageRender } from './routes/task-page-render.ts';
+import { AppIdNotAllowedError, notAllowed } from './security/app-id-allow-list.ts';
+import { scopedFaultSwitch, scopedGovernor, scopedHistoryStore, scopedWatcher } from './security/app-id-scope.ts';
 import type { FaultSwitch } from './simulator-faults.ts';
 import type { Clock, UpstreamClient } from './upstream-client.ts';
 import type { SchedulerClock } from './watcher/scheduler-clock.ts';
@@ -58,11 +60,19 @@ function timersWith(now: Clock): SchedulerClock {
  * app.request() and a fake upstream, and main.ts wires the real endpoint or the simulator.
  */
 export function createApp(options: AppOptions) {
-  const { config, upstream, clock, logger = silentLogger, staticRoot, history, metrics, faults } = options;
-  const governor = options.governor ?? createGovernor({
+  const { config, upstream, clock, logger = silentLogger, staticRoot, metrics } = options;
+  // MIXSCOPE_APP_IDS holds here for every route and the page render: what reaches upstream, the
+  // history or the fault switch is scoped once (a no-op for what server-runtime.ts scoped already).
+  const governor = scopedGovernor(options.governor ?? createGovernor({
     upstream, clock: timersWith(clock), qps: config.qps, cacheMs: config.cacheMs,
     ...(metrics ? { events: metrics.governorEvents } : {}),
-  });
+  }), config.appIds);
+  const history = options.history && {
+    ...options.history,
+    store: scopedHistoryStore(options.history.store, config.appIds),
+    watcher: scopedWatcher(options.history.watcher, config.appIds),
+  };
+  const faults = options.faults && scopedFaultSwitch(options.faults, config.appIds);
   const app = new Hono<AppEnv>();
   const edges: EdgeOptions = {
     config, logger, now: clock,
@@ -74,7 +84,7 @@ export function createApp(options: AppOptions) {
   app.route('/', healthRoutes({
     stopping: options.stopping ?? (() => false),
     circuit: () => governor.state().circuit,
-    ...(history ? { checkStore: () => history.store.getWatched('') } : {}),
+    ...(history ? { checkStore: () => history.store.listWatched() } : {}),
   }));
   installInnerEdges(app, edges);
 
@@ -92,9 +102,16 @@ export function createApp(options: AppOptions) {
   }
   app.all('/api', (c) => sendError(c, 404, { kind: 'not-found', message: 'Unknown API path.' }));
   app.all('/api/*', (c) => sendError(c, 404, { kind: 'not-found', message: `No API at ${c.req.method} ${c.req.path}.` }));
-  app.route('/', staticRoutes(staticRoot, { preloads: pagePreloads, render: taskPageRender({ governor, source: config.upstream, logger }) }));
+  const renderTask = taskPageRender({ governor, source: config.upstream, logger });
+  // A link to a refused AppId gets index.html as it is; the page's own query then shows the 403.
+  const render: PageRender = (c, url) => renderTask(c, url).catch((err: unknown) => {
+    if (err instanceof AppIdNotAllowedError) return undefined;
+    throw err;
+  });
+  app.route('/', staticRoutes(staticRoot, { preloads: pagePreloads, render }));
 
   app.onError((err, c) => {
+    if (err instanceof AppIdNotAllowedError) return notAllowed(c, err);
     logger.error({ reqId: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
     return sendError(c, 500, { kind: 'internal', message: 'The mixscope server hit an internal error; see its log.' });
   });

@@ -6,6 +6,7 @@ import { openHistoryStore, type HistoryStore } from './history/history-store.ts'
 import type { Logger } from './logger.ts';
 import { createInflight, type Inflight } from './ops/inflight.ts';
 import { createServerMetrics } from './ops/server-metrics.ts';
+import { scopedGovernor, scopedHistoryStore } from './security/app-id-scope.ts';
 import { createFaultSwitch } from './simulator-faults.ts';
 import { createUpstreamFor, type SimulatorLike } from './upstream-factory.ts';
 import type { FetchLike } from './upstream-client.ts';
@@ -56,16 +57,18 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   // History is stamped in task time: the simulator's accelerated clock when it runs faster, so
   // observations line up with the tasks' StartTime and EndTime. The budget keeps wall time.
   const taskClock = taskNow !== undefined && config.simulatorSpeed !== 1 ? scaledClock(wall, taskNow, config.simulatorSpeed) : wall;
-  const store = await openHistoryStore({ dataDir: config.dataDir, clock: taskClock });
+  // MIXSCOPE_APP_IDS, for the watcher as for the routes: an entry whose AppId the list no longer
+  // names is neither listed nor polled, and nothing of another AppId is called, read or recorded.
+  const store = scopedHistoryStore(await openHistoryStore({ dataDir: config.dataDir, clock: taskClock }), config.appIds);
 
   const metrics = createServerMetrics();
-  const governor = createGovernor({
+  const governor = scopedGovernor(createGovernor({
     upstream, clock: wall, qps: config.qps, cacheMs: config.cacheMs,
     events: {
       ...metrics.governorEvents,
       answered: recordInteractiveAnswers(store, taskClock.now, (err) => logger.error({ err: String(err) }, 'could not record a query answer in the history')),
     },
-  });
+  }), config.appIds);
   metrics.watchGovernor(governor.state);
   const watcher = createWatcher({ store, getTask: governedGetTask(governor), clock: taskClock, budget: governorBudget(governor), logger });
   const inflight = createInflight();

@@ -1,37 +1,32 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { sendError } from '../api-errors.ts';
 
 /**
  * MIXSCOPE_APP_IDS: when set, the server queries, watches and shows history only for these
  * AppIds, so a shared dashboard cannot be pointed at another team's applications with the same
- * account keys. Checked where an AppId enters: the task query, the watch list, the history.
+ * account keys. Enforced by the wrappers in app-id-scope.ts around everything that reaches
+ * upstream or the history store; a refusal surfaces as AppIdNotAllowedError.
  */
 export function appIdAllowed(list: readonly string[] | undefined, appId: string): boolean {
   return list === undefined || list.includes(appId.trim());
 }
 
-export function notAllowed(c: Context, appId: string) {
-  const message = `AppId ${JSON.stringify(appId.slice(0, 128))} is not one this mixscope server may query (MIXSCOPE_APP_IDS). Ask whoever runs it to add the AppId.`;
-  return sendError(c, 403, { kind: 'invalid-input', message, issues: [{ field: 'appId', code: 'notAllowed', message }] });
+/** Thrown by a scoped governor, store, watcher or fault switch; app.ts answers it with notAllowed(). */
+export class AppIdNotAllowedError extends Error {
+  constructor(readonly appId: string) {
+    super(`AppId ${JSON.stringify(appId.slice(0, 128))} is not one this mixscope server may query (MIXSCOPE_APP_IDS). Ask whoever runs it to add the AppId.`);
+    this.name = 'AppIdNotAllowedError';
+  }
 }
 
-/** The AppId inside a task key `version|appId|roomId|taskId|userId` (DELETE /api/watch?key=). */
-const appIdOfKey = (key: string) => key.split('|')[1];
+/** Throws AppIdNotAllowedError unless the list allows the AppId. */
+export function requireAllowedAppId(list: readonly string[] | undefined, appId: string): void {
+  if (!appIdAllowed(list, appId)) throw new AppIdNotAllowedError(appId);
+}
 
-const GUARDED = new Set(['/api/task', '/api/history', '/api/watch', '/api/simulator/faults']);
+/** The AppId inside a task key `version|appId|roomId|taskId|userId`; '' when it has none. */
+export const appIdOfKey = (key: string): string => key.split('|')[1] ?? '';
 
-export function appIdGuard(list: readonly string[] | undefined): MiddlewareHandler {
-  return async (c, next) => {
-    if (list === undefined || !GUARDED.has(c.req.path)) return next();
-    const candidates: (string | undefined)[] = [c.req.query('appId')];
-    const key = c.req.query('key');
-    if (key !== undefined) candidates.push(appIdOfKey(key));
-    if (c.req.method === 'POST') {
-      // Hono keeps the parsed body, so the route reads it again for free.
-      const body: unknown = await c.req.json().catch(() => undefined);
-      if (typeof body === 'object' && body !== null && 'appId' in body && typeof body.appId === 'string') candidates.push(body.appId);
-    }
-    const bad = candidates.find((id) => id !== undefined && id.trim() !== '' && !appIdAllowed(list, id));
-    return bad === undefined ? next() : notAllowed(c, bad);
-  };
+export function notAllowed(c: Context, err: AppIdNotAllowedError) {
+  return sendError(c, 403, { kind: 'invalid-input', message: err.message, issues: [{ field: 'appId', code: 'notAllowed', message: err.message }] });
 }

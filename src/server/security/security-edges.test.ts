@@ -134,14 +134,7 @@ describe('AppId allow-list (MIXSCOPE_APP_IDS)', () => {
     expect(upstream.calls).toHaveLength(0);
     expect((await app.request('/api/task?appId=app-ok&roomId=r&taskId=t')).status).toBe(200);
   });
-
-  it('guards the watch list too: a JSON body, a key, and the history', async () => {
-    const { app } = appWith({ appIds: ['app-ok'] });
-    const json = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: 'other', roomId: 'r', taskId: 't' }) };
-    expect((await app.request('/api/watch', json)).status).toBe(403);
-    expect((await app.request('/api/watch?key=2020-12-01|other|r|t|', { method: 'DELETE' })).status).toBe(403);
-    expect((await app.request('/api/history?appId=other&roomId=r&taskId=t')).status).toBe(403);
-  });
+  // The watch list, the history, the page and the watcher: app-id-scope.test.ts.
 });
 
 describe('sign-in rate limit', () => {
