@@ -13,6 +13,7 @@ import { taskRefToSearch } from '../../shared/task-ref.ts';
 import { createSimulator } from '../../simulator/simulator.ts';
 import { createUpstreamFor } from '../upstream-factory.ts';
 import { LAYOUT_DRAWN_SCRIPT } from '../security/page-scripts.ts';
+import { SSR_MAX_TASK_SIZE } from './ssr-size-limit.ts';
 
 let dist: string;
 const INDEX = '<!doctype html>\n<html lang="en">\n<head><title>mixscope</title></head><body><div id="root"></div></body></html>';
@@ -108,6 +109,16 @@ describe('a /task link rendered on the server', () => {
     const res = await app(upstream).request(path);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(INDEX);
+  });
+
+  it('leaves a task too large to render without holding the event loop to the browser, and renders one at the limit', async () => {
+    const grid = (n: number) => Array.from({ length: n }, (_, i) => ({ x: (i % 40) * 32, y: Math.floor(i / 40) * 18, w: 32, h: 18 }));
+    const atLimit = await (await app(fakeUpstream(ok(pixelTask(grid(SSR_MAX_TASK_SIZE))))).request(LINK)).text();
+    expect(serverPage(atLimit)).toBeDefined();
+    const above = app(fakeUpstream(ok(pixelTask(grid(SSR_MAX_TASK_SIZE + 1)))));
+    expect(await (await above.request(LINK)).text()).toBe(INDEX);
+    // The answer is still there for the browser's own query.
+    expect((await above.request(`/api${LINK}`)).status).toBe(200);
   });
 
   it('does not wait for a slow upstream: index.html at once, and the answer still fills the cache', async () => {

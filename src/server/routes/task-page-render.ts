@@ -6,6 +6,7 @@ import { htmlLang } from '../../client/i18n/language.ts';
 import type { UpstreamMode } from '../env.ts';
 import type { Governor } from '../governor/governor.ts';
 import type { Logger } from '../logger.ts';
+import { SSR_MAX_TASK_SIZE, taskSize } from './ssr-size-limit.ts';
 import { taskResponseOf } from './task-routes.ts';
 
 /** A page rendered on the server: what goes inside #root, and the attributes of its <html>. */
@@ -43,8 +44,9 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 /**
  * A /task link's page rendered on the server (issue 8: link opened to layout drawn), from the
  * governor at interactive priority like GET /api/task, behind the same token check. Only a task
- * Volcengine returned is rendered: a bad link, an error or a slow answer leave the page to the
- * browser, which shows them as it always has.
+ * Volcengine returned is rendered: a bad link, an error, a slow answer or a task too large to
+ * render without stalling the server (ssr-size-limit.ts) leave the page to the browser, which
+ * shows them as it always has.
  */
 export function taskPageRender({ governor, source, logger, waitMs = RENDER_WAIT_MS }: { governor: Pick<Governor, 'get'>; source: UpstreamMode; logger: Logger; waitMs?: number }): PageRender {
   return async (c, url) => {
@@ -53,6 +55,8 @@ export function taskPageRender({ governor, source, logger, waitMs = RENDER_WAIT_
     if (!parsed.ok) return undefined;
     const result = await within(governor.get(parsed.ref, { priority: 'interactive', signal: c.req.raw.signal }), waitMs);
     if (result?.outcome.kind !== 'ok') return undefined;
+    // Rendering is synchronous: a very large task would hold every other request meanwhile.
+    if (taskSize(result.outcome.task) > SSR_MAX_TASK_SIZE) return undefined;
     const cookie = c.req.header('cookie');
     const language = requestLanguage(cookie, c.req.header('accept-language'));
     try {
