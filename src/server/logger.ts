@@ -22,13 +22,28 @@ export const REDACT_PATHS = [
 
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
 
+/** file: URLs are this server's own source files (stack frames), never a stream's address: kept whole. */
+const maskUrl = (url: string) => (/^file:/i.test(url) ? url : maskPushUrl(url));
+
+/** An Error's own fields are not enumerable: copied out, or the line would show `{}`. */
+function errorFields(err: Error): Record<string, unknown> {
+  const { code } = err as { code?: unknown };
+  return {
+    type: err.name, message: err.message, stack: err.stack,
+    ...(code === undefined ? {} : { code }),
+    ...(err.cause === undefined ? {} : { cause: err.cause instanceof Error ? errorFields(err.cause) : err.cause }),
+  };
+}
+
 /**
  * Second net, by value rather than by key: every string of every line has the configured secrets
  * replaced and every URL masked like a PushURL (stream key and query hidden, host kept), so an
- * upstream message that quotes a push URL or a key cannot reach the log in clear.
+ * upstream message that quotes a push URL or a key cannot reach the log in clear. Stack traces
+ * stay readable: their frames are plain paths and file: URLs.
  */
 export function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof value === 'string') return scrub(value, secrets).replace(URL_IN_TEXT, (url) => maskPushUrl(url));
+  if (typeof value === 'string') return scrub(value, secrets).replace(URL_IN_TEXT, maskUrl);
+  if (value instanceof Error) return scrubValue(errorFields(value), secrets, depth);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, secrets, depth + 1)]));
