@@ -2,6 +2,7 @@ import type { UpstreamError } from '../shared/mixscope-api.ts';
 import type { TaskRef } from '../shared/task-ref.ts';
 import { interpretEnvelope } from '../shared/volc-envelope.ts';
 import { signRequest, type VolcCredentials } from '../shared/volc-signature.ts';
+import { readCappedBody } from './read-capped-body.ts';
 
 /** Unix milliseconds. Injected so the signature date and fetchedAt follow a simulated clock. */
 export type Clock = () => number;
@@ -103,11 +104,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       });
       const res = await raceAbort(options.fetch(req), controller.signal, why);
       const declared = Number(res.headers.get('content-length') ?? '0');
-      if (declared > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `The answer from ${host} (HTTP ${res.status}) is a ${declared}-byte body, far larger than a task.` };
-      const bytes = await raceAbort(res.arrayBuffer(), controller.signal, why);
+      if (declared > maxBodyBytes) {
+        void res.body?.cancel().catch(() => undefined);
+        return { kind: 'bad-body', httpStatus: res.status, message: `The answer from ${host} (HTTP ${res.status}) is a ${declared}-byte body, far larger than a task.` };
+      }
+      // Read up to the cap and no further: a chunked answer declares no length.
+      const read = await raceAbort(readCappedBody(res.body, maxBodyBytes, controller.signal), controller.signal, why);
       const fetchedAt = options.clock();
-      if (bytes.byteLength > maxBodyBytes) return { kind: 'bad-body', httpStatus: res.status, message: `The answer from ${host} (HTTP ${res.status}) is a ${bytes.byteLength}-byte body, far larger than a task.` };
-      return interpret(res.status, new TextDecoder().decode(bytes), fetchedAt);
+      if (!read.ok) return { kind: 'bad-body', httpStatus: res.status, message: `The answer from ${host} (HTTP ${res.status}) is larger than ${maxBodyBytes} bytes, far larger than a task; mixscope stopped reading it there.` };
+      return interpret(res.status, new TextDecoder().decode(read.bytes), fetchedAt);
     } catch (err) {
       if (err instanceof Aborted || controller.signal.aborted) {
         const reason = err instanceof Aborted ? err.reason : why();
