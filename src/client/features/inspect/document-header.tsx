@@ -35,6 +35,7 @@ export function DocumentHeader({ doc, versionChoice }: { doc: TaskDocument; vers
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('offline.version.overridden', { chosen: versionChoice })}</p>
       )}
       {doc.kindGuessed && <p className="text-sm text-amber-900 dark:text-amber-200">⚠ {t('offline.kindGuessed')}</p>}
+      {doc.streamKey && <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="inspect-stream-key">{t(`offline.streamKey.${doc.streamKey}`)}</p>}
     </section>
   );
 }

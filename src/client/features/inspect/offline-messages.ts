@@ -97,6 +97,15 @@ const en = {
     failed: 'Export failed: {{reason}}',
     tainted: 'an image on the canvas comes from a site that does not allow copying it',
     noCanvas: 'the canvas is not drawn yet',
+    includeKey: 'Include the stream key',
+    keyMasked: 'The PushURL is exported masked (stream key and query hidden).',
+    keyIncluded: 'The file will hold the full PushURL: share it only with people who may push to this stream.',
+    keyMaskedBefore: 'The stream key was masked before it got here; exports keep it masked.',
+    keyUnavailable: 'the full push URL could not be had',
+  },
+  streamKey: {
+    masked: 'The stream key in this document was masked: its PushURL shows only the host and the app.',
+    included: 'This document holds the full PushURL, stream key included: share it with care.',
   },
 };
 
@@ -196,6 +205,15 @@ const zh: OfflineMessages = {
     failed: '导出失败：{{reason}}',
     tainted: '画布上有来自其他网站的图片，该网站不允许复制',
     noCanvas: '画布尚未绘制',
+    includeKey: '包含流密钥',
+    keyMasked: '导出的 PushURL 已遮盖（隐藏流密钥和查询参数）。',
+    keyIncluded: '文件将包含完整的 PushURL：只分享给可以向此流推流的人。',
+    keyMaskedBefore: '流密钥在到达这里之前已被遮盖；导出时保持遮盖。',
+    keyUnavailable: '无法获取完整推流地址',
+  },
+  streamKey: {
+    masked: '此文档中的流密钥已被遮盖：PushURL 只显示主机和应用名。',
+    included: '此文档包含完整的 PushURL（含流密钥）：请谨慎分享。',
   },
 };
 

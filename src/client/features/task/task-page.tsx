@@ -5,6 +5,7 @@ import { taskRefFromSearch, type TaskRef } from '../../../shared/task-ref.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
+import { fetchFullPushUrl } from './push-url-query.ts';
 import { taskQueries } from './task-queries.ts';
 import { LayoutSection } from '../layout/layout-section.tsx';
 import { CauseBanner } from '../cause/cause-banner.tsx';
@@ -38,10 +39,13 @@ export function TaskPage() {
   return <TaskView taskRef={parsed.ref} />;
 }
 
-/** What the export buttons embed: the task exactly as Volcengine sent it, with the IDs it was asked by. */
-function exportInput(response: TaskResponse): ExportInput {
+/**
+ * What the export buttons embed: the task as Volcengine sent it (PushURL masked by the server),
+ * with the IDs it was asked by; the full PushURL is asked for only when someone includes it.
+ */
+function exportInput(response: TaskResponse, fullPushUrl: () => Promise<string | null>): ExportInput {
   const { appId, roomId, taskId, userId, version } = response.ref;
-  return { version, ref: { appId, roomId, ...(taskId ? { taskId } : {}), ...(userId ? { userId } : {}) }, task: response.task };
+  return { version, ref: { appId, roomId, ...(taskId ? { taskId } : {}), ...(userId ? { userId } : {}) }, task: response.task, fullPushUrl };
 }
 
 function TaskView({ taskRef }: { taskRef: TaskRef }) {
@@ -49,6 +53,7 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
   const [live] = useLiveSetting();
   const detail = taskQueries.detail(taskRef);
   const query = useQuery({ ...detail, refetchInterval: livePolling(detail.refetchInterval, live) });
+  const fullPushUrl = () => fetchFullPushUrl(taskRef);
   const { data, error, isPending } = query;
   return (
     <div className="space-y-4">
@@ -60,9 +65,9 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
       {data && (
         <>
           <CauseBanner model={data.model} />
-          <TaskSummary view={data} />
+          <TaskSummary view={data} fullPushUrl={fullPushUrl} />
           <TimelineSectionLazy taskRef={taskRef} model={data.model} />
-          <LayoutSection model={data.model} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(data.response)} />} />
+          <LayoutSection model={data.model} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(data.response, fullPushUrl)} />} />
           <ConfigPanelsLazy model={data.model} />
         </>
       )}

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maskPushUrl } from '../../../shared/push-url.ts';
+import { isMaskedPushUrl, maskPushUrl } from '../../../shared/push-url.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { parseIssueText } from '../../i18n/parse-issue-messages.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
@@ -20,13 +20,53 @@ function Item({ label, children, testId, wide }: { label: string; children: Reac
   );
 }
 
+type Reveal = { state: 'hidden' } | { state: 'asking' } | { state: 'shown'; url: string } | { state: 'failed'; reason: string };
+
+/**
+ * The push URL masked, with Reveal. The task page's URL comes masked from the server, so Reveal
+ * asks the server for it on purpose (`fullPushUrl`); a document pasted on /inspect reveals what
+ * was pasted, unless it was masked before it got there.
+ */
+function PushUrl({ url, fullPushUrl }: { url: string; fullPushUrl: (() => Promise<string | null>) | undefined }) {
+  const { t } = useTranslation();
+  const [reveal, setReveal] = useState<Reveal>({ state: 'hidden' });
+  const unavailable = fullPushUrl === undefined && isMaskedPushUrl(url);
+  const show = async () => {
+    if (!fullPushUrl) return setReveal({ state: 'shown', url });
+    setReveal({ state: 'asking' });
+    try {
+      const full = await fullPushUrl();
+      setReveal(full === null ? { state: 'failed', reason: t('task.revealNone') } : { state: 'shown', url: full });
+    } catch (e) {
+      setReveal({ state: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const shown = reveal.state === 'shown';
+  return (
+    <span className="flex flex-wrap items-start gap-x-2">
+      <code data-testid="push-url" className="break-all">{shown ? reveal.url : maskPushUrl(url)}</code>
+      {unavailable ? (
+        <span className="text-xs text-slate-600 dark:text-slate-400">{t('task.keyMaskedBefore')}</span>
+      ) : (
+        <button
+          type="button" disabled={reveal.state === 'asking'} aria-pressed={shown}
+          onClick={() => (shown ? setReveal({ state: 'hidden' }) : void show())}
+          className="text-xs text-sky-700 underline disabled:opacity-50 dark:text-sky-300"
+        >
+          {shown ? t('task.hide') : t('task.reveal')}
+        </button>
+      )}
+      {reveal.state === 'failed' && <span role="alert" className="text-xs text-orange-900 dark:text-orange-200">✕ {t('task.revealFailed', { reason: reveal.reason })}</span>}
+    </span>
+  );
+}
+
 /** Status, push state, stop reason, times, the 72-hour window and the masked push URL. */
-export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
+export function TaskSummary({ view, fullPushUrl }: { view: Pick<TaskView, 'model'>; fullPushUrl?: () => Promise<string | null> }) {
   const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
   const now = useNow();
   const [timeMode] = useTimeMode();
-  const [revealed, setRevealed] = useState(false);
   const { model } = view;
   const locale = i18n.language;
   const status = enumLabel('taskStatus', model.status);
@@ -59,14 +99,7 @@ export function TaskSummary({ view }: { view: Pick<TaskView, 'model'> }) {
           ) : '—'}
         </Item>
         <Item label={t('task.pushUrl')} wide>
-          {model.pushUrl ? (
-            <span className="flex items-start gap-2">
-              <code data-testid="push-url" className="break-all">{revealed ? model.pushUrl : maskPushUrl(model.pushUrl)}</code>
-              <button type="button" onClick={() => setRevealed((r) => !r)} className="text-xs text-sky-700 underline dark:text-sky-300">
-                {revealed ? t('task.hide') : t('task.reveal')}
-              </button>
-            </span>
-          ) : '—'}
+          {model.pushUrl ? <PushUrl url={model.pushUrl} fullPushUrl={fullPushUrl} /> : '—'}
         </Item>
       </dl>
       {model.issues.length > 0 && (
