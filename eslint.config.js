@@ -6,7 +6,7 @@ import globals from 'globals';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'data/', 'bench/.tmp/']),
+  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'data/', 'bench/.tmp/', 'reports/', '.stryker-tmp/']),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
