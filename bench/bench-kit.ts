@@ -5,7 +5,7 @@ import { resolveChromiumOrThrow } from '../scripts/find-chromium.mjs';
 import { startChild, tempDir, type ChildServer } from '../e2e/fixtures/child-server.ts';
 
 /**
- * What the benches written for issue 8 share: a free loopback port, the real server in a child
+ * What the benches share: a free loopback port, the real server in a child
  * process on the embedded simulator with no secrets, headless Chromium with the flags this
  * machine needs, small statistics, and the one line `npm run bench` reads back.
  */

@@ -2,7 +2,7 @@ import type { Figure } from './bench-kit.ts';
 
 /**
  * Every benchmark `npm run bench` runs, in order, and how to read its figures. The benches
- * written for issue 8 print a BENCH_JSON line; the older ones print text, read here with patterns
+ * written with bench-kit.ts print a BENCH_JSON line; the older ones print text, read here with patterns
  * that fail loudly (a missing figure fails the budget check) if their wording changes.
  */
 export interface Bench {

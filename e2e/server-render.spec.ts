@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures/test.ts';
 
-// A /task link's HTML carries the page, the layout drawn as SVG, before any script has run
-// (issue 8); the browser's own render then replaces it, in the same place.
+// A /task link's HTML carries the page, the layout drawn as SVG, before any script has run;
+// the browser's own render then replaces it, in the same place.
 const LINK = '/task?appId=demo-app&roomId=class-math-101&taskId=class-mix';
 
 test.describe('without JavaScript', () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The performance budgets (issue 8) and the one place a figure is judged against its budget.
+// The performance budgets and the one place a figure is judged against its budget.
 // `node scripts/check-budgets.mjs [bench/results.json]` prints every figure of the last
 // `npm run bench` with its budget and verdict, and exits 1 when one is over or missing.
 // check-bundle-budget.mjs (run by `npm test`) judges the cheap figure, the bundle, with judge() too.

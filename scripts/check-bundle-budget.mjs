@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundle budget (issue 8): the gzip size of the JavaScript a browser loads before the task page
+// Bundle budget: the gzip size of the JavaScript a browser loads before the task page
 // draws its layout: the entry chunk, the chunks that hold the /task route and the layout canvas,
 // and everything those import statically, read from Vite's manifest (dist/.vite/manifest.json)
 // and the chunks' source maps. Chunks loaded later (the timeline, panels, other routes) do not

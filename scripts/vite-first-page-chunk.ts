@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 
 /**
- * One chunk for the application code the first page needs (issue 8: link opened to layout drawn).
+ * One chunk for the application code the first page needs (link opened to layout drawn).
  *
  * Left to itself, the bundler gives every module that the entry and some on-demand chunk share a
  * small chunk of its own: the task page started with 27 files, and Chromium fetches at most six

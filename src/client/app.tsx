@@ -6,8 +6,8 @@ import { TaskPage } from './features/task/task-page.tsx';
 import { deferred } from './lib/deferred.tsx';
 
 // The other pages load, with their strings, when their route is opened: a /task link from an
-// alert does not wait for the home page's gallery (issue 8: 200 kB of JavaScript before the
-// layout). The task page itself comes with the first page: asking for it only once the app had
+// alert does not wait for the home page's gallery (the JavaScript before the layout has a
+// budget). The task page itself comes with the first page: asking for it only once the app had
 // started cost a round trip. main.tsx preloads the first page before the first render.
 const HomePage = deferred(() => import('./features/query/home-page.tsx').then((m) => m.HomePage), ['demo', 'watch']);
 const WatchPage = deferred(() => import('./features/watch/watch-page.tsx').then((m) => m.WatchPage), ['watch']);

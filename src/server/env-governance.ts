@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { ID_PATTERN } from '../shared/task-ref.ts';
 
 /**
- * The governance and security variables of issue 6, read from raw values so env.ts stays the one
+ * The governance and security variables, read from raw values so env.ts stays the one
  * place that knows the environment. Each reader pushes a message that names its variable.
  */
 
@@ -18,7 +18,7 @@ export interface GovernanceConfig {
 }
 
 // The cache lasts the task page's polling period (2 s): however many people watch a task, it costs
-// one upstream call per period (issue 8: 200 viewers of 20 tasks, at most 10 calls a second).
+// one upstream call per period.
 export const GOVERNANCE_DEFAULTS = { cacheMs: 2_000, maxCacheMs: 60_000 } as const;
 
 const show = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);

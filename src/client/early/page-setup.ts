@@ -6,8 +6,8 @@ import { applyTheme, rememberThemeForServer, savedTheme } from '../lib/theme.ts'
 let done = false;
 
 /**
- * What the first render would otherwise pay for in the middle of the critical path (issue 8: link
- * opened to layout drawn; costs measured on the 2-core machine), done once per page:
+ * What the first render would otherwise pay for in the middle of the critical path (link opened
+ * to layout drawn), done once per page:
  * - the theme class and the language on <html>, before anything paints (reading the system's
  *   colour scheme the first time costs some 15 ms), and the choices the server renders pages with
  *   (theme, language, time display, the browser's time zone) in cookies;

@@ -25,7 +25,7 @@ export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {
 
 /**
  * Loaded with the code that shows them (see load-messages.ts), so the first page does not carry
- * the inspector's, the gallery's or the timeline's strings (issue 8: JavaScript before the layout).
+ * the inspector's, the gallery's or the timeline's strings (JavaScript before the layout).
  */
 export const LAZY_FEATURE_MESSAGES = {
   demo: () => import('../features/demo/demo-messages.ts').then((m): FeatureMessages => ({ en: m.demoMessagesEn, zh: m.demoMessagesZh })),

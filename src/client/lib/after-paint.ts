@@ -1,7 +1,7 @@
 /**
  * Runs `task` once the browser has painted the frame being prepared now: the next animation frame,
  * then a task after it (the frame is produced between the two). Used for work a first picture must
- * not wait behind, such as fetching the page's on-demand parts (issue 8). Where no frames come (a
+ * not wait behind, such as fetching the page's on-demand parts. Where no frames come (a
  * tab in the background), the task runs after `maxWaitMs` instead. Runs at most once; the returned
  * function cancels it.
  */

@@ -10,7 +10,7 @@ export interface Deferred<P> {
 
 /**
  * A component whose code (and strings) load on first use, for what need not come with the first
- * page (issue 8: at most 200 kB of JavaScript before the task page draws its layout).
+ * page (the JavaScript before the task page draws its layout has a budget).
  *
  * Not React.lazy with Suspense: React 19 holds back revealing a Suspense boundary's content for
  * up to 300 ms after its fallback showed, which put the interactive canvas a third of a second

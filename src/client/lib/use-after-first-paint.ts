@@ -7,7 +7,7 @@ import { afterFirstPaint, browserPaintTimeline } from './after-paint.ts';
  * another task, pasting JSON in the inspector: nothing pops in a frame later there).
  *
  * For what can come a moment after the first picture of a cold load without moving it: the parts
- * of the task page beside and below its layout (issue 8: the first render of a cold page runs on
+ * of the task page beside and below its layout (the first render of a cold page runs on
  * code V8 has not compiled yet, and every element in it is styled, laid out and rasterised before
  * the layout's picture shows).
  */

@@ -38,7 +38,7 @@ export interface TaskPageInput {
 }
 
 /**
- * The /task page of one task as HTML, for the server to send inside #root (issue 8: an operator
+ * The /task page of one task as HTML, for the server to send inside #root (an operator
  * opening a link from an alert sees the page, layout included, before its JavaScript has run).
  * The same components the browser renders, with the task's answer already in the query cache;
  * what needs a browser (measuring, canvases, the parts that load later) renders its placeholder,

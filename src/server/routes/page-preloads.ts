@@ -3,7 +3,7 @@ import { taskRefFromSearch } from '../../shared/task-ref.ts';
 
 /**
  * What a page will ask for first, named in the page's own response so the browser asks at once,
- * while the page's code is still loading (issue 8: a /task link opened from an alert). A /task
+ * while the page's code is still loading (a /task link opened from an alert). A /task
  * link whose IDs pass the same checks as the page's form names its task query; anything else
  * names nothing, and a link that does not parse sends nothing upstream, as before. The page's
  * query (fetch with the same URL, mode and credentials) takes the preloaded answer: one request.

@@ -20,8 +20,8 @@ interface Props {
 const idle = () => undefined;
 
 /**
- * The layout's first picture, shown while the Konva canvas loads (react-konva and Konva are
- * about 75 kB gzip: issue 8 allows 200 kB of JavaScript before the task page draws its layout).
+ * The layout's first picture, shown while the Konva canvas loads (react-konva and Konva are a
+ * large share of the JavaScript budget before the task page draws its layout).
  * A plain <canvas> painted once at the fitted view, inside the same frame, toolbar and help as
  * layout-canvas.tsx, so nothing moves when Konva takes over. Inert: it neither takes the focus
  * nor appears to assistive technology; the real canvas, with its test id, comes a moment later.

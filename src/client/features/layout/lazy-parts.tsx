@@ -2,9 +2,9 @@ import { deferred } from '../../lib/deferred.tsx';
 import { LayoutPreview } from './layout-preview.tsx';
 
 /**
- * The Konva canvas (react-konva, its reconciler and Konva: about 75 kB gzip) loads once the task is
- * known; meanwhile LayoutPreview paints the same layout on a plain canvas. Issue 8: at most 200 kB
- * of JavaScript before the task page draws its layout.
+ * The Konva canvas (react-konva, its reconciler and Konva) loads once the task is known;
+ * meanwhile LayoutPreview paints the same layout on a plain canvas, so the JavaScript before the
+ * layout stays within its budget (scripts/check-bundle-budget.mjs).
  */
 export const LayoutCanvasLazy = deferred(
   () => import('./layout-canvas.tsx').then((m) => m.LayoutCanvas),

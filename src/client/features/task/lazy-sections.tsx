@@ -4,8 +4,8 @@ import { TIMELINE_LOADING_MIN_HEIGHT } from '../timeline/timeline-height.ts';
 /**
  * The parts of the task page that load, with their strings, after its layout is drawn: the
  * timeline (with d3-scale), the Encode/Control panels, the export buttons, and the query form a
- * broken link falls back to. Issue 8 allows 200 kB of JavaScript before the layout; these would
- * take about 35 kB of it and are not what an operator looks at first. Their chunks are requested
+ * broken link falls back to. The JavaScript before the layout has a budget
+ * (scripts/check-bundle-budget.mjs); these are not what an operator looks at first. Their chunks are requested
  * when the task's answer is rendered, while the layout draws.
  */
 

@@ -4,8 +4,7 @@ import { taskQueries } from './task-queries.ts';
 
 /**
  * A /task link asks for its task as soon as the app starts, while the page's code is still
- * loading (issue 8: link opened to layout drawn; with Volcengine upstream that overlaps a real
- * round trip). The answer goes into the query cache, where the page's query finds it, or finds
+ * loading (with Volcengine upstream that overlaps a real round trip). The answer goes into the query cache, where the page's query finds it, or finds
  * the request in flight: one request, not two. Settles when the answer is in (or has failed);
  * undefined for a link that does not parse, which shows the form and asks nothing.
  */
