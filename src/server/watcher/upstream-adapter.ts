@@ -1,4 +1,4 @@
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskRefKey } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import type { UpstreamClient, UpstreamOutcome } from '../upstream-client.ts';
@@ -15,11 +15,6 @@ export function toFetchOutcome(outcome: UpstreamOutcome): FetchOutcome {
     case 'bad-body':
       return { ok: false, kind: 'bad-upstream-body', httpStatus: outcome.httpStatus, message: outcome.message };
   }
-}
-
-/** `getTask` for createWatcher from the server's UpstreamClient. */
-export function watcherGetTask(upstream: UpstreamClient) {
-  return async (ref: TaskRef, signal?: AbortSignal): Promise<FetchOutcome> => toFetchOutcome(await upstream.getTask(ref, signal));
 }
 
 /**
