@@ -1,12 +1,11 @@
 import type { Hono } from 'hono';
-import { requireToken } from './auth.ts';
+import type { Access } from './auth.ts';
 import type { ServerConfig } from './env.ts';
 import type { Logger } from './logger.ts';
 import { HEALTH_PATHS } from './ops/health-routes.ts';
 import type { Inflight } from './ops/inflight.ts';
 import { requestLog } from './ops/request-log.ts';
 import type { AppEnv } from './request-context.ts';
-import { signInThrottle } from './security/attempt-limiter.ts';
 import { allowedHostNames, hostCheck } from './security/host-check.ts';
 import { bodyRules, urlLimits } from './security/input-limits.ts';
 import { sameOriginWrites } from './security/same-origin.ts';
@@ -43,11 +42,10 @@ export function installOuterEdges(app: Hono<AppEnv>, { config, logger, now, infl
 }
 
 /** After the health routes: limits, the token, then the checks that need a signed-in caller. */
-export function installInnerEdges(app: Hono<AppEnv>, { config, now }: EdgeOptions) {
+export function installInnerEdges(app: Hono<AppEnv>, access: Pick<Access, 'middleware'>) {
   app.use('*', urlLimits());
-  // The sign-in rate limit comes before the token check, which lets /api/session through.
-  app.use('/api/session', signInThrottle(now));
-  app.use('*', requireToken(config.token));
+  // Failed tokens are throttled inside, on every route and the sign-in alike (one throttle).
+  app.use('*', access.middleware);
   app.use('*', sameOriginWrites());
   app.use('*', bodyRules());
 }

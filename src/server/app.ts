@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { apiPaths } from '../shared/mixscope-api.ts';
 import { installInnerEdges, installOuterEdges, type EdgeOptions } from './app-edges.ts';
 import { sendError } from './api-errors.ts';
+import { createAccess } from './auth.ts';
 import type { ServerConfig } from './env.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import type { HistoryStore } from './history/history-store.ts';
@@ -86,9 +87,10 @@ export function createApp(options: AppOptions) {
     circuit: () => governor.state().circuit,
     ...(history ? { checkStore: () => history.store.listWatched() } : {}),
   }));
-  installInnerEdges(app, edges);
+  const access = createAccess({ token: config.token, now: clock });
+  installInnerEdges(app, access);
 
-  app.route('/api/session', sessionRoutes(config.token));
+  app.route('/api/session', sessionRoutes(config.token, access));
   app.route(apiPaths.config, configRoutes(config));
   app.route(`${apiPaths.task}/push-url`, pushUrlRoutes({ governor, source: config.upstream, logger, appIds: config.appIds }));
   app.route(apiPaths.task, taskRoutes({ governor, source: config.upstream, logger }));

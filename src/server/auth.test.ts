@@ -7,10 +7,17 @@ import { fakeUpstream, recordingLogger, TEST_NOW, testConfig } from './test-supp
 
 const TOKEN = 'correct-horse-battery-staple';
 
-function appWithToken(token: string | null = TOKEN) {
+function appWithToken(token: string | null = TOKEN, clock = () => TEST_NOW) {
   const logger = recordingLogger();
   const upstream = fakeUpstream({ kind: 'ok', requestId: 'r', task: { Status: 2 }, fetchedAt: TEST_NOW });
-  return { app: createApp({ config: testConfig({ token: token ?? undefined }), upstream, clock: () => TEST_NOW, logger }), logger, upstream };
+  return { app: createApp({ config: testConfig({ token: token ?? undefined }), upstream, clock, logger }), logger, upstream };
+}
+
+/** Signs in with JSON and answers the Cookie header the browser would send back. */
+async function sessionCookie(app: ReturnType<typeof createApp>, headers: Record<string, string> = {}): Promise<string> {
+  const res = await app.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ token: TOKEN }) });
+  expect(res.status).toBe(204);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 describe('tokenMatches', () => {
@@ -37,13 +44,16 @@ describe('with MIXSCOPE_TOKEN set', () => {
     expect(ApiErrorBodySchema.parse(await res.json()).error.message).toContain('does not match');
   });
 
-  it('accepts the bearer header or the cookie', async () => {
+  it('accepts the bearer header or the session cookie, never the raw token as a cookie', async () => {
     const { app } = appWithToken();
     const byHeader = await app.request('/api/config', { headers: { Authorization: `bearer ${TOKEN}` } });
     expect(byHeader.status).toBe(200);
     expect(ConfigResponseSchema.parse(await byHeader.json()).authRequired).toBe(true);
-    const byCookie = await app.request('/api/config', { headers: { Cookie: `mixscope_token=${encodeURIComponent(TOKEN)}` } });
+    const byCookie = await app.request('/api/config', { headers: { Cookie: await sessionCookie(app) } });
     expect(byCookie.status).toBe(200);
+    for (const name of ['mixscope_token', 'mixscope_session']) {
+      expect((await app.request('/api/config', { headers: { Cookie: `${name}=${encodeURIComponent(TOKEN)}` } })).status).toBe(401);
+    }
   });
 
   it('shows a sign-in page to a browser that asks for a page, keeping where it was going', async () => {
@@ -65,7 +75,8 @@ describe('with MIXSCOPE_TOKEN set', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/watch');
     const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^mixscope_token=correct-horse-battery-staple; Max-Age=604800; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/^mixscope_session=v1\.\d+\.[\w-]+\.[\w-]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Strict(, mixscope_token=; Max-Age=0; Path=\/)?$/);
+    expect(cookie).not.toContain(TOKEN);
     for (const line of logger.lines) expect(line).not.toContain(TOKEN);
   });
 
@@ -86,18 +97,62 @@ describe('with MIXSCOPE_TOKEN set', () => {
     const { app } = appWithToken();
     const res = await app.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: TOKEN }) });
     expect(res.status).toBe(204);
-    expect(res.headers.get('set-cookie')).toContain('mixscope_token=');
+    expect(res.headers.get('set-cookie')).toContain('mixscope_session=v1.');
     const bad = await app.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"token": 5}' });
     expect(bad.status).toBe(401);
     const out = await app.request('/api/session', { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(out.status).toBe(204);
-    expect(out.headers.get('set-cookie')).toMatch(/^mixscope_token=; Max-Age=0; Path=\//);
+    expect(out.headers.get('set-cookie')).toMatch(/^mixscope_session=; Max-Age=0; Path=\/; HttpOnly; SameSite=Strict/);
   });
 
   it('guards pages and assets too', async () => {
     const res = await appWithToken().app.request('/assets/app.js');
     expect(res.status).toBe(401);
     expect(await res.text()).toContain('needs its access token');
+  });
+});
+
+describe('the signed session', () => {
+  it('lasts seven days, then the sign-in page again', async () => {
+    let now = TEST_NOW;
+    const { app } = appWithToken(TOKEN, () => now);
+    const cookie = await sessionCookie(app);
+    now += 7 * 24 * 3600_000 - 1;
+    expect((await app.request('/api/config', { headers: { Cookie: cookie } })).status).toBe(200);
+    now += 1;
+    expect((await app.request('/api/config', { headers: { Cookie: cookie } })).status).toBe(401);
+    const page = await app.request('/watch', { headers: { Cookie: cookie, Accept: 'text/html' } });
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain('<form method="post" action="/api/session">');
+  });
+
+  it('is verified by any server with the same token, and ends when the token changes', async () => {
+    const cookie = await sessionCookie(appWithToken().app);
+    expect((await appWithToken().app.request('/api/config', { headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await appWithToken('another-token-of-enough-length').app.request('/api/config', { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  it('refuses a session whose expiry or signature was changed', async () => {
+    const { app } = appWithToken();
+    const cookie = await sessionCookie(app);
+    expect(cookie).toMatch(/^mixscope_session=v1\./);
+    const [, exp = '', nonce = '', mac = ''] = /^mixscope_session=v1\.(\d+)\.([\w-]+)\.([\w-]+)$/.exec(cookie) ?? [];
+    const longer = `mixscope_session=v1.${Number(exp) + 3600_000}.${nonce}.${mac}`;
+    const flipped = `mixscope_session=v1.${exp}.${nonce}.${mac.startsWith('A') ? 'B' : 'A'}${mac.slice(1)}`;
+    for (const bad of [longer, flipped]) expect((await app.request('/api/config', { headers: { Cookie: bad } })).status).toBe(401);
+  });
+
+  it.each([
+    ['over plain http', 'http://mixscope.test/api/session', {}, false],
+    ['when the request came over https', 'https://mixscope.test/api/session', {}, true],
+    ['behind a proxy that sends X-Forwarded-Proto: https', 'http://mixscope.test/api/session', { 'X-Forwarded-Proto': 'https' }, true],
+    ['behind a proxy that sends Forwarded: proto=https', 'http://mixscope.test/api/session', { Forwarded: 'for=192.0.2.60;proto=https;by=203.0.113.43' }, true],
+    ['not when the proxy says http', 'http://mixscope.test/api/session', { 'X-Forwarded-Proto': 'http', Forwarded: 'proto=http' }, false],
+  ])('is Secure %s', async (_, url, headers, secure) => {
+    const res = await appWithToken().app.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ token: TOKEN }) });
+    expect(res.status).toBe(204);
+    const session = (res.headers.get('set-cookie') ?? '').split(', ').find((c) => c.startsWith('mixscope_session=')) ?? '';
+    expect(session.includes('; Secure')).toBe(secure);
   });
 });
 

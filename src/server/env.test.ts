@@ -143,10 +143,12 @@ describe('numbers and names', () => {
     expect(errorsOf({ MIXSCOPE_DATA_DIR: 'a\nb' })[0]).toContain('MIXSCOPE_DATA_DIR');
   });
 
-  it('MIXSCOPE_TOKEN is kept, and a short one draws a warning', () => {
-    const r = parseEnv({ MIXSCOPE_TOKEN: 'short' });
-    expect(r.ok && r.config.token).toBe('short');
-    expect(r.ok && r.warnings.join()).toContain('MIXSCOPE_TOKEN is shorter');
+  it('MIXSCOPE_TOKEN of 16 characters or more is kept; a shorter one stops the start, says how to make one and never shows it', () => {
+    expect(ok({ MIXSCOPE_TOKEN: '0123456789abcdef' }).token).toBe('0123456789abcdef');
+    const [error] = errorsOf({ MIXSCOPE_TOKEN: '0123456789abcde' });
+    expect(error).toContain('MIXSCOPE_TOKEN is shorter than 16 characters');
+    expect(error).toContain('openssl rand -hex 24');
+    expect(error).not.toContain('0123456789abcde');
   });
 
   it('reports every bad variable at once', () => {

@@ -67,6 +67,9 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   return n;
 }
 
+/** The shortest MIXSCOPE_TOKEN the server starts with. */
+export const MIN_TOKEN_LENGTH = 16;
+
 /** A secret must be a single printable ASCII token: it goes verbatim into HTTP headers. */
 function readSecret(env: Env, name: string, errors: string[]): string | undefined {
   const raw = read(env, name);
@@ -158,7 +161,9 @@ export function parseEnv(env: Env): ParseEnvResult {
   const host = readHost(env, errors);
   const dataDir = read(env, 'MIXSCOPE_DATA_DIR') ?? ENV_DEFAULTS.dataDir;
   if (/[\0\n\r]/.test(dataDir)) errors.push('MIXSCOPE_DATA_DIR contains a NUL or line break; set it to a directory path such as ./data.');
-  if (token !== undefined && token.length < 12) warnings.push('MIXSCOPE_TOKEN is shorter than 12 characters; anyone who can reach the server could guess it.');
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    errors.push(`MIXSCOPE_TOKEN is shorter than ${MIN_TOKEN_LENGTH} characters (value not shown), short enough to guess. Make a random one with: openssl rand -hex 24`);
+  }
   if (upstream === 'volcengine' && endpoint.protocol === 'http:' && sessionToken !== undefined) {
     warnings.push('VOLC_ENDPOINT uses plain http, so VOLC_SESSION_TOKEN travels unencrypted. Use https.');
   }

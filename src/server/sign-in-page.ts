@@ -13,10 +13,19 @@ export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/';
 }
 
-export function signInPage(next: string, wrongToken: boolean): string {
-  const error = wrongToken
-    ? '<p role="alert">That token is not right. 令牌不正确。</p>'
-    : '';
+/** What went wrong with the last attempt: a token that did not match, or too many of them (seconds to wait). */
+export interface SignInProblem {
+  wrongToken?: boolean;
+  throttledFor?: number;
+}
+
+export function signInPage(next: string, problem: SignInProblem = {}): string {
+  const wait = problem.throttledFor;
+  const error = wait !== undefined
+    ? `<p role="alert">Too many wrong tokens; wait ${wait} s and try again. 错误次数过多，请 ${wait} 秒后再试。</p>`
+    : problem.wrongToken === true
+      ? '<p role="alert">That token is not right. 令牌不正确。</p>'
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Sign in · mixscope</title>

@@ -1,17 +1,15 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { sendError } from '../api-errors.ts';
-import { TOKEN_COOKIE, tokenMatches } from '../auth.ts';
+import { throttledAnswer, type Access } from '../auth.ts';
 import { safeNext, signInPage } from '../sign-in-page.ts';
-
-const COOKIE_OPTIONS = { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 7 * 24 * 3600 } as const;
 
 /**
  * POST /api/session signs in: a form post (the sign-in page) is redirected to where it came from,
- * a JSON post ({"token": "..."}) gets 204. Either way the token lands in an HttpOnly cookie.
- * DELETE /api/session signs out.
+ * a JSON post ({"token": "..."}) gets 204. Either way the browser gets a signed session in an
+ * HttpOnly cookie (never the token). The token is checked under the same throttle as a Bearer
+ * header on any route. DELETE /api/session signs out.
  */
-export function sessionRoutes(token: string | undefined) {
+export function sessionRoutes(token: string | undefined, access: Pick<Access, 'checkToken' | 'startSession' | 'endSession'>) {
   return new Hono()
     .post('/', async (c) => {
       const isForm = (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded');
@@ -25,15 +23,17 @@ export function sessionRoutes(token: string | undefined) {
         return sendError(c, 400, { kind: 'invalid-input', message: 'Send {"token": "..."} as JSON, or the sign-in form.' });
       }
       if (token === undefined) return c.body(null, 204); // nothing to sign in to
-      if (typeof given !== 'string' || !tokenMatches(given, token)) {
-        if (isForm) return c.html(signInPage(safeNext(next), true), 401);
+      const check = access.checkToken(c, typeof given === 'string' ? given : '');
+      if (!check.ok && check.retryAfterMs > 0) return throttledAnswer(c, check.retryAfterMs, isForm ? { next: safeNext(next) } : undefined);
+      if (!check.ok) {
+        if (isForm) return c.html(signInPage(safeNext(next), { wrongToken: true }), 401);
         return sendError(c, 401, { kind: 'unauthorized', message: 'The access token given does not match MIXSCOPE_TOKEN.' });
       }
-      setCookie(c, TOKEN_COOKIE, given, COOKIE_OPTIONS);
+      access.startSession(c);
       return isForm ? c.redirect(safeNext(next), 303) : c.body(null, 204);
     })
     .delete('/', (c) => {
-      deleteCookie(c, TOKEN_COOKIE, { path: '/' });
+      access.endSession(c);
       return c.body(null, 204);
     });
 }

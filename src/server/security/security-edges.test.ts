@@ -137,13 +137,48 @@ describe('AppId allow-list (MIXSCOPE_APP_IDS)', () => {
   // The watch list, the history, the page and the watcher: app-id-scope.test.ts.
 });
 
-describe('sign-in rate limit', () => {
-  it('answers 429 with Retry-After after ten attempts a minute', async () => {
-    const { app } = appWith({ token: TOKEN });
-    const attempt = () => app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"guess"}' });
-    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
-    const res = await attempt();
+describe('failed credentials, on every route', () => {
+  const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } });
+  const bearer = (token: string, extra: Record<string, string> = {}) => ({ headers: { Authorization: `Bearer ${token}`, ...extra } });
+  const signIn = (app: ReturnType<typeof createApp>, token: string, ip: string) =>
+    app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) }, from(ip));
+
+  it('a wrong Bearer token anywhere counts: after ten a minute, 429 with Retry-After, and the right token is refused too', async () => {
+    const { app, upstream } = appWith({ token: TOKEN });
+    for (let i = 0; i < 10; i++) expect((await app.request(TASK, bearer('guess'), from('10.0.0.1'))).status).toBe(401);
+    const res = await app.request('/api/config', bearer('guess'), from('10.0.0.1'));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Over the limit, right and wrong look the same: the limit is no oracle.
+    expect((await app.request('/api/config', bearer(TOKEN), from('10.0.0.1'))).status).toBe(429);
+    expect((await signIn(app, TOKEN, '10.0.0.1')).status).toBe(429);
+    const page = await app.request('/watch', bearer('guess', { accept: 'text/html' }), from('10.0.0.1'));
+    expect(page.status).toBe(429);
+    expect(await page.text()).toContain('Too many wrong tokens');
+    // Another address has its own count.
+    expect((await app.request('/api/config', bearer(TOKEN), from('10.0.0.2'))).status).toBe(200);
+    expect(upstream.calls).toHaveLength(0);
+  });
+
+  it('wrong sign-ins and wrong Bearer tokens share one count', async () => {
+    const { app } = appWith({ token: TOKEN });
+    for (let i = 0; i < 5; i++) expect((await signIn(app, 'guess', '10.0.0.3')).status).toBe(401);
+    for (let i = 0; i < 5; i++) expect((await app.request('/api/config', bearer('guess'), from('10.0.0.3'))).status).toBe(401);
+    expect((await signIn(app, 'guess', '10.0.0.3')).status).toBe(429);
+  });
+
+  it('beyond 60 a minute from everyone, raw tokens wait, while a signed-in session keeps working', async () => {
+    const { app } = appWith({ token: TOKEN });
+    const cookie = ((await signIn(app, TOKEN, '10.1.0.1')).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    for (let i = 0; i < 60; i++) expect((await app.request('/api/config', bearer('guess'), from(`10.2.0.${i}`))).status).toBe(401);
+    expect((await app.request('/api/config', bearer(TOKEN), from('10.3.0.1'))).status).toBe(429);
+    expect((await signIn(app, TOKEN, '10.3.0.1')).status).toBe(429);
+    expect((await app.request('/api/config', { headers: { cookie } }, from('10.1.0.1'))).status).toBe(200);
+  });
+
+  it('a request with no credentials is not counted', async () => {
+    const { app } = appWith({ token: TOKEN });
+    for (let i = 0; i < 20; i++) expect((await app.request('/api/config', {}, from('10.0.0.4'))).status).toBe(401);
+    expect((await app.request('/api/config', bearer(TOKEN), from('10.0.0.4'))).status).toBe(200);
   });
 });
