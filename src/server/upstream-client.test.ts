@@ -75,6 +75,8 @@ describe('what it returns', () => {
       { kind: 'bad-body', httpStatus: 200, message: 'Volcengine answered HTTP 200 without the documented ResponseMetadata envelope.' }],
     ['bad-body for success without the task', () => json({ ResponseMetadata: { RequestId: 'req-4' }, Result: {} }),
       { kind: 'bad-body', httpStatus: 200, requestId: 'req-4', message: 'The answer from rtc.example.test reports success but has no Result.PushMixedStreamToCDNTask object.' }],
+    ['bad-body for a task with a field nested 5,000 deep', () => new Response(`{"ResponseMetadata":{},"Result":{"PushMixedStreamToCDNTask":{"Deep":${'['.repeat(5000)}${']'.repeat(5000)}}}}`),
+      { kind: 'bad-body', httpStatus: 200, message: 'The answer from rtc.example.test (HTTP 200) is malformed: the value at Result.PushMixedStreamToCDNTask.Deep[0]… is nested more than 64 levels deep, far beyond any task, so mixscope did not use it.' }],
     ['bad-body for a null task', () => json({ ResponseMetadata: { RequestId: 'req-5' }, Result: { PushMixedStreamToCDNTask: null } }),
       { kind: 'bad-body', httpStatus: 200, requestId: 'req-5', message: 'The answer from rtc.example.test reports success but has no Result.PushMixedStreamToCDNTask object.' }],
   ];

@@ -1,3 +1,4 @@
+import { checkJsonShape, describeJsonShapeProblem } from '../shared/json-shape.ts';
 import type { UpstreamError } from '../shared/mixscope-api.ts';
 import type { TaskRef } from '../shared/task-ref.ts';
 import { interpretEnvelope } from '../shared/volc-envelope.ts';
@@ -135,6 +136,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     } catch {
       return { kind: 'bad-body', httpStatus, message: `The answer from ${host} (HTTP ${httpStatus}) is not JSON.` };
     }
+    // Everything after this walks the value recursively (zod, JSON.stringify, React, the store).
+    const shape = checkJsonShape(body);
+    if (!shape.ok) return { kind: 'bad-body', httpStatus, message: `The answer from ${host} (HTTP ${httpStatus}) is malformed: ${describeJsonShapeProblem(shape)}, far beyond any task, so mixscope did not use it.` };
     const outcome = interpretEnvelope(httpStatus, body);
     if (outcome.kind === 'bad-body') return { kind: 'bad-body', httpStatus, message: outcome.message };
     // The gateway may quote the access key back (InvalidAccessKey); it must not reach the browser.
