@@ -83,8 +83,8 @@ describe('the upstream budget at the wire', () => {
     arrivals.sort((a, b) => a - b);
     const busiest = busiestWindow(arrivals, WINDOW_MS);
     console.log(`wire budget: ${arrivals.length} upstream calls, busiest ${WINDOW_MS} ms window ${busiest} (cap ${QPS}); answers ${JSON.stringify(countBy(statuses))}`);
-    // The burst must really make the server call upstream often, or the check proves nothing.
-    expect(arrivals.length).toBeGreaterThan(2 * QPS);
+    // More calls than one second's budget, or the cap was never what held them back.
+    expect(arrivals.length).toBeGreaterThan(QPS);
     expect(busiest).toBeLessThanOrEqual(QPS);
   }, 60_000);
 });
