@@ -103,6 +103,13 @@ describe('secrets scan', () => {
     }
   });
 
+  it('no API response or page contains a stream key or a CDN auth secret: PushURLs go out masked', () => {
+    for (const r of responses) {
+      expect(r.text, r.path).not.toContain(STREAM_KEY);
+      expect(r.text, r.path).not.toContain(CDN_SECRET);
+    }
+  });
+
   it('every log line is JSON with a level, and request lines carry a request id', () => {
     const parsed = logLines.map((l) => JSON.parse(l) as { level: number; msg?: string; reqId?: string });
     expect(parsed.every((l) => typeof l.level === 'number')).toBe(true);
