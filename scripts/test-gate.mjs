@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the whole gate, in order: typecheck, lint, unit tests, production build, bundle
+// `npm test`: the whole gate, in order: typecheck, lint, import cycles, unit tests, production build, bundle
 // budget, end-to-end tests in a real Chromium. A failed step does not stop the steps after it
 // (except that e2e needs a fresh build), so one run shows everything. The last line printed is
 // `N passed, N failed[, N skipped]`, summing Vitest and Playwright; a failed step that is not a
@@ -78,7 +78,7 @@ function failureNote(r) {
 
 /** @type {StepOutcome[]} */
 const steps = [];
-const TOTAL_STEPS = 7;
+const TOTAL_STEPS = 8;
 
 /**
  * Prints a heading, runs body, prints how it went and records the outcome.
@@ -148,6 +148,8 @@ mkdirSync(join(ROOT, 'test-results'), { recursive: true });
 
 await commandStep('typecheck', 'tsc', ['-p', 'tsconfig.json', '--noEmit'], 10 * MIN);
 await commandStep('lint', 'eslint', ['.'], 10 * MIN);
+// Import cycles (type-only imports excluded, see .madgerc): none may come back.
+await commandStep('cycles', 'madge', ['--circular', '--extensions', 'ts,tsx', '--ts-config', 'tsconfig.json', 'src'], 5 * MIN);
 
 // Production dependencies: a high or critical advisory fails; an unreachable advisory database
 // (some registries answer 405; exit 3) marks the step skipped with the reason, never passed.

@@ -13,7 +13,7 @@ import { markFirstDraw } from './layout-drawn-mark.ts';
 import { RegionHighlight } from './region-highlight.tsx';
 import { RegionOverlays } from './region-overlays.tsx';
 import { RegionShapes, type PlacedImage } from './region-shapes.tsx';
-import { SpatialMapLazy as SpatialMap } from './lazy-parts.tsx';
+import { SpatialMapLazy as SpatialMap } from './lazy-details.tsx';
 import { spatialScene } from './spatial-map.ts';
 import { useCanvasPointer } from './use-canvas-pointer.ts';
 import { useCanvasView } from './use-canvas-view.ts';

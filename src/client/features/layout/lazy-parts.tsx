@@ -11,11 +11,3 @@ export const LayoutCanvasLazy = deferred(
   [],
   (props) => <LayoutPreview layout={props.layout} boxes={props.boxes} background={props.background} />,
 );
-
-/*
- * Parts shown only after a click (a selected region's detail and source frame, the spatial-audio
- * map): loaded then, not before the canvas is first drawn. Each is a few kB from the same server.
- */
-export const RegionDetailLazy = deferred(() => import('./region-detail.tsx').then((m) => m.RegionDetail));
-export const SourceFrameViewLazy = deferred(() => import('./source-frame-view.tsx').then((m) => m.SourceFrameView));
-export const SpatialMapLazy = deferred(() => import('./spatial-map-view.tsx').then((m) => m.SpatialMap));
