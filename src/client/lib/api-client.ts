@@ -6,13 +6,16 @@ export class ApiRequestError extends Error {
   readonly kind: ErrorKind | 'network';
   readonly status: number;
   readonly detail: ApiErrorBody['error'] | undefined;
+  /** When the failure was known (Unix ms): where a retry's countdown starts. */
+  readonly receivedAt: number;
 
-  constructor(kind: ErrorKind | 'network', status: number, message: string, detail?: ApiErrorBody['error']) {
+  constructor(kind: ErrorKind | 'network', status: number, message: string, detail?: ApiErrorBody['error'], receivedAt = Date.now()) {
     super(message);
     this.name = 'ApiRequestError';
     this.kind = kind;
     this.status = status;
     this.detail = detail;
+    this.receivedAt = receivedAt;
   }
 }
 

@@ -5,6 +5,7 @@ import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { fieldIssueText } from '../query/field-issue-text.ts';
 import { serverErrorText } from '../../i18n/server-error-text.ts';
+import { RetryStatus, type RetryState } from './retry-status.tsx';
 
 const TITLE_KEYS: Record<string, string> = {
   upstream: 'error.upstream',
@@ -19,8 +20,16 @@ const TITLE_KEYS: Record<string, string> = {
 };
 
 
+interface ErrorPanelProps {
+  error: Error;
+  onRetry?: (() => void) | undefined;
+  compact?: boolean;
+  /** Which try failed and whether another is on its way: shown with the countdown to the next. */
+  retry?: RetryState | undefined;
+}
+
 /** An error in words, with the Code and RequestId an operator quotes to Volcengine support. */
-export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; onRetry?: () => void; compact?: boolean }) {
+export function ErrorPanel({ error, onRetry, compact = false, retry }: ErrorPanelProps) {
   const { t, i18n } = useTranslation();
   const [timeMode] = useTimeMode();
   const now = useNow();
@@ -51,8 +60,9 @@ export function ErrorPanel({ error, onRetry, compact = false }: { error: Error; 
           {api.detail.issues.map((i) => <li key={`${i.field}-${i.code}`}>{fieldIssueText(t, i)}</li>)}
         </ul>
       )}
+      {retry && <RetryStatus error={error} retry={retry} />}
       {onRetry && (
-        <button type="button" onClick={onRetry} className="mt-3 rounded-md border border-orange-600 px-3 py-1 text-sm font-medium hover:bg-orange-100 dark:hover:bg-orange-900">
+        <button type="button" onClick={onRetry} disabled={retry?.asking} className="mt-3 rounded-md border border-orange-600 px-3 py-1 text-sm font-medium hover:bg-orange-100 disabled:opacity-60 dark:hover:bg-orange-900">
           {t('error.retry')}
         </button>
       )}

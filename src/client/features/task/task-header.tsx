@@ -9,13 +9,23 @@ import { PresentButton } from '../present/present-button.tsx';
 import type { TaskView } from './task-queries.ts';
 import { LiveControls } from '../../design-system/live-controls.tsx';
 import { useLiveSetting } from '../../lib/live-setting.ts';
+import type { ShownFailure } from './task-failure.ts';
+import type { RetryState } from './retry-status.tsx';
+
+interface TaskHeaderProps {
+  taskRef: TaskRef;
+  query: UseQueryResult<TaskView>;
+  /** The failure the page shows (task-failure.ts): beside the last good data, a stale banner. */
+  failure?: ShownFailure | undefined;
+  retry?: RetryState | undefined;
+}
 
 /** Which task this is, how fresh the data is, and whether it is still being polled. */
-export function TaskHeader({ taskRef, query }: { taskRef: TaskRef; query: UseQueryResult<TaskView> }) {
+export function TaskHeader({ taskRef, query, failure, retry }: TaskHeaderProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const [live] = useLiveSetting();
-  const { data, error, dataUpdatedAt, isFetching } = query;
+  const { data, dataUpdatedAt, isFetching } = query;
   const finished = data ? isFinished(data.model) : false;
   const ids: [string, string | undefined][] = [
     ['AppId', taskRef.appId],
@@ -49,19 +59,20 @@ export function TaskHeader({ taskRef, query }: { taskRef: TaskRef; query: UseQue
           <button
             type="button"
             onClick={() => void query.refetch()}
-            disabled={isFetching}
+            // While retries wait, Refresh asks at once (it replaces the waiting retry).
+            disabled={isFetching && !(data && failure)}
             className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
           >
             ↻ {t('task.refresh')}
           </button>
         </div>
       </div>
-      {data && error && (
+      {data && failure && (
         <div data-testid="stale-banner">
           <p className="mb-1 text-sm font-medium text-amber-800 dark:text-amber-300">
             ⚠ {t('task.staleSince', { ago: formatRelative(dataUpdatedAt, now, i18n.language), reason: '' })}
           </p>
-          <ErrorPanel error={error} compact />
+          <ErrorPanel error={failure.error} compact retry={retry} />
         </div>
       )}
     </header>

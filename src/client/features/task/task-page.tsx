@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
-import { taskRefFromSearch, type TaskRef } from '../../../shared/task-ref.ts';
+import { taskRefFromSearch, taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
@@ -13,6 +13,8 @@ import { livePolling, useLiveSetting } from '../../lib/live-setting.ts';
 import type { ExportInput } from '../export/export-buttons.tsx';
 import { ConfigPanelsLazy, ExportButtonsLazy, QueryFormLazy, TimelineSectionLazy } from './lazy-sections.tsx';
 import type { TaskResponse } from '../../../shared/mixscope-api.ts';
+import { useShownFailure } from './task-failure.ts';
+import { isDefinitive } from '../../lib/retry-policy.ts';
 
 export function TaskPage() {
   const { t } = useTranslation();
@@ -54,14 +56,18 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
   const detail = taskQueries.detail(taskRef);
   const query = useQuery({ ...detail, refetchInterval: livePolling(detail.refetchInterval, live) });
   const fullPushUrl = () => fetchFullPushUrl(taskRef);
-  const { data, error, isPending } = query;
+  const { data, isPending, isFetching } = query;
+  // The failure stays on screen, with its countdown, until an answer replaces it.
+  const failure = useShownFailure(taskRefKey(taskRef), query);
+  const retry = failure && { attempt: failure.attempt, asking: isFetching };
   return (
     <div className="space-y-4">
-      <TaskHeader taskRef={taskRef} query={query} />
-      {isPending && (
-        <p role="status" className="animate-pulse text-slate-600 dark:text-slate-400">{t('task.loading')}</p>
+      <TaskHeader taskRef={taskRef} query={query} failure={failure} retry={retry} />
+      {isPending && !failure && (
+        <p role="status" data-testid="task-loading" className="animate-pulse text-slate-600 dark:text-slate-400">{t('task.loading')}</p>
       )}
-      {!data && error && <ErrorPanel error={error} onRetry={() => void query.refetch()} />}
+      {/* Try again only for an answer the page will not retry by itself. */}
+      {!data && failure && <ErrorPanel error={failure.error} retry={retry} onRetry={isDefinitive(failure.error) ? () => void query.refetch() : undefined} />}
       {data && (
         <>
           <CauseBanner model={data.model} />

@@ -3,6 +3,7 @@ import { taskApiPath, TaskResponseSchema, type TaskResponse } from '../../../sha
 import { buildTaskModel, isFinished, type TaskModel } from '../../../shared/task-model.ts';
 import { taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
 import { getJson } from '../../lib/api-client.ts';
+import { isDefinitive, retryOptions } from '../../lib/retry-policy.ts';
 
 export interface TaskView {
   response: TaskResponse;
@@ -22,8 +23,14 @@ export const taskQueries = {
     queryOptions({
       queryKey: [...taskQueries.all(), taskRefKey(ref)],
       queryFn: ({ signal }) => fetchTask(ref, signal),
-      // Poll while the task can still change; an ended task costs no more upstream budget.
-      refetchInterval: (query) => (query.state.data && isFinished(query.state.data.model) ? false : POLL_INTERVAL_MS),
-      retry: 1,
+      // Poll while the task can still change; an ended task costs no more upstream budget, nor
+      // does an answer asking again cannot change (the person can still ask with Try again).
+      refetchInterval: (query) => {
+        if (query.state.data && isFinished(query.state.data.model)) return false;
+        return query.state.error && isDefinitive(query.state.error) ? false : POLL_INTERVAL_MS;
+      },
+      // A failure the next try may mend is retried until it does, inside one fetch: the page
+      // keeps showing it with its countdown, rather than "Asking…" between tries.
+      ...retryOptions,
     }),
 };
