@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 
+/** Any path that is no page of the app (the server answers it with HTTP 404). */
 export function NotFoundPage() {
   const { t } = useTranslation();
+  const [path] = useLocation();
   return (
-    <div className="space-y-3">
+    <div data-testid="not-found" className="space-y-3">
       <h1 className="text-xl font-semibold">{t('error.notFound')}</h1>
+      <p className="text-slate-700 dark:text-slate-300">{t('error.noPage', { path: path.slice(0, 200) })}</p>
       <Link href="/" className="text-sky-700 underline dark:text-sky-300">{t('task.openForm')}</Link>
     </div>
   );

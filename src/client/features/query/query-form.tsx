@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { API_VERSIONS, DEFAULT_API_VERSION } from '../../../shared/api-versions.ts';
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from '../../../shared/api-versions.ts';
 import { taskRefToSearch, validateTaskRef, type FieldIssue, type TaskRefField, type TaskRefInput } from '../../../shared/task-ref.ts';
 import { fieldIssueText } from './field-issue-text.ts';
 import { WatchFormButton } from '../watch/watch-form-button.tsx';
@@ -35,6 +35,9 @@ export function QueryForm({ initial, initialIssues = [] }: { initial?: TaskRefIn
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const issueFor = (field: TaskRefField) => issues.find((i) => i.field === field);
+  const versionIssue = issueFor('version');
+  // A link's unknown version stays visible in the select, marked, until a listed one is picked.
+  const badVersion = typeof values.version === 'string' && !isApiVersion(values.version) ? values.version : undefined;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -95,12 +98,15 @@ export function QueryForm({ initial, initialIssues = [] }: { initial?: TaskRefIn
             name="version"
             value={values.version ?? DEFAULT_API_VERSION}
             onChange={(e) => setValues((v) => ({ ...v, version: e.target.value }))}
-            aria-describedby={`${formId}-version-hint`}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            aria-invalid={versionIssue ? true : undefined}
+            aria-describedby={`${formId}-version-hint${versionIssue ? ` ${formId}-version-error` : ''}`}
+            className={`rounded-md border bg-white px-3 py-2 text-sm dark:bg-slate-900 ${versionIssue ? 'border-orange-600' : 'border-slate-300 dark:border-slate-700'}`}
           >
+            {badVersion !== undefined && <option value={badVersion} disabled>{t('query.unknownVersionOption', { version: badVersion.slice(0, 40) })}</option>}
             {API_VERSIONS.map((v) => <option key={v} value={v}>{v}</option>)}
           </select>
           <span id={`${formId}-version-hint`} className="text-xs text-slate-600 dark:text-slate-400">{t('query.versionHint')}</span>
+          {versionIssue && <span id={`${formId}-version-error`} className="text-sm text-orange-800 dark:text-orange-300">✕ {fieldIssueText(t, versionIssue)}</span>}
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
