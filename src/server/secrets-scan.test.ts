@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskRefKey } from '../shared/task-ref.ts';
 import { createLogger } from './logger.ts';
 import { gracefulShutdown } from './ops/shutdown.ts';
 import { startRuntime, type Runtime } from './server-runtime.ts';
@@ -47,6 +48,18 @@ let dir: string;
 const logLines: string[] = [];
 const responses: { path: string; text: string }[] = [];
 
+/** Resolves once the watcher has recorded an observation of every task named. */
+async function watcherPolled(taskIds: string[]) {
+  const keys = taskIds.map((taskId) => taskRefKey({ appId: 'app', roomId: 'room', taskId, version: '2020-12-01' }));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const pages = await Promise.all(keys.map((key) => runtime.store.history(key)));
+    if (pages.every((page) => page.observations.length > 0)) return;
+    if (Date.now() > deadline) throw new Error(`the watcher did not poll ${taskIds.join(' and ')} within 10 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function call(path: string, init: RequestInit = {}, withToken = true) {
   const headers = new Headers(init.headers);
   if (withToken) headers.set('authorization', `Bearer ${TOKEN}`);
@@ -65,7 +78,7 @@ beforeAll(async () => {
   for (const id of ['fine', 'echo-keys', 'bad-rtmp', 'network', 'html']) await call(q(id));
   await call('/api/watch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: 'app', roomId: 'room', taskId: 'bad-rtmp' }) });
   await call('/api/watch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: 'app', roomId: 'room', taskId: 'fine' }) });
-  await new Promise((r) => setTimeout(r, 300)); // the watcher polls both
+  await watcherPolled(['bad-rtmp', 'fine']);
   for (const path of ['/api/watch', '/api/history?appId=app&roomId=room&taskId=bad-rtmp', '/api/config', '/metrics', '/readyz', '/healthz']) await call(path);
   await call('/api/task?appId=app&roomId=room&taskId=fine', {}, false);
   await call('/task', { headers: { accept: 'text/html' } }, false);
