@@ -52,7 +52,7 @@ export function createServerMetrics(): ServerMetrics {
     },
     watchGovernor(state) {
       registry.gauge('mixscope_upstream_rate_qps', 'Upstream calls per second allowed now (MIXSCOPE_QPS, less after a FlowLimitExceeded).', () => state().rate);
-      registry.gauge('mixscope_upstream_window_calls', 'Upstream calls in the last second.', () => state().inWindow);
+      registry.gauge('mixscope_upstream_window_calls', 'Upstream calls that count against the budget now: in flight, or answered within the last second.', () => state().inWindow);
       registry.gauge('mixscope_upstream_queue', 'Queries waiting for an upstream token.', () =>
         Object.entries(state().queued).map(([priority, n]) => [{ priority }, n] as const));
       registry.gauge('mixscope_upstream_circuit_state', 'The upstream circuit breaker: 1 for the current state.', () => {
