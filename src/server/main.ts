@@ -2,9 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { parseEnv } from './env.ts';
 import { loadEnvironment } from './env-file.ts';
+import { lockDataDir, type DataDirLock } from './history/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
 import { gracefulShutdown } from './ops/shutdown.ts';
-import { startRuntime, type Runtime } from './server-runtime.ts';
+import type { Runtime } from './server-runtime.ts';
 
 /** Entry point of `npm start` / `npm run dev`: config, the runtime (server-runtime.ts), listening, graceful stop. */
 
@@ -23,6 +24,18 @@ const secrets = [config.credentials?.accessKeyId, config.credentials?.secretKey,
   .filter((s): s is string => s !== undefined);
 const logger = createLogger({ secrets });
 for (const warning of parsed.warnings) logger.warn({}, warning);
+
+// One server per data directory, checked before the rest of the server is even loaded, so a
+// second server or an unusable MIXSCOPE_DATA_DIR is told at once.
+let lock: DataDirLock;
+try {
+  lock = lockDataDir(config.dataDir);
+} catch (err) {
+  fail([err instanceof Error ? err.message : String(err)]);
+}
+// Whatever way the process ends short of a kill, the lock goes with it.
+process.once('exit', () => lock.release());
+const { startRuntime } = await import('./server-runtime.ts');
 
 let runtime: Runtime;
 try {
@@ -81,7 +94,10 @@ async function stop(signal: NodeJS.Signals) {
       if ('closeAllConnections' in server) server.closeAllConnections();
     },
     stopUpstream: () => runtime.governor.stop(),
-    closeStore: () => runtime.store.close(),
+    closeStore: async () => {
+      await runtime.store.close();
+      lock.release();
+    },
     drainMs: DRAIN_MS,
     logger,
   });

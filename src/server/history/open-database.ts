@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { createDataDir } from './create-data-dir.ts';
 import type { HistoryDatabase } from './history-db.ts';
 import { historyMigrations } from './migrations/migration-provider.ts';
 
@@ -24,9 +24,9 @@ export const DB_FILE_NAME = 'mixscope.sqlite';
  */
 export async function openHistoryDatabase(dataDir: string): Promise<Kysely<HistoryDatabase>> {
   const file = join(dataDir, DB_FILE_NAME);
+  createDataDir(dataDir);
   let sqlite: Database.Database | undefined;
   try {
-    mkdirSync(dataDir, { recursive: true });
     sqlite = new Database(file);
     const mode: unknown = sqlite.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`the file system refused WAL mode (got ${String(mode)})`);
