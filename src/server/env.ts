@@ -27,6 +27,10 @@ export interface ServerConfig extends GovernanceConfig {
   upstreamTimeoutMs: number;
   /** MIXSCOPE_SIMULATOR_SPEED: how fast the embedded simulator's tasks live (demos, e2e). */
   simulatorSpeed: number;
+  /** MIXSCOPE_CALLBACK_SECRET: the Volcengine callback's SecretKey; unset, the callback endpoint is off. */
+  callbackSecret?: string | undefined;
+  /** MIXSCOPE_CALLBACK_WATCH: tasks named by callbacks are watched (default true; 0 turns it off). */
+  callbackWatch?: boolean;
 }
 
 export type ParseEnvResult =
@@ -167,6 +171,11 @@ export function parseEnv(env: Env): ParseEnvResult {
   if (upstream === 'volcengine' && endpoint.protocol === 'http:' && sessionToken !== undefined) {
     warnings.push('VOLC_ENDPOINT uses plain http, so VOLC_SESSION_TOKEN travels unencrypted. Use https.');
   }
+  const callbackSecret = readSecret(env, 'MIXSCOPE_CALLBACK_SECRET', errors);
+  const callbackWatchRaw = read(env, 'MIXSCOPE_CALLBACK_WATCH')?.trim();
+  if (callbackWatchRaw !== undefined && callbackWatchRaw !== '0' && callbackWatchRaw !== '1') {
+    errors.push(`MIXSCOPE_CALLBACK_WATCH is ${show(callbackWatchRaw)}; it must be 1 (watch the tasks callbacks name, the default) or 0 (only store the events).`);
+  }
   const governance: GovernanceConfig = {
     cacheMs: readCacheMs(read(env, 'MIXSCOPE_CACHE_MS'), errors),
     appIds: readAppIds(read(env, 'MIXSCOPE_APP_IDS'), errors),
@@ -184,6 +193,7 @@ export function parseEnv(env: Env): ParseEnvResult {
     config: {
       upstream, credentials, region, endpoint: endpoint.origin, endpointHost: endpoint.host,
       qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed, ...governance,
+      callbackSecret, callbackWatch: callbackWatchRaw !== '0',
     },
   };
 }
