@@ -25,6 +25,7 @@ describe('parseEnv defaults', () => {
       endpointHost: 'rtc.volcengineapi.com', qps: 50, dataDir: './data', token: undefined, host: '127.0.0.1', port: 8080,
       upstreamTimeoutMs: 5000, simulatorSpeed: 1,
       cacheMs: 2000, appIds: undefined, allowedHosts: [], simulatorFaults: false,
+      callbackSecret: undefined, callbackWatch: true,
     });
   });
 
