@@ -72,4 +72,13 @@ describe('a stack trace through the logger', () => {
     expect(logged?.stack).not.toContain(KEY);
     expect(frames(logged?.stack ?? '')).toEqual(frames(err.stack ?? ''));
   });
+
+  it('follows an Error\'s cause, even one that loops back to itself', () => {
+    const inner = new Error('connect to https://rtc.example.test/?Action=x&Signature=sig-9f3k failed', { cause: undefined });
+    const outer = new Error('upstream call failed', { cause: inner });
+    inner.cause = outer;
+    const out = JSON.stringify(scrubValue({ err: outer }, []));
+    expect(out).toContain('"cause":{"type":"Error","message":"connect to https://rtc.example.test/?Action=••••&Signature=••••');
+    expect(out).not.toContain('sig-9f3k');
+  });
 });

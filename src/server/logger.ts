@@ -25,13 +25,14 @@ const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
 /** file: URLs are this server's own source files (stack frames), never a stream's address: kept whole. */
 const maskUrl = (url: string) => (/^file:/i.test(url) ? url : maskPushUrl(url));
 
-/** An Error's own fields are not enumerable: copied out, or the line would show `{}`. */
-function errorFields(err: Error): Record<string, unknown> {
+/** An Error's own fields are not enumerable: copied out, or the line would show `{}`. Causes to a few levels (a cause can loop). */
+function errorFields(err: Error, depth = 0): Record<string, unknown> {
   const { code } = err as { code?: unknown };
+  const cause = err.cause instanceof Error ? (depth < 3 ? errorFields(err.cause, depth + 1) : String(err.cause)) : err.cause;
   return {
     type: err.name, message: err.message, stack: err.stack,
     ...(code === undefined ? {} : { code }),
-    ...(err.cause === undefined ? {} : { cause: err.cause instanceof Error ? errorFields(err.cause) : err.cause }),
+    ...(cause === undefined ? {} : { cause }),
   };
 }
 
