@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { CALLBACK_PATH } from '../shared/callback-api.ts';
 import type { Access } from './auth.ts';
 import type { ServerConfig } from './env.ts';
 import type { Logger } from './logger.ts';
@@ -38,7 +39,8 @@ export function installOuterEdges(app: Hono<AppEnv>, { config, logger, now, infl
   }
   app.use('*', requestLog({ logger, now, ...(observeHttp ? { observe: observeHttp } : {}) }));
   app.use('*', securityHeaders());
-  app.use('*', hostCheck({ token: config.token, allowed: allowedHostNames(config.host, config.allowedHosts), exempt: HEALTH_PATHS }));
+  // Volcengine calls the callback under the public domain configured in its console; its signature guards it.
+  app.use('*', hostCheck({ token: config.token, allowed: allowedHostNames(config.host, config.allowedHosts), exempt: [...HEALTH_PATHS, CALLBACK_PATH] }));
 }
 
 /** After the health routes: limits, the token, then the checks that need a signed-in caller. */

@@ -3,6 +3,10 @@ import { apiPaths } from '../shared/mixscope-api.ts';
 import { installInnerEdges, installOuterEdges, type EdgeOptions } from './app-edges.ts';
 import { sendError } from './api-errors.ts';
 import { createAccess } from './auth.ts';
+import type { CallbackMetrics } from './callbacks/callback-metrics.ts';
+import type { CallbackRateLimit } from './callbacks/callback-rate-limit.ts';
+import { callbackRoutes } from './callbacks/callback-routes.ts';
+import type { CallbackStore } from './callbacks/callback-store.ts';
 import type { ServerConfig } from './env.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import type { HistoryStore } from './history/history-store.ts';
@@ -18,12 +22,15 @@ import { simulatorFaultRoutes } from './routes/simulator-fault-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
 import { pagePreloads } from './routes/page-preloads.ts';
 import { pushUrlRoutes } from './routes/push-url-routes.ts';
+import { outputRoutes } from './routes/output-routes.ts';
+import { createOutputPuller } from './output/output-puller.ts';
+import { pullUrlAllowed } from './output/pull-rules.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { taskPageRender, type PageRender } from './routes/task-page-render.ts';
 import { AppIdNotAllowedError, notAllowed } from './security/app-id-allow-list.ts';
 import { scopedFaultSwitch, scopedGovernor, scopedHistoryStore, scopedWatcher } from './security/app-id-scope.ts';
 import type { FaultSwitch } from './simulator-faults.ts';
-import type { Clock, UpstreamClient } from './upstream-client.ts';
+import type { Clock, FetchLike, UpstreamClient } from './upstream-client.ts';
 import type { SchedulerClock } from './watcher/scheduler-clock.ts';
 import type { Watcher } from './watcher/watcher.ts';
 
@@ -45,6 +52,12 @@ export interface AppOptions {
   /** True once a graceful stop began: /readyz says so. */
   stopping?: () => boolean;
   inflight?: Inflight;
+  /** How output streams are read (GET /api/task/output); default the global fetch. */
+  outputFetch?: FetchLike;
+  /** The embedded simulator's HTTP-FLV outputs, served under /simulator/pull/ in simulator mode. */
+  simulatorPull?: FetchLike;
+  /** Volcengine event callbacks: where they are stored, and what to tell once one is (the processor). */
+  callbacks?: { store: CallbackStore; stored: () => void; metrics?: CallbackMetrics; rate?: CallbackRateLimit };
 }
 
 /** Real timers with an injected "now": the default governor's clock. */
@@ -93,8 +106,20 @@ export function createApp(options: AppOptions) {
   app.route('/api/session', sessionRoutes(config.token, access));
   app.route(apiPaths.config, configRoutes(config));
   app.route(`${apiPaths.task}/push-url`, pushUrlRoutes({ governor, source: config.upstream, logger, appIds: config.appIds }));
+  const allowed = (url: URL) => pullUrlAllowed(url, config.pullRules, config.pullHosts);
+  const puller = createOutputPuller({ fetch: options.outputFetch ?? ((req) => fetch(req)), allowed });
+  app.route(`${apiPaths.task}/output`, outputRoutes({ governor, source: config.upstream, logger, puller, pullRules: config.pullRules, allowed, now: clock }));
   app.route(apiPaths.task, taskRoutes({ governor, source: config.upstream, logger }));
+  const simulatorPull = options.simulatorPull;
+  if (simulatorPull && config.upstream === 'simulator') {
+    app.get('/simulator/pull/*', (c) => {
+      const url = new URL(c.req.url);
+      url.pathname = url.pathname.replace(/^\/simulator/, '');
+      return simulatorPull(new Request(url, { signal: c.req.raw.signal }));
+    });
+  }
   if (history) app.route('/api', historyRoutes({ store: history.store, watcher: history.watcher, clock: history.clock }));
+  if (options.callbacks) app.route('/api', callbackRoutes({ secret: config.callbackSecret, appIds: config.appIds, now: clock, logger, ...options.callbacks }));
   if (faults && config.simulatorFaults && config.upstream === 'simulator') app.route('/api/simulator/faults', simulatorFaultRoutes(faults));
   if (metrics) {
     app.get('/metrics', (c) => {

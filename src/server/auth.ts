@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { CALLBACK_PATH } from '../shared/callback-api.ts';
 import { sendError } from './api-errors.ts';
 import { createCredentialThrottle, remoteAddress, type CredentialThrottle } from './security/attempt-limiter.ts';
 import { SESSION_TTL_MS, sessionSigner } from './security/signed-session.ts';
@@ -47,8 +48,11 @@ export interface Access {
   middleware: MiddlewareHandler;
 }
 
-/** Paths that must work before signing in: the sign-in itself (it checks the token with checkToken). */
-const OPEN_PATHS = new Set(['/api/session']);
+/**
+ * Paths that must work before signing in: the sign-in itself (it checks the token with
+ * checkToken), and Volcengine's callback, which its own signature guards.
+ */
+const OPEN_PATHS = new Set(['/api/session', CALLBACK_PATH]);
 
 const retryAfterSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');

@@ -1,12 +1,16 @@
 import { createApp, type MixscopeApp } from './app.ts';
+import { createCallbackMetrics } from './callbacks/callback-metrics.ts';
+import { createCallbackProcessor } from './callbacks/callback-processor.ts';
+import { createCallbackStore } from './callbacks/callback-store.ts';
 import type { ServerConfig } from './env.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import { governedGetTask, governorBudget, recordInteractiveAnswers } from './governor/watcher-link.ts';
-import { openHistoryStore, type HistoryStore } from './history/history-store.ts';
+import { createHistoryStore, type HistoryStore } from './history/history-store.ts';
+import { openHistoryDatabase } from './history/open-database.ts';
 import type { Logger } from './logger.ts';
 import { createInflight, type Inflight } from './ops/inflight.ts';
 import { createServerMetrics } from './ops/server-metrics.ts';
-import { scopedGovernor, scopedHistoryStore } from './security/app-id-scope.ts';
+import { scopedGovernor, scopedHistoryStore, scopedWatcher } from './security/app-id-scope.ts';
 import { createFaultSwitch } from './simulator-faults.ts';
 import { createUpstreamFor, type SimulatorLike } from './upstream-factory.ts';
 import type { FetchLike } from './upstream-client.ts';
@@ -59,7 +63,9 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const taskClock = taskNow !== undefined && config.simulatorSpeed !== 1 ? scaledClock(wall, taskNow, config.simulatorSpeed) : wall;
   // MIXSCOPE_APP_IDS, for the watcher as for the routes: an entry whose AppId the list no longer
   // names is neither listed nor polled, and nothing of another AppId is called, read or recorded.
-  const store = scopedHistoryStore(await openHistoryStore({ dataDir: config.dataDir, clock: taskClock }), config.appIds);
+  // One database: the history store and the callback events share it (and its migrations).
+  const db = await openHistoryDatabase(config.dataDir);
+  const store = scopedHistoryStore(createHistoryStore(db, { clock: taskClock }), config.appIds);
 
   const metrics = createServerMetrics();
   const governor = scopedGovernor(createGovernor({
@@ -73,13 +79,26 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const watcher = createWatcher({ store, getTask: governedGetTask(governor), clock: taskClock, budget: governorBudget(governor), logger });
   const inflight = createInflight();
   let stopping = false;
+  const callbackStore = createCallbackStore(db);
+  const callbackMetrics = createCallbackMetrics(metrics.registry);
+  const callbackWatcher = scopedWatcher(watcher, config.appIds);
+  const callbackProcessor = createCallbackProcessor({
+    store: callbackStore,
+    watch: config.callbackWatch === false ? undefined : (ref, opts) => callbackWatcher.watch(ref, opts),
+    now: wall.now,
+    logger,
+    onApplied: callbackMetrics.applied,
+  });
   const app = createApp({
     config, upstream, clock: wall.now, logger, governor, metrics, inflight,
     history: { store, watcher, clock: taskClock.now },
     stopping: () => stopping,
+    callbacks: { store: callbackStore, stored: () => callbackProcessor.kick(), metrics: callbackMetrics },
     ...(deps.staticRoot ? { staticRoot: deps.staticRoot } : {}),
     ...(faults ? { faults } : {}),
   });
   await watcher.start();
+  // Events stored but not applied before the last stop are applied now.
+  callbackProcessor.kick();
   return { app, governor, watcher, store, inflight, markStopping: () => void (stopping = true) };
 }

@@ -62,7 +62,39 @@ export interface ObservationsTable {
   error_message: string | null;
 }
 
+/** A Volcengine event callback as received (envelope verbatim), and what applying it did. */
+export interface CallbackEventsTable {
+  id: Generated<number>;
+  event_id: string;
+  event_type: string;
+  event_time: number;
+  received_at: number;
+  app_id: string;
+  room_id: string | null;
+  task_id: string | null;
+  user_id: string | null;
+  /** The request body exactly as received. */
+  envelope: string;
+  /** Null until applied. */
+  processed_at: number | null;
+  outcome: string;
+}
+
+/** One UserJoinRoom / UserLeaveRoom fact. */
+export interface RoomPresenceTable {
+  id: Generated<number>;
+  event_id: string;
+  app_id: string;
+  room_id: string;
+  user_id: string;
+  kind: 'join' | 'leave';
+  reason: string | null;
+  at: number;
+}
+
 export interface HistoryDatabase {
   watched_tasks: WatchedTasksTable;
   observations: ObservationsTable;
+  callback_events: CallbackEventsTable;
+  room_presence: RoomPresenceTable;
 }

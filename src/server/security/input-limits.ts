@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { CALLBACK_PATH } from '../../shared/callback-api.ts';
 import { sendError } from '../api-errors.ts';
 
 /**
@@ -45,6 +46,9 @@ export function bodyRules(): MiddlewareHandler {
   });
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || !c.req.path.startsWith('/api/')) return next();
+    // Volcengine's callbacks are larger and their Content-Type is not ours to insist on: the
+    // route reads them itself, capped at CALLBACK_MAX_BODY_BYTES.
+    if (c.req.path === CALLBACK_PATH) return next();
     const hasBody = c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0' || c.req.header('transfer-encoding') !== undefined;
     if (hasBody) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

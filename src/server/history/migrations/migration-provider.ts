@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
+import { callbackEventsMigration } from './0002-callback-events.ts';
 
 /** The DDL that differs between the two databases the query layer is written for. */
 export type SqlFamily = 'sqlite' | 'postgres';
@@ -11,6 +12,7 @@ export type SqlFamily = 'sqlite' | 'postgres';
 export function historyMigrations(family: SqlFamily): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial': initialMigration(family),
+    '0002-callback-events': callbackEventsMigration(family),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -1,0 +1,107 @@
+import { PRESENCE_EVENTS, TRANSCODE_EVENTS, parseEventData, type CallbackOutcome } from '../../shared/callback-api.ts';
+import type { TaskRef } from '../../shared/task-ref.ts';
+import type { Logger } from '../logger.ts';
+import { AppIdNotAllowedError } from '../security/app-id-allow-list.ts';
+import type { CallbackStore, PendingCallbackEvent } from './callback-store.ts';
+
+/**
+ * Applies stored callbacks after they were acknowledged: a Transcode* event puts the task it
+ * names on the watch list (the watcher then asks GetPushMixedStreamToCDNTask for the authoritative
+ * state), a join or leave becomes a presence fact of its room. Events are applied oldest EventTime
+ * first, so a late one takes its place; one that names no task stays stored as "unattributed".
+ */
+
+export interface CallbackProcessorDeps {
+  store: Pick<CallbackStore, 'pending' | 'markProcessed' | 'addPresence'>;
+  /** Adds a task to the watch list; undefined when MIXSCOPE_CALLBACK_WATCH=0. */
+  watch: ((ref: TaskRef, opts: { label: string }) => Promise<unknown>) | undefined;
+  now: () => number;
+  logger: Logger;
+  onApplied?: (outcome: CallbackOutcome) => void;
+}
+
+export interface CallbackProcessor {
+  /** Applies whatever is pending, now or right after the pass already running. */
+  kick(): void;
+  /** Resolves when no pass is running (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+/** The label of watch-list entries a callback added. */
+export const CALLBACK_WATCH_LABEL = 'callback';
+const BATCH = 100;
+const isTranscode = (t: string) => (TRANSCODE_EVENTS as readonly string[]).includes(t);
+const isPresence = (t: string) => (PRESENCE_EVENTS as readonly string[]).includes(t);
+
+export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackProcessor {
+  const { store, logger } = deps;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function apply(event: PendingCallbackEvent): Promise<void> {
+    let eventData = '';
+    try {
+      const envelope = JSON.parse(event.envelope) as { EventData?: unknown };
+      if (typeof envelope.EventData === 'string') eventData = envelope.EventData;
+    } catch {
+      // Stored only after it parsed; a damaged row is kept and counted as unattributed.
+    }
+    const { facts } = parseEventData(eventData);
+    const ids = { roomId: facts.roomId, taskId: facts.taskId, userId: facts.userId };
+    let outcome: CallbackOutcome = 'stored';
+    if (isTranscode(event.eventType)) {
+      if (facts.roomId === undefined || facts.taskId === undefined) outcome = 'unattributed';
+      else if (deps.watch === undefined) outcome = 'watch-off';
+      else {
+        try {
+          await deps.watch({ version: '2020-12-01', appId: event.appId, roomId: facts.roomId, taskId: facts.taskId }, { label: CALLBACK_WATCH_LABEL });
+          outcome = 'watched';
+        } catch (err) {
+          if (!(err instanceof AppIdNotAllowedError)) throw err;
+          outcome = 'refused';
+        }
+      }
+    } else if (isPresence(event.eventType)) {
+      if (facts.roomId === undefined || facts.userId === undefined) outcome = 'unattributed';
+      else {
+        await store.addPresence({
+          eventId: event.eventId, appId: event.appId, roomId: facts.roomId, userId: facts.userId,
+          kind: event.eventType === 'UserJoinRoom' ? 'join' : 'leave', reason: facts.reason, at: facts.timestamp ?? event.eventTime,
+        });
+        outcome = 'presence';
+      }
+    }
+    await store.markProcessed(event.eventId, outcome, deps.now(), Object.fromEntries(Object.entries(ids).filter(([, v]) => v !== undefined)));
+    deps.onApplied?.(outcome);
+    logger.info({ eventId: event.eventId, eventType: event.eventType, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId, outcome }, 'callback event applied');
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      for (;;) {
+        const batch = await store.pending(BATCH);
+        for (const event of batch) await apply(event);
+        if (batch.length < BATCH) break;
+      }
+    } while (again);
+  }
+
+  return {
+    kick() {
+      if (running !== undefined) {
+        again = true;
+        return;
+      }
+      running = drain()
+        .catch((err: unknown) => {
+          // Left pending: the next callback (or the next start) tries again.
+          logger.error({ err: err instanceof Error ? err.message : String(err) }, 'could not apply stored callback events');
+        })
+        .finally(() => { running = undefined; });
+    },
+    idle: async () => {
+      while (running !== undefined) await running;
+    },
+  };
+}
