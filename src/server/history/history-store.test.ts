@@ -122,7 +122,7 @@ describe('history store', () => {
     await store.close();
     const raw = new Database(join(dir, 'nested', 'data', DB_FILE_NAME), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 1 });
+    expect(raw.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 2 });
     raw.close();
     store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
   });
