@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { parseArgs } from 'node:util';
+import { startCallbackSender } from './callback-sender.ts';
 import { createSimulator } from './simulator.ts';
 import type { NumberMode } from './sim-types.ts';
 
@@ -10,7 +11,10 @@ import type { NumberMode } from './sim-types.ts';
  */
 
 const USAGE = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--seed 1] [--speed 1]
-       [--assets http://127.0.0.1:8080] [--numbers numbers|push-state-as-string|all-as-strings]`;
+       [--assets http://127.0.0.1:8080] [--numbers numbers|push-state-as-string|all-as-strings]
+       [--callback-url https://mixscope.example.com/api/volcengine/callback --callback-secret S [--callback-test-mode]]
+  (or MIXSCOPE_SIMULATOR_CALLBACK_URL, MIXSCOPE_SIMULATOR_CALLBACK_SECRET): POST signed event callbacks
+  for the tasks' lives; test mode also sends a redelivery and an out-of-order pair.`;
 
 function fatal(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -37,6 +41,9 @@ function main(): void {
         speed: { type: 'string' },
         assets: { type: 'string' },
         numbers: { type: 'string' },
+        'callback-url': { type: 'string' },
+        'callback-secret': { type: 'string' },
+        'callback-test-mode': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -55,7 +62,18 @@ function main(): void {
   if (numbers === undefined) fatal(`--numbers: "${values.numbers}" is not one of ${NUMBER_MODES.join(', ')}.`);
   const assetBaseUrl = values.assets ?? 'http://127.0.0.1:8080';
 
+  const callbackUrl = values['callback-url'] ?? process.env.MIXSCOPE_SIMULATOR_CALLBACK_URL;
+  const callbackSecret = values['callback-secret'] ?? process.env.MIXSCOPE_SIMULATOR_CALLBACK_SECRET;
+  if ((callbackUrl === undefined) !== (callbackSecret === undefined)) fatal('--callback-url and --callback-secret go together.');
+  if (callbackUrl !== undefined && !/^https?:\/\//.test(callbackUrl)) fatal(`--callback-url: "${callbackUrl}" is not an http(s) URL.`);
+
   const simulator = createSimulator({ seed, speed, numbers, assetBaseUrl });
+  const sender = callbackUrl !== undefined && callbackSecret !== undefined
+    ? startCallbackSender({
+      url: callbackUrl, secret: callbackSecret, snapshots: simulator.snapshots, taskNow: simulator.clock.taskNow,
+      testMode: values['callback-test-mode'] === true, log: (line) => console.error(line),
+    })
+    : undefined;
   const server = serve({ fetch: simulator.fetch, port, hostname: host }, (info) => {
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
     console.log(`mixscope simulator: Volcengine RTC OpenAPI stand-in on ${url} (seed ${seed}, speed ${speed}x, region ${simulator.region})`);
@@ -63,9 +81,13 @@ function main(): void {
     console.log(`  VOLC_ENDPOINT=${url}`);
     console.log(`  VOLC_ACCESSKEY=${simulator.credentials.accessKeyId}`);
     console.log(`  VOLC_SECRETKEY=${simulator.credentials.secretKey}`);
+    if (callbackUrl !== undefined) console.log(`Event callbacks: signed, to ${callbackUrl}`);
     console.log(`Demo tasks: AppId demo-app, ${simulator.scenarios.length} scenarios (see src/shared/demo-scenarios.ts); images from ${assetBaseUrl}/demo/`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    sender?.stop();
+    server.close(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

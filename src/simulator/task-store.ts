@@ -64,6 +64,11 @@ export class TaskStore {
     this.scripts.set(keyString(script.key), script);
   }
 
+  /** Every task the simulator holds, for its event callbacks. */
+  all(): TaskScript[] {
+    return [...this.scripts.values()];
+  }
+
   script(key: TaskKey): TaskScript | undefined {
     return this.scripts.get(keyString(key));
   }
@@ -93,6 +98,22 @@ export class TaskStore {
       .filter((s): s is TaskSnapshot => s !== undefined)
       .sort((a, b) => a.startTime - b.startTime);
     return mine[0];
+  }
+
+  /** The task pushing to an RTMP path (`/app/stream`) now: what a CDN's pull of that stream shows. */
+  pushingTo(path: string, t: number): TaskSnapshot | undefined {
+    for (const script of this.scripts.values()) {
+      const snapshot = taskStateAt(script, t);
+      if (snapshot === undefined || snapshot.status !== 2 || snapshot.pushState !== 5) continue;
+      let pushPath: string;
+      try {
+        pushPath = new URL(snapshot.body.PushURL).pathname;
+      } catch {
+        continue;
+      }
+      if (pushPath === path) return snapshot;
+    }
+    return undefined;
   }
 
   /** StartPushMixedStreamToCDN. Starting a running TaskId again is not an error. */
