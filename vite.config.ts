@@ -20,6 +20,16 @@ export default defineConfig({
     // dist/.vite/manifest.json: the chunk import graph the bundle budget walks (scripts/check-bundle-budget.mjs).
     manifest: true,
     rolldownOptions: {
+      checks: {
+        // precompress() runs brotli at its highest level once per build: slow on purpose, not a
+        // hook to look into on every start.
+        bundlerTimings: false,
+      },
+      onLog(level, log, handler) {
+        // Tailwind generates the stylesheet without a source map; the JavaScript's maps are whole.
+        if (log.code === 'SOURCEMAP_BROKEN' && (log.plugin ?? '').startsWith('@tailwindcss/vite')) return;
+        handler(level, log);
+      },
       output: {
         // The libraries every page starts with, in one chunk rather than a dozen small ones the
         // browser fetches and evaluates one by one (Konva, react-konva and d3 stay with their features).

@@ -3,7 +3,10 @@ import { serve } from '@hono/node-server';
 import { parseEnv } from './env.ts';
 import { loadEnvironment } from './env-file.ts';
 import { lockDataDir, type DataDirLock } from './history/data-dir-lock.ts';
+import { DEMO_SCENARIOS } from '../shared/demo-scenarios.ts';
+import { logFormat, readableDestination } from './log-readable.ts';
 import { createLogger } from './logger.ts';
+import { startLine } from './start-line.ts';
 import { gracefulShutdown } from './ops/shutdown.ts';
 import type { Runtime } from './server-runtime.ts';
 
@@ -22,7 +25,9 @@ const { config } = parsed;
 // Every line of the log has these values replaced, wherever they would appear.
 const secrets = [config.credentials?.accessKeyId, config.credentials?.secretKey, config.credentials?.sessionToken, config.token]
   .filter((s): s is string => s !== undefined);
-const logger = createLogger({ secrets });
+const format = logFormat(loaded.env['LOG_FORMAT'], process.stdout.isTTY === true);
+if (!format.ok) fail([format.error]);
+const logger = createLogger({ secrets, ...(format.format === 'readable' ? { destination: readableDestination(process.stdout) } : {}) });
 for (const warning of parsed.warnings) logger.warn({}, warning);
 
 // One server per data directory, checked before the rest of the server is even loaded, so a
@@ -59,10 +64,13 @@ const { app } = runtime;
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   const url = `http://${host}:${info.port}`;
-  const upstreamText = config.upstream === 'simulator' ? 'the embedded simulator' : `Volcengine at ${config.endpointHost} (${config.region})`;
+  const onSimulator = config.upstream === 'simulator';
   logger.info(
-    { url, upstream: config.upstream, endpointHost: config.endpointHost, region: config.region, qps: config.qps, authRequired: config.token !== undefined },
-    `mixscope listening on ${url}, querying ${upstreamText}`,
+    {
+      url, upstream: config.upstream, ...(onSimulator ? {} : { endpointHost: config.endpointHost, region: config.region }),
+      qps: config.qps, authRequired: config.token !== undefined, dataDir: config.dataDir,
+    },
+    startLine({ url, upstream: onSimulator ? { kind: 'simulator', demoTasks: DEMO_SCENARIOS.length } : { kind: 'volcengine', host: config.endpointHost, region: config.region }, dataDir: config.dataDir }),
   );
 });
 
