@@ -23,7 +23,7 @@ describe('parseEnv defaults', () => {
     expect(ok({})).toEqual({
       upstream: 'simulator', credentials: undefined, region: 'cn-north-1', endpoint: 'https://rtc.volcengineapi.com',
       endpointHost: 'rtc.volcengineapi.com', qps: 50, dataDir: './data', token: undefined, host: '127.0.0.1', port: 8080,
-      upstreamTimeoutMs: 5000, simulatorSpeed: 1,
+      upstreamTimeoutMs: 5000, simulatorSpeed: 1, pullRules: [], pullHosts: [],
       cacheMs: 2000, appIds: undefined, allowedHosts: [], simulatorFaults: false,
       callbackSecret: undefined, callbackWatch: true,
     });

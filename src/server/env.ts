@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { VolcCredentials } from '../shared/volc-signature.ts';
 import { readAllowedHosts, readAppIds, readCacheMs, readSimulatorFaults, type GovernanceConfig } from './env-governance.ts';
+import { parsePullHosts, parsePullRules, type PullRule } from './output/pull-rules.ts';
 
 /**
  * Server configuration from the environment, exactly the variables PRODUCT.md lists. Pure:
@@ -31,6 +32,10 @@ export interface ServerConfig extends GovernanceConfig {
   callbackSecret?: string | undefined;
   /** MIXSCOPE_CALLBACK_WATCH: tasks named by callbacks are watched (default true; 0 turns it off). */
   callbackWatch?: boolean;
+  /** MIXSCOPE_PULL_RULES: push host to HTTP-FLV pull URL template (output/pull-rules.ts). */
+  pullRules: PullRule[];
+  /** MIXSCOPE_PULL_HOSTS: extra hosts a typed pull URL may use. */
+  pullHosts: string[];
 }
 
 export type ParseEnvResult =
@@ -182,6 +187,8 @@ export function parseEnv(env: Env): ParseEnvResult {
     allowedHosts: readAllowedHosts(read(env, 'MIXSCOPE_ALLOWED_HOSTS'), errors),
     simulatorFaults: readSimulatorFaults(read(env, 'MIXSCOPE_SIMULATOR_FAULTS'), upstream === 'simulator', errors),
   };
+  const pullRules = parsePullRules(read(env, 'MIXSCOPE_PULL_RULES'), errors);
+  const pullHosts = parsePullHosts(read(env, 'MIXSCOPE_PULL_HOSTS'), errors);
   if (errors.length > 0) return { ok: false, errors };
 
   const credentials = upstream === 'volcengine' && accessKeyId !== undefined && secretKey !== undefined
@@ -192,7 +199,7 @@ export function parseEnv(env: Env): ParseEnvResult {
     warnings,
     config: {
       upstream, credentials, region, endpoint: endpoint.origin, endpointHost: endpoint.host,
-      qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed, ...governance,
+      qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed, pullRules, pullHosts, ...governance,
       callbackSecret, callbackWatch: callbackWatchRaw !== '0',
     },
   };

@@ -12,7 +12,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   return {
     upstream: 'volcengine', credentials: TEST_CREDENTIALS, region: 'cn-north-1', endpoint: 'https://rtc.example.test',
     endpointHost: 'rtc.example.test', qps: 50, dataDir: './data', token: undefined, host: '127.0.0.1', port: 8080,
-    upstreamTimeoutMs: 5000, simulatorSpeed: 1,
+    upstreamTimeoutMs: 5000, simulatorSpeed: 1, pullRules: [], pullHosts: [],
     cacheMs: 1000, appIds: undefined, allowedHosts: [], simulatorFaults: false, ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { API_VERSIONS } from './api-versions.ts';
+import { OutputErrorDetailSchema } from './output-api.ts';
 import { taskRefToSearch, type TaskRef } from './task-ref.ts';
 
 /**
@@ -67,6 +68,8 @@ export const ApiErrorBodySchema = z.object({
     unreachableSince: z.optional(z.number()),
     /** The server's circuit breaker: `open` means it stopped asking upstream for a while. */
     circuit: z.optional(z.enum(['closed', 'open', 'half-open'])),
+    /** GET /api/task/output only: why the output stream could not be read (reason, pull host). */
+    output: z.optional(OutputErrorDetailSchema),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;

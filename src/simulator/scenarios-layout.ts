@@ -37,6 +37,8 @@ export function onlineClass(ctx: ScenarioContext): TaskScript[] {
   return [script('class-math-101', 'class-mix', ctx.origin - randomInt(ctx.rng, 28, 34) * MINUTE, {
     ending: { kind: 'stop', atMs: 2 * HOUR, reason: 'StopByAPI' },
     reconnects: [{ atMs: 52 * MINUTE, durationMs: 4000 }],
+    // The applied layout (the output's SEI) leaves one student out: declared and applied differ.
+    output: { dropUserId: 'stu-fay' },
     body: {
       PushURL: pushUrl('math-101'),
       // Before the screen share: the teacher fills the top, the students below.
@@ -72,6 +74,8 @@ export function pkBattle(ctx: ScenarioContext): TaskScript[] {
   const at = placeAt(HD);
   return [script('pk-arena-7', 'pk-mix', ctx.origin - 12 * MINUTE, {
     ending: { kind: 'stop', atMs: 90 * MINUTE, reason: 'StopByAPI' },
+    // Asked for 30 fps; the output runs at 15.
+    output: { fps: 15 },
     body: {
       PushURL: pushUrl('pk-arena-7'),
       TargetStreams: streamsOf('host-red', 'host-blue'),
@@ -130,6 +134,8 @@ export function gallery30(ctx: ScenarioContext): TaskScript[] {
   const users = Array.from({ length: 30 }, (_, i) => `attendee-${String(i + 1).padStart(2, '0')}`);
   return [script('town-hall', 'gallery-mix', ctx.origin - 8 * MINUTE, {
     ending: { kind: 'stop', atMs: 3 * HOUR, reason: 'StopByAPI' },
+    // Asked for 1920×1080; the output is capped at 1280×720.
+    output: { maxSize: { width: 1280, height: 720 } },
     body: {
       PushURL: pushUrl('town-hall'),
       TargetStreams: streamsOf(...users),

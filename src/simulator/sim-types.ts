@@ -162,4 +162,13 @@ export interface TaskScript {
   repeatEveryMs?: number;
   fault?: ScenarioFault;
   numbers?: NumberMode;
+  /** How the simulated mixer's output departs from the task on purpose (output-spec.ts). */
+  output?: OutputDeviation;
+}
+
+/** A user left out of the applied regions, the picture capped smaller, a slower frame rate. */
+export interface OutputDeviation {
+  dropUserId?: string;
+  maxSize?: { width: number; height: number };
+  fps?: number;
 }

@@ -1,0 +1,41 @@
+import { normaliseLayout } from '../shared/layout-normalise.ts';
+import { parseTask } from '../shared/parse-task.ts';
+import type { OutputSpec } from './output-stream.ts';
+import type { OutputDeviation } from './sim-types.ts';
+import { renderTask } from './render-task.ts';
+import type { TaskSnapshot } from './task-lifecycle.ts';
+
+const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+
+/** What the simulated mixer writes for a task now: its layout as SEI JSON, at its Encode settings. */
+export function outputSpecOf(snapshot: TaskSnapshot, deviation: OutputDeviation = {}): OutputSpec {
+  const { task } = parseTask(renderTask(snapshot, '2023-06-01'));
+  const layout = normaliseLayout(task, '2023-06-01');
+  const declared = { width: layout.canvas.width.value, height: layout.canvas.height.value };
+  const cap = deviation.maxSize;
+  const scale = cap ? Math.min(1, cap.width / declared.width, cap.height / declared.height) : 1;
+  const encode = snapshot.body.Encode ?? {};
+  const regions = layout.regions
+    .filter((r) => r.stream?.userId === undefined || r.stream.userId !== deviation.dropUserId)
+    .map((r) => ({
+      uid: r.stream?.userId ?? '',
+      x: Math.round(r.rect.x * scale), y: Math.round(r.rect.y * scale), w: Math.round(r.rect.width * scale), h: Math.round(r.rect.height * scale),
+      zorder: r.zOrder.value, alpha: r.alpha.value, renderMode: r.renderMode.value, contentControl: 0,
+    }));
+  const width = even(declared.width * scale);
+  const height = even(declared.height * scale);
+  const json = {
+    app_data: '',
+    canvas: { w: width, h: height, bgnd: layout.canvas.background.value },
+    regions,
+    infos: regions.map((r) => ({ uid: r.uid, volume: 0, talk: false })),
+  };
+  return {
+    width, height,
+    fps: deviation.fps ?? encode['VideoFps'] ?? 15,
+    gopSeconds: encode['VideoGop'] ?? 2,
+    bitrateKbps: encode['VideoBitrate'] || 1000,
+    seiJson: JSON.stringify(json),
+    seiPayloadType: snapshot.body.Control?.SEIConfig?.SEIPayLoadType === 100 ? 100 : 5,
+  };
+}
