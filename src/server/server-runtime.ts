@@ -13,6 +13,7 @@ import { createServerMetrics } from './ops/server-metrics.ts';
 import { scopedGovernor, scopedHistoryStore, scopedWatcher } from './security/app-id-scope.ts';
 import { createFaultSwitch } from './simulator-faults.ts';
 import { createUpstreamFor, type SimulatorLike } from './upstream-factory.ts';
+import { withSimulatorPull } from './output/simulator-pull.ts';
 import type { FetchLike } from './upstream-client.ts';
 import { scaledClock, systemClock, type SchedulerClock } from './watcher/scheduler-clock.ts';
 import { createWatcher, type Watcher } from './watcher/watcher.ts';
@@ -48,12 +49,14 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const wall = deps.clock ?? systemClock;
   const faults = config.simulatorFaults ? createFaultSwitch() : undefined;
   let taskNow: (() => number) | undefined;
+  let simulatorFetch: SimulatorLike['fetch'] | undefined;
   const upstream = await createUpstreamFor(config, {
     clock: wall.now,
     fetch: deps.fetch,
     loadSimulator: async (region) => {
       const simulator = await deps.loadSimulator(region);
       taskNow = simulator.clock ? () => simulator.clock?.taskNow() ?? wall.now() : undefined;
+      simulatorFetch = (req) => simulator.fetch(req);
       return simulator;
     },
     ...(faults ? { faults } : {}),
@@ -89,8 +92,10 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     logger,
     onApplied: callbackMetrics.applied,
   });
+  // The embedded simulator serves its tasks' outputs, and a default pull rule points at them.
+  const outputs = simulatorFetch === undefined ? { config, outputFetch: deps.fetch } : withSimulatorPull(config, simulatorFetch, deps.fetch);
   const app = createApp({
-    config, upstream, clock: wall.now, logger, governor, metrics, inflight,
+    ...outputs, upstream, clock: wall.now, logger, governor, metrics, inflight,
     history: { store, watcher, clock: taskClock.now },
     stopping: () => stopping,
     callbacks: { store: callbackStore, stored: () => callbackProcessor.kick(), metrics: callbackMetrics },
