@@ -4,10 +4,11 @@ import { useLiveSetting } from '../lib/live-setting.ts';
 import { useNow } from '../lib/use-now.ts';
 
 /**
- * "Updated 3 s ago · polling every 2 s" (or paused) for a live view's own query; when the last
- * poll failed, the data on screen stays and this says since when it is stale.
+ * "Updated 3 s ago · polling every 2 s" (or paused, or done: nothing more can change) for a live
+ * view's own query; when the last poll failed, the data on screen stays and this says since when
+ * it is stale.
  */
-export function LiveStatus({ updatedAt, stale }: { updatedAt: number; stale: boolean }) {
+export function LiveStatus({ updatedAt, stale, done = false }: { updatedAt: number; stale: boolean; done?: boolean }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const [live] = useLiveSetting();
@@ -25,7 +26,7 @@ export function LiveStatus({ updatedAt, stale }: { updatedAt: number; stale: boo
     <span data-testid="updated-at" className="text-sm text-slate-600 dark:text-slate-400">
       {t('live.updated', { ago })}
       {' · '}
-      {live.paused ? t('live.paused') : t('live.polling', { seconds: live.intervalMs / 1000 })}
+      {done ? t('live.done') : live.paused ? t('live.paused') : t('live.polling', { seconds: live.intervalMs / 1000 })}
     </span>
   );
 }

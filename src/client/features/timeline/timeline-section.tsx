@@ -20,7 +20,7 @@ import { TIMELINE_LOADING_MIN_HEIGHT } from './timeline-height.ts';
 export function TimelineSection({ taskRef, model }: { taskRef: TaskRef; model: TaskModel }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const { history, timeline } = useTimelineData(taskRef, model);
+  const { history, timeline, complete } = useTimelineData(taskRef, model);
   const { data, error, dataUpdatedAt } = history;
   const now = useServerNow(data?.now, dataUpdatedAt);
   const [mode] = useTimeMode();
@@ -30,7 +30,7 @@ export function TimelineSection({ taskRef, model }: { taskRef: TaskRef; model: T
     <section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className={`space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${!data && !error ? TIMELINE_LOADING_MIN_HEIGHT : ''}`}>
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 id={titleId} className="text-lg font-semibold">{t('timeline.title')}</h2>
-        <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} />
+        <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} done={complete} />
         {watched && <div className="ml-auto"><WatchButton taskRef={taskRef} watched={watched} /></div>}
       </header>
       {timeline && (

@@ -13,14 +13,11 @@ import { historyQueries } from './timeline-queries.ts';
 export function useTimelineData(taskRef: TaskRef, model: TaskModel) {
   const [live] = useLiveSetting();
   const options = historyQueries.task(taskRef);
+  // Ended, and the watcher has made its last fetch (or nobody watches): nothing more will come.
+  const complete = (watched: { nextPollAt: number | null } | null | undefined) => isFinished(model) && (watched == null || watched.nextPollAt === null);
   const history = useQuery({
     ...options,
-    refetchInterval: (q) => {
-      const watched = q.state.data?.watched;
-      // Ended, and the watcher has made its last fetch (or nobody watches): nothing more will come.
-      const done = isFinished(model) && (watched == null || watched.nextPollAt === null);
-      return live.paused || done ? false : live.intervalMs;
-    },
+    refetchInterval: (q) => (live.paused || complete(q.state.data?.watched) ? false : live.intervalMs),
   });
   const data = history.data;
   const timeline = useMemo(() => {
@@ -37,5 +34,5 @@ export function useTimelineData(taskRef: TaskRef, model: TaskModel) {
       now: data.now,
     });
   }, [data, model.startTime, model.endTime]);
-  return { history, timeline };
+  return { history, timeline, complete: data !== undefined && complete(data.watched) };
 }
