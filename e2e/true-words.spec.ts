@@ -13,3 +13,21 @@ test('a running task says how often it polls', async ({ page }) => {
   await page.goto('/task?appId=demo-app&roomId=room-live&taskId=live-mix');
   await expect(page.getByTestId('timeline').getByTestId('updated-at')).toContainText(/Polling every \d+ s\./);
 });
+
+test('a failed start says no push state ever came, not that it is not available yet', async ({ page }) => {
+  await page.goto('/task?appId=demo-app&roomId=room-bad-url&taskId=failed-mix');
+  await expect(page.getByTestId('task-status')).toBeVisible();
+  await expect(page.getByTestId('push-state')).toContainText('No push state: the task ended before one was reported');
+  await expect(page.getByText('State not available yet')).toHaveCount(0);
+});
+
+for (const width of [1280, 1440, 390]) {
+  test(`a long stop reason stays inside its own column at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/task?appId=demo-app&roomId=room-lost&taskId=lost-mix');
+    const reason = page.getByTestId('stop-reason');
+    await expect(reason).toHaveText('UnknownStopReason', { timeout: 15_000 });
+    const fits = await reason.evaluate((dd) => dd.scrollWidth <= dd.clientWidth + 1);
+    expect(fits).toBe(true);
+  });
+}

@@ -50,6 +50,8 @@ export const en = {
     pushState: 'CDN push',
     stopReason: 'Stop reason',
     notStopped: 'Still running',
+    noStopReason: 'None given: the task ended without one',
+    pushStateNever: 'No push state: the task ended before one was reported',
     start: 'Started',
     end: 'Ended',
     duration: 'Duration',

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMaskedPushUrl, maskPushUrl } from '../../../shared/push-url.ts';
+import { pushStateNeverCame, stopReasonFact } from '../../../shared/task-summary-facts.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { parseIssueText } from '../../i18n/parse-issue-messages.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
@@ -70,7 +71,9 @@ export function TaskSummary({ view, fullPushUrl }: { view: Pick<TaskView, 'model
   const { model } = view;
   const locale = i18n.language;
   const status = enumLabel('taskStatus', model.status);
-  const push = enumLabel('pushState', model.pushStreamState);
+  const reported = enumLabel('pushState', model.pushStreamState);
+  const push = pushStateNeverCame(model) ? { ...reported, label: t('task.pushStateNever') } : reported;
+  const stop = stopReasonFact(model);
   const queryableUntil = model.startTime !== undefined ? model.startTime + QUERY_WINDOW_MS : undefined;
   return (
     <section aria-label={t('task.identity')} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
@@ -79,7 +82,9 @@ export function TaskSummary({ view, fullPushUrl }: { view: Pick<TaskView, 'model
         <Item label={t('task.status')}><StatusBadge value={status} label={status.label} testId="task-status" /></Item>
         <Item label={t('task.pushState')}><StatusBadge value={push} label={push.label} testId="push-state" /></Item>
         <Item label={t('task.stopReason')} testId="stop-reason">
-          {model.stopReason ? <span className="font-mono">{model.stopReason}</span> : <span className="text-slate-600 dark:text-slate-400">{t('task.notStopped')}</span>}
+          {stop.kind === 'reason'
+            ? <span className="font-mono wrap-anywhere">{stop.reason}</span>
+            : <span className="text-slate-600 dark:text-slate-400">{t({ running: 'task.notStopped', 'ended-without-reason': 'task.noStopReason', 'not-reported': 'task.notReported' }[stop.kind])}</span>}
         </Item>
         <Item label={t('task.start')} testId="start-time">
           {model.startTime !== undefined ? formatInstant(model.startTime, timeMode, locale, now) : t('task.notReported')}
