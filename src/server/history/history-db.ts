@@ -92,9 +92,19 @@ export interface RoomPresenceTable {
   at: number;
 }
 
+/** One row per lease name ('watcher'): who polls, until when, and the fencing epoch. */
+export interface WatcherLeaseTable {
+  name: string;
+  holder: string;
+  epoch: number;
+  /** Database time, Unix ms. */
+  expires_at: number;
+}
+
 export interface HistoryDatabase {
   watched_tasks: WatchedTasksTable;
   observations: ObservationsTable;
   callback_events: CallbackEventsTable;
   room_presence: RoomPresenceTable;
+  watcher_lease: WatcherLeaseTable;
 }

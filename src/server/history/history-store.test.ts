@@ -7,8 +7,9 @@ import { ObservationSchema } from '../../shared/history-api.ts';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import { DEFAULT_COMPRESSION } from './compress.ts';
 import type { FetchOutcome } from './fetch-outcome.ts';
-import { openHistoryStore, type HistoryStore } from './history-store.ts';
+import { createHistoryStore, openHistoryStore, type HistoryStore } from './history-store.ts';
 import { DB_FILE_NAME } from './open-database.ts';
+import { describeEachStore, type FreshStore } from './test-stores.ts';
 
 const ref: TaskRef = { appId: 'app1', roomId: 'room1', taskId: 'task1', version: '2020-12-01' };
 const key = taskRefKey(ref);
@@ -16,21 +17,22 @@ const ok = (task: object, requestId = 'req'): FetchOutcome => ({ ok: true, reque
 const pushing = { Status: 2, PushStreamState: 5, StartTime: 1_000, EndTime: 0, Layout: { LayoutMode: 0 } };
 const reconnecting = { ...pushing, PushStreamState: 3 };
 
-let dir: string;
 let now = 0;
 const clock = { now: () => now };
-let store: HistoryStore;
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mixscope-history-'));
-  now = 1_000;
-  store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
-describe('history store', () => {
+describeEachStore('history store', (backend) => {
+  let fresh: FreshStore;
+  let store: HistoryStore;
+  beforeEach(async () => {
+    now = 1_000;
+    fresh = await backend.fresh();
+    store = createHistoryStore(await fresh.open(), { clock });
+  });
+  afterEach(async () => {
+    await store.close();
+    await fresh.dispose();
+  });
+
   it('keeps identical answers as one row, plus a confirm row every confirmEveryMs', async () => {
     const step = 15_000;
     const polls = Math.ceil((2 * DEFAULT_COMPRESSION.confirmEveryMs) / step) + 1; // 10 minutes of polls
@@ -110,25 +112,31 @@ describe('history store', () => {
     await store.record(ref, ok(reconnecting), 3_000);
     await store.schedule(key, 9_000);
     await store.close();
-    store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
+    store = createHistoryStore(await fresh.open(), { clock });
     expect((await store.history(key)).observations.map((o) => o.pushStreamState)).toEqual([5, 3]);
     expect(await store.getWatched(key)).toMatchObject({ nextPollAt: 9_000, pushStreamState: 3 });
     // Reopening again must not re-run the migration.
     await store.record(ref, ok(reconnecting), 4_000);
     expect((await store.history(key)).observations).toHaveLength(2);
   });
+});
+
+describe('history store file (SQLite)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mixscope-history-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('uses WAL with synchronous=NORMAL on the file', async () => {
+    const store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
     await store.close();
     const raw = new Database(join(dir, 'nested', 'data', DB_FILE_NAME), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 2 });
+    expect(raw.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 3 });
     raw.close();
-    store = await openHistoryStore({ dataDir: join(dir, 'nested', 'data'), clock });
   });
-});
 
-describe('opening', () => {
   it('names MIXSCOPE_DATA_DIR when the directory cannot be used', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory');

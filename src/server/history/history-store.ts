@@ -3,6 +3,7 @@ import type { NotQueryableReason, Observation } from '../../shared/history-api.t
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import { DEFAULT_COMPRESSION, type CompressionPolicy } from './compress.ts';
 import type { FetchOutcome } from './fetch-outcome.ts';
+import { checkFence, type Fence } from './fence.ts';
 import type { HistoryDatabase } from './history-db.ts';
 import { toObservation, toWatchedRecord, type WatchedTaskRecord } from './history-rows.ts';
 import { openHistoryDatabase } from './open-database.ts';
@@ -10,6 +11,7 @@ import { recordObservation, type RecordResult } from './record-observation.ts';
 
 export type { WatchedTaskRecord } from './history-rows.ts';
 export type { RecordResult } from './record-observation.ts';
+export type { Fence } from './fence.ts';
 
 export interface HistoryQuery {
   /** Rows that were still true at or after this time. */
@@ -31,11 +33,12 @@ export interface HistoryStore {
   unwatch(key: string): Promise<boolean>;
   getWatched(key: string): Promise<WatchedTaskRecord | undefined>;
   listWatched(): Promise<WatchedTaskRecord[]>;
-  record(ref: TaskRef, outcome: FetchOutcome, at: number): Promise<RecordResult>;
+  /** With a fence (the watcher's lease epoch), refused once the lease has moved on. */
+  record(ref: TaskRef, outcome: FetchOutcome, at: number, fence?: Fence): Promise<RecordResult>;
   /** The watcher's plan: when to ask next (null: never). */
-  schedule(key: string, nextPollAt: number | null): Promise<void>;
+  schedule(key: string, nextPollAt: number | null, fence?: Fence): Promise<void>;
   /** Stops polling for good; the history stays readable. */
-  markNotQueryable(key: string, reason: NotQueryableReason, since: number): Promise<void>;
+  markNotQueryable(key: string, reason: NotQueryableReason, since: number, fence?: Fence): Promise<void>;
   history(key: string, query?: HistoryQuery): Promise<HistoryPage>;
   /** Per task key (all, or one): how many times the push was seen entering reconnect (PushStreamState 3). */
   reconnectCounts(key?: string): Promise<Map<string, number>>;
@@ -99,19 +102,25 @@ export function createHistoryStore(db: Kysely<HistoryDatabase>, opts: Omit<Histo
       return rows.map(toWatchedRecord);
     },
 
-    record: (ref, outcome, at) => recordObservation(db, taskRefKey(ref), outcome, at, policy),
+    record: (ref, outcome, at, fence) => recordObservation(db, taskRefKey(ref), outcome, at, policy, fence),
 
-    async schedule(key, nextPollAt) {
-      await db.updateTable('watched_tasks').set({ next_poll_at: nextPollAt }).where('task_key', '=', key).execute();
+    async schedule(key, nextPollAt, fence) {
+      await db.transaction().execute(async (trx) => {
+        await checkFence(trx, fence);
+        await trx.updateTable('watched_tasks').set({ next_poll_at: nextPollAt }).where('task_key', '=', key).execute();
+      });
     },
 
-    async markNotQueryable(key, reason, since) {
-      await db
-        .updateTable('watched_tasks')
-        .set({ next_poll_at: null, not_queryable_reason: reason, not_queryable_since: since })
-        .where('task_key', '=', key)
-        .where('not_queryable_since', 'is', null)
-        .execute();
+    async markNotQueryable(key, reason, since, fence) {
+      await db.transaction().execute(async (trx) => {
+        await checkFence(trx, fence);
+        await trx
+          .updateTable('watched_tasks')
+          .set({ next_poll_at: null, not_queryable_reason: reason, not_queryable_since: since })
+          .where('task_key', '=', key)
+          .where('not_queryable_since', 'is', null)
+          .execute();
+      });
     },
 
     async history(key, { from, to, limit = DEFAULT_HISTORY_LIMIT } = {}) {

@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { createDataDir } from './create-data-dir.ts';
 import type { HistoryDatabase } from './history-db.ts';
-import { historyMigrations } from './migrations/migration-provider.ts';
+import type { PostgresTarget } from './database-url.ts';
+import { historyMigrations, type SqlFamily } from './migrations/migration-provider.ts';
+import { openPostgresDatabase, type OpenPostgresOptions } from './open-postgres.ts';
 
 export const DB_FILE_NAME = 'mixscope.sqlite';
 
@@ -45,4 +47,21 @@ export async function openHistoryDatabase(dataDir: string): Promise<Kysely<Histo
     throw new Error(`History store migration ${failed} failed on ${file}: ${String(error)}`, { cause: error });
   }
   return db;
+}
+
+export interface StoreLocation {
+  dataDir: string;
+  /** MIXSCOPE_DATABASE_URL, parsed: PostgreSQL instead of the SQLite file in dataDir. */
+  database?: PostgresTarget | undefined;
+}
+
+export interface OpenedStore {
+  db: Kysely<HistoryDatabase>;
+  family: SqlFamily;
+}
+
+/** The one store the server runs on: PostgreSQL when a URL is set, else the SQLite file. */
+export async function openStoreDatabase(where: StoreLocation, pgOptions?: OpenPostgresOptions): Promise<OpenedStore> {
+  if (where.database !== undefined) return { db: await openPostgresDatabase(where.database, pgOptions), family: 'postgres' };
+  return { db: await openHistoryDatabase(where.dataDir), family: 'sqlite' };
 }

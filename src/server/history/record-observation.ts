@@ -2,6 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { ObservationKind } from '../../shared/history-api.ts';
 import { isFinished } from '../../shared/task-model.ts';
 import { planRecord, type CompressionPolicy, type Incoming } from './compress.ts';
+import { checkFence, type Fence } from './fence.ts';
 import { failureRequestId, gapErrorOf, type FetchOutcome } from './fetch-outcome.ts';
 import { snapshotOf, type Snapshot } from './fingerprint.ts';
 import type { HistoryDatabase, WatchedTasksTable } from './history-db.ts';
@@ -21,7 +22,8 @@ const ended = (s: Snapshot | null | undefined): boolean =>
 
 /**
  * Writes one answer: the observation row and the watch-list summary in one transaction, so a kill
- * between the two cannot leave them disagreeing.
+ * between the two cannot leave them disagreeing. With a fence, the write is refused (LeaseLostError)
+ * once the watcher lease has moved on from the writer's epoch.
  */
 export async function recordObservation(
   db: Kysely<HistoryDatabase>,
@@ -29,6 +31,7 @@ export async function recordObservation(
   outcome: FetchOutcome,
   at: number,
   policy: CompressionPolicy,
+  fence?: Fence,
 ): Promise<RecordResult> {
   let snapshot: Snapshot | null = null;
   let incoming: Incoming;
@@ -40,6 +43,7 @@ export async function recordObservation(
   }
 
   return db.transaction().execute(async (trx) => {
+    await checkFence(trx, fence);
     const newest = (gapsToo: boolean) => {
       let q = trx.selectFrom('observations').selectAll().where('task_key', '=', key);
       if (!gapsToo) q = q.where('kind', '!=', 'gap');

@@ -48,12 +48,12 @@ export function scopedHistoryStore(store: HistoryStore, list: List): HistoryStor
       unwatch: async (key) => { byKey(key); return store.unwatch(key); },
       getWatched: async (key) => { byKey(key); return store.getWatched(key); },
       listWatched: async () => (await store.listWatched()).filter((task) => appIdAllowed(ids, task.ref.appId)),
-      record: async (ref, outcome, at) => {
+      record: async (ref, outcome, at, fence) => {
         requireAllowedAppId(ids, ref.appId);
-        return store.record(ref, outcome, at);
+        return store.record(ref, outcome, at, fence);
       },
-      schedule: async (key, at) => { byKey(key); return store.schedule(key, at); },
-      markNotQueryable: async (key, reason, since) => { byKey(key); return store.markNotQueryable(key, reason, since); },
+      schedule: async (key, at, fence) => { byKey(key); return store.schedule(key, at, fence); },
+      markNotQueryable: async (key, reason, since, fence) => { byKey(key); return store.markNotQueryable(key, reason, since, fence); },
       history: async (key, query) => { byKey(key); return store.history(key, query); },
       reconnectCounts: async (key) => {
         if (key !== undefined) byKey(key);

@@ -1,10 +1,12 @@
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
-import type { HistoryStore, WatchedTaskRecord } from '../history/history-store.ts';
+import { LeaseLostError } from '../history/fence.ts';
+import type { Fence, HistoryStore, WatchedTaskRecord } from '../history/history-store.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import { DEFAULT_CADENCE, planAfterPoll, planBeforePoll, type CadencePolicy, type PollDecision } from './poll-plan.ts';
 import type { UpstreamBudget } from './request-budget.ts';
 import type { SchedulerClock } from './scheduler-clock.ts';
+import { soleLease, type LeaseGate } from './watcher-lease.ts';
 
 export type WatcherStore = Pick<
   HistoryStore,
@@ -22,6 +24,13 @@ export interface WatcherDeps {
   /** Caps concurrent upstream calls: the budget limits their rate, not how long they hang. */
   maxInFlight?: number;
   logger?: Logger;
+  /**
+   * Replicas over one database: only the lease holder polls, and its writes carry the lease's
+   * fence. Absent: this server is the only one (SQLite).
+   */
+  lease?: LeaseGate;
+  /** With a lease: how often the holder re-reads the watch list, for entries other replicas added. */
+  resyncMs?: number;
 }
 
 export interface Watcher {
@@ -41,6 +50,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const random = deps.random ?? Math.random;
   const maxInFlight = deps.maxInFlight ?? 8;
   const logger = deps.logger ?? silentLogger;
+  const lease = deps.lease ?? soleLease;
+  const resyncMs = deps.resyncMs ?? 2_000;
 
   const due = new Map<string, { task: WatchedTaskRecord; at: number }>();
   const inFlight = new Map<string, AbortController>();
@@ -48,6 +59,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const dropped = new Set<string>();
   const work = new Set<Promise<void>>();
   let timer: unknown;
+  let resyncTimer: unknown;
   let stopped = true;
 
   const track = (p: Promise<void>) => {
@@ -71,7 +83,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     // Called by the timer and by every completed poll: drop any armed timer so exactly one is left.
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
-    if (stopped) return;
+    if (stopped || !lease.held()) return;
     const now = clock.now();
     // Oldest due first: when the budget is short every task is served in turn, none starves.
     const ready = [...due].filter(([key, d]) => d.at <= now && !inFlight.has(key)).sort((a, b) => a[1].at - b[1].at);
@@ -81,7 +93,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       const before = planBeforePoll(task, now, policy);
       if (before !== undefined) {
         due.delete(key);
-        track(apply(key, task, before).catch((err: unknown) => logger.error({ err: String(err), key }, 'watcher could not update the watch list')));
+        track(apply(key, task, before, lease.fence()).catch((err: unknown) => logger.error({ err: String(err), key }, 'watcher could not update the watch list')));
         continue;
       }
       if (!budget.tryAcquire('background')) {
@@ -94,21 +106,23 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     arm(blockedUntil);
   }
 
-  async function apply(key: string, task: WatchedTaskRecord, decision: PollDecision) {
+  async function apply(key: string, task: WatchedTaskRecord, decision: PollDecision, fence: Fence | undefined) {
     if (decision.kind === 'poll') {
-      await store.schedule(key, decision.at);
+      await store.schedule(key, decision.at, fence);
       if (!stopped && !dropped.has(key)) due.set(key, { task: { ...task, nextPollAt: decision.at }, at: decision.at });
     } else if (decision.kind === 'stop') {
-      await store.schedule(key, null);
+      await store.schedule(key, null, fence);
     } else {
       logger.warn({ key, reason: decision.reason }, 'watched task is no longer queryable; its history is kept');
-      await store.markNotQueryable(key, decision.reason, clock.now());
+      await store.markNotQueryable(key, decision.reason, clock.now(), fence);
     }
   }
 
   async function poll(key: string, task: WatchedTaskRecord) {
     const controller = new AbortController();
     inFlight.set(key, controller);
+    // Decided under this holding: if the lease moves on meanwhile, the database refuses the writes.
+    const fence = lease.fence();
     try {
       let outcome: FetchOutcome;
       try {
@@ -116,13 +130,18 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       } catch (err) {
         outcome = { ok: false, kind: 'unreachable', code: 'exception', message: String(err).slice(0, 200) };
       }
-      if (stopped) return; // cancelled by stop(): not something upstream did
+      // Cancelled by stop() or by losing the lease: not something upstream did.
+      if (stopped || !lease.held()) return;
       const now = clock.now();
-      const { newlyEnded } = await store.record(task.ref, outcome, now);
+      const { newlyEnded } = await store.record(task.ref, outcome, now, fence);
       const after = await store.getWatched(key);
       if (after === undefined || dropped.has(key)) return;
-      await apply(key, after, planAfterPoll({ task: after, outcome, newlyEnded, now, random, policy }));
+      await apply(key, after, planAfterPoll({ task: after, outcome, newlyEnded, now, random, policy }), fence);
     } catch (err) {
+      if (err instanceof LeaseLostError) {
+        logger.info({ key }, 'watcher lease lost during a poll; its answer is left to the new holder');
+        return;
+      }
       // A store failure (disk full, locked): keep watching, try again at the slow pace.
       logger.error({ err: String(err), key }, 'watcher could not record an observation');
       if (!stopped && !dropped.has(key)) due.set(key, { task, at: clock.now() + policy.slowMs });
@@ -138,17 +157,53 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     due.set(task.key, { task, at: task.nextPollAt });
   };
 
+  /** The watch list as the database has it now: entries added or removed by other replicas. */
+  async function resync() {
+    const tasks = await store.listWatched();
+    const keys = new Set(tasks.map((t) => t.key));
+    for (const key of due.keys()) if (!keys.has(key)) due.delete(key);
+    for (const task of tasks) if (!due.has(task.key)) schedule(task);
+    pump();
+  }
+
+  function armResync() {
+    if (deps.lease === undefined || stopped) return;
+    resyncTimer = clock.setTimeout(() => {
+      resyncTimer = undefined;
+      if (stopped) return;
+      const next = lease.held() ? resync() : Promise.resolve();
+      track(next.catch((err: unknown) => logger.warn({ err: String(err) }, 'watcher could not re-read the watch list')).finally(armResync));
+    }, resyncMs);
+  }
+
+  lease.onChange((held) => {
+    if (stopped) return;
+    if (held) {
+      // Another replica kept the schedule until now: start from what it wrote.
+      due.clear();
+      track(resync().catch((err: unknown) => logger.error({ err: String(err) }, 'watcher could not load the watch list')));
+      return;
+    }
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    for (const controller of inFlight.values()) controller.abort();
+    due.clear();
+  });
+
   return {
     async start() {
       if (!stopped) return;
       stopped = false;
       for (const task of await store.listWatched()) schedule(task);
       pump();
+      armResync();
     },
     async stop() {
       stopped = true;
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
+      if (resyncTimer !== undefined) clock.clearTimeout(resyncTimer);
+      resyncTimer = undefined;
       for (const controller of inFlight.values()) controller.abort();
       await Promise.allSettled([...work]);
       due.clear();
