@@ -3,6 +3,8 @@ import { DEMO_SCENARIOS, type DemoScenario } from '../shared/demo-scenarios.ts';
 import { controlActions } from './control-actions.ts';
 import { FAULT_HEADER, parseFaultHeader, playFaults } from './faults.ts';
 import { getTask } from './get-task-action.ts';
+import { outputSpecOf } from './output-spec.ts';
+import { outputStream } from './output-stream.ts';
 import { SlidingWindowLimiter } from './rate-limit.ts';
 import { renderTask } from './render-task.ts';
 import { buildScenarioScripts } from './scenarios.ts';
@@ -106,8 +108,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let numbers: NumberMode = options.numbers ?? 'numbers';
   const credentials = SIMULATOR_CREDENTIALS;
 
+  /** GET /pull/{app}/{stream}.flv: the HTTP-FLV output of the task pushing to rtmp://…/{app}/{stream}, as a CDN serves it. */
+  function pull(req: Request, url: URL): Response {
+    const path = url.pathname.replace(/^\/pull/, '').replace(/\.flv$/, '');
+    const snapshot = req.method === 'GET' && url.pathname.endsWith('.flv') ? store.pushingTo(path, clock.taskNow()) : undefined;
+    if (snapshot === undefined) return new Response('No live stream at this path.\n', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+    const body = outputStream(outputSpecOf(snapshot, snapshot.script.output));
+    return new Response(body, { headers: { 'Content-Type': 'video/x-flv', 'Cache-Control': 'no-store' } });
+  }
+
   async function handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
+    if (url.pathname.startsWith('/pull/')) return pull(req, url);
     const wallNow = clock.wallNow();
     const meta: RequestMeta = {
       requestId: requestIdAt(wallNow, idRng),

@@ -100,6 +100,22 @@ export class TaskStore {
     return mine[0];
   }
 
+  /** The task pushing to an RTMP path (`/app/stream`) now: what a CDN's pull of that stream shows. */
+  pushingTo(path: string, t: number): TaskSnapshot | undefined {
+    for (const script of this.scripts.values()) {
+      const snapshot = taskStateAt(script, t);
+      if (snapshot === undefined || snapshot.status !== 2 || snapshot.pushState !== 5) continue;
+      let pushPath: string;
+      try {
+        pushPath = new URL(snapshot.body.PushURL).pathname;
+      } catch {
+        continue;
+      }
+      if (pushPath === path) return snapshot;
+    }
+    return undefined;
+  }
+
   /** StartPushMixedStreamToCDN. Starting a running TaskId again is not an error. */
   start(key: TaskKey, body: SimTaskBody, t: number): 'started' | 'already-running' {
     const current = this.visible(key, t);
