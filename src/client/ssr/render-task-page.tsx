@@ -42,7 +42,7 @@ export interface TaskPageInput {
  * opening a link from an alert sees the page, layout included, before its JavaScript has run).
  * The same components the browser renders, with the task's answer already in the query cache;
  * what needs a browser (measuring, canvases, the parts that load later) renders its placeholder,
- * and the layout's picture is drawn as SVG (layout-preview-svg.tsx). The browser renders the page
+ * and the layout's picture is drawn as SVG (features/layout/scene/scene-svg.tsx). The browser renders the page
  * afresh over it (createRoot, not hydration), so a difference lasts one render.
  */
 export function renderTaskPage(input: TaskPageInput): string {

@@ -3,17 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { NormalisedLayout } from '../../../shared/layout-model.ts';
 import type { VolcControl } from '../../../shared/volc-task-schema.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
-import { CanvasBackground } from './canvas-background.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { viewportFor } from './canvas-view.ts';
-import type { DrawBox } from './draw-boxes.ts';
-import type { ImageState } from './image-url.ts';
 import { Layer, Stage, type KonvaStage } from './konva-core.ts';
+import { LABEL_FONT_PX, measureLabel } from './label-fit.ts';
 import { markFirstDraw } from './layout-drawn-mark.ts';
-import { RegionHighlight } from './region-highlight.tsx';
-import { RegionOverlays } from './region-overlays.tsx';
-import { RegionShapes, type PlacedImage } from './region-shapes.tsx';
 import { SpatialMapLazy as SpatialMap } from './lazy-details.tsx';
+import { sceneBackground, sceneHighlight, sceneOverlays, sceneRegions } from './scene/build-scene.ts';
+import type { LayoutParts } from './scene/layout-parts.ts';
+import { SceneKonvaItems } from './scene/scene-konva.tsx';
+import type { LayoutImages } from './scene/use-layout-picture.ts';
 import { spatialScene } from './spatial-map.ts';
 import { useCanvasPointer } from './use-canvas-pointer.ts';
 import { useCanvasView } from './use-canvas-view.ts';
@@ -21,10 +20,8 @@ import { useCanvasView } from './use-canvas-view.ts';
 interface Props {
   layout: NormalisedLayout;
   control: VolcControl | undefined;
-  boxes: readonly DrawBox[];
-  background: string;
-  backgroundImage: ImageState | undefined;
-  images: ReadonlyMap<string, PlacedImage>;
+  parts: LayoutParts;
+  images: Pick<LayoutImages, 'background' | 'placed'>;
   selectedId: string | undefined;
   hoveredId: string | undefined;
   onHover: (id: string | undefined) => void;
@@ -36,25 +33,33 @@ interface Props {
 }
 
 /**
- * The output canvas at its true aspect ratio: fit to the view, zoom, pan and 1:1. Every layer is
- * static (listening off); hover and click go through the pure hitTest.
+ * The output canvas at its true aspect ratio: fit to the view, zoom, pan and 1:1. The scene's
+ * layers drawn by Konva (scene/scene-konva.tsx), each rebuilt only when what it shows changes:
+ * the overlays on zoom, the highlight on hover. Every layer is static (listening off); hover
+ * and click go through the pure hitTest.
  */
 export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
-  const { layout, boxes, selectedId, hoveredId, onHover, onSelect } = props;
+  const { layout, parts, selectedId, hoveredId, onHover, onSelect, labelPx = LABEL_FONT_PX } = props;
   const { t } = useTranslation();
   const helpId = useId();
   const [ref, available] = useElementWidth<HTMLDivElement>();
   const [showSpatial, setShowSpatial] = useState(false);
-  const cw = layout.canvas.width.value;
-  const ch = layout.canvas.height.value;
-  const canvas = useMemo(() => ({ width: cw, height: ch }), [cw, ch]);
+  const { canvas } = parts;
+  const { width: cw, height: ch } = canvas;
   const { maxHeight } = props;
   const viewport = useMemo(() => viewportFor(available, canvas, maxHeight), [available, canvas, maxHeight]);
   const api = useCanvasView(viewport, canvas);
   const { view } = api;
   const { handlers, dragging } = useCanvasPointer({ element: ref, layout, api, selectedId, onHover, onSelect });
-  const scene = useMemo(() => (showSpatial ? spatialScene(layout, props.control) : undefined), [showSpatial, layout, props.control]);
-  const byId = useMemo(() => new Map(boxes.map((b) => [b.id, b])), [boxes]);
+  const spatial = useMemo(() => (showSpatial ? spatialScene(layout, props.control) : undefined), [showSpatial, layout, props.control]);
+  const byId = useMemo(() => new Map(parts.boxes.map((b) => [b.id, b])), [parts]);
+  const bgImage = props.images.background?.status === 'loaded' ? props.images.background.image : undefined;
+  const placed = props.images.placed;
+  const labels = useMemo(() => ({ scale: view.scale, fontPx: labelPx, measure: (s: string) => measureLabel(s, labelPx) }), [view.scale, labelPx]);
+  const background = useMemo(() => sceneBackground(parts, bgImage), [parts, bgImage]);
+  const regions = useMemo(() => sceneRegions(parts, { images: placed }), [parts, placed]);
+  const overlays = useMemo(() => sceneOverlays(parts, { ...labels, spatial: spatial?.marks }), [parts, labels, spatial]);
+  const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId }), [parts, labels, selectedId, hoveredId]);
   const world = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, listening: false };
   const cursor = dragging ? 'grabbing' : hoveredId ? 'pointer' : 'grab';
   return (
@@ -80,23 +85,23 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
           {viewport.width > 0 && (
             <Stage ref={props.stageRef} width={viewport.width} height={viewport.height} listening={false}>
               <Layer name="world background" {...world}>
-                <CanvasBackground canvas={canvas} background={props.background} image={props.backgroundImage} />
+                <SceneKonvaItems items={background} />
               </Layer>
               <Layer name="world regions" {...world} ref={markFirstDraw}>
-                <RegionShapes canvas={canvas} boxes={boxes} images={props.images} />
+                <SceneKonvaItems items={regions} clip={canvas} />
               </Layer>
               <Layer name="world overlays" {...world}>
-                <RegionOverlays canvas={canvas} boxes={boxes} scale={view.scale} spatial={scene?.marks} {...(props.labelPx ? { labelPx: props.labelPx } : {})} />
+                <SceneKonvaItems items={overlays} />
               </Layer>
               <Layer name="world highlight" {...world}>
-                <RegionHighlight selected={selectedId ? byId.get(selectedId) : undefined} hovered={hoveredId ? byId.get(hoveredId) : undefined} />
+                <SceneKonvaItems items={highlight} />
               </Layer>
             </Stage>
           )}
         </div>
       </div>
       <p id={helpId} className="mt-1.5 text-xs text-slate-600 dark:text-slate-400">{t('inspector.toolbar.help')}</p>
-      {scene && <SpatialMap scene={scene} boxes={byId} />}
+      {spatial && <SpatialMap scene={spatial} boxes={byId} />}
     </div>
   );
 });

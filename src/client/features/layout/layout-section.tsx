@@ -1,19 +1,18 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from 'konva/lib/Stage';
-import { occlusion } from '../../../shared/layout-geometry.ts';
 import { layoutWarnings } from '../../../shared/layout-warnings.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { CanvasLegend } from './canvas-legend.tsx';
-import { backgroundFill, layoutColours, regionColour, toDrawBoxes } from './draw-boxes.ts';
+import { regionColour } from './draw-boxes.ts';
 import { ImageNotes } from './image-notes.tsx';
 import { LayoutOverview } from './layout-overview.tsx';
 import { RegionDetailLazy as RegionDetail, SourceFrameViewLazy as SourceFrameView } from './lazy-details.tsx';
 import { LayoutCanvasLazy as LayoutCanvas } from './lazy-parts.tsx';
 import { RegionTable } from './region-table.tsx';
 import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
-import { useLayoutImages } from './use-layout-images.ts';
+import { useLayoutPicture } from './scene/use-layout-picture.ts';
 import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 import { WarningList } from './warning-list.tsx';
 
@@ -40,12 +39,9 @@ export function LayoutSection({ model, actions }: Props) {
   const getStage = useCallback(() => stage, [stage]);
   const { layout } = model;
   const source = useMemo(() => aspectSize(aspect), [aspect]);
-  const colours = useMemo(() => layoutColours(layout), [layout]);
-  const visibility = useMemo(() => occlusion(layout), [layout]);
-  const boxes = useMemo(() => toDrawBoxes(layout, colours, visibility), [layout, colours, visibility]);
+  const { parts, images } = useLayoutPicture(layout, source);
+  const { colours, visibility, background } = parts;
   const regions = useMemo(() => new Map(layout.regions.map((r) => [r.id, r])), [layout]);
-  const background = backgroundFill(layout);
-  const images = useLayoutImages(layout, source);
   const selected = selectedId ? regions.get(selectedId) : undefined;
   const mode = enumLabel('layoutMode', layout.mode.value);
   // On a cold load the canvas goes first; the warnings, the overview, the legend and the region
@@ -76,10 +72,8 @@ export function LayoutSection({ model, actions }: Props) {
           <LayoutCanvas
             layout={layout}
             control={model.task.Control}
-            boxes={boxes}
-            background={background.colour}
-            backgroundImage={images.background}
-            images={images.placed}
+            parts={parts}
+            images={images}
             selectedId={selected?.id}
             hoveredId={hoveredId}
             onHover={setHoveredId}

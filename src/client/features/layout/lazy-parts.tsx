@@ -3,11 +3,11 @@ import { LayoutPreview } from './layout-preview.tsx';
 
 /**
  * The Konva canvas (react-konva, its reconciler and Konva) loads once the task is known;
- * meanwhile LayoutPreview paints the same layout on a plain canvas, so the JavaScript before the
- * layout stays within its budget (scripts/check-bundle-budget.mjs).
+ * meanwhile LayoutPreview draws the same scene as SVG, so the JavaScript before the layout
+ * stays within its budget (scripts/check-bundle-budget.mjs).
  */
 export const LayoutCanvasLazy = deferred(
   () => import('./layout-canvas.tsx').then((m) => m.LayoutCanvas),
   [],
-  (props) => <LayoutPreview layout={props.layout} boxes={props.boxes} background={props.background} />,
+  (props) => <LayoutPreview parts={props.parts} selectedId={props.selectedId} hoveredId={props.hoveredId} />,
 );

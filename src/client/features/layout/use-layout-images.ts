@@ -3,7 +3,7 @@ import type { NormalisedLayout } from '../../../shared/layout-model.ts';
 import type { Size } from '../../../shared/layout-geometry.ts';
 import { alternateImagePlacement } from './alternate-image.ts';
 import type { ImageState } from './image-url.ts';
-import type { PlacedImage } from './region-shapes.tsx';
+import type { PlacedImage } from './scene/scene-types.ts';
 import { useImages } from './use-images.ts';
 
 /** An image the canvas cannot show (yet): said in words under the canvas, never a broken canvas. */

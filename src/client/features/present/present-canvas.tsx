@@ -1,11 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { occlusion } from '../../../shared/layout-geometry.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
-import { backgroundFill, layoutColours, regionColour, regionLabel, toDrawBoxes } from '../layout/draw-boxes.ts';
+import { regionColour, regionLabel } from '../layout/draw-boxes.ts';
 import { LayoutCanvas } from '../layout/layout-canvas.tsx';
 import { aspectSize } from '../layout/source-frame-draw.ts';
-import { useLayoutImages } from '../layout/use-layout-images.ts';
+import { useLayoutPicture } from '../layout/scene/use-layout-picture.ts';
 
 /** Labels on a wall or a projector: half again the page's 12 px. */
 export const PRESENT_LABEL_PX = 18;
@@ -17,20 +16,15 @@ export function PresentCanvas({ model, maxHeight }: { model: TaskModel; maxHeigh
   const { layout } = model;
   const [selectedId, setSelectedId] = useState<string>();
   const [hoveredId, setHoveredId] = useState<string>();
-  const colours = useMemo(() => layoutColours(layout), [layout]);
-  const visibility = useMemo(() => occlusion(layout), [layout]);
-  const boxes = useMemo(() => toDrawBoxes(layout, colours, visibility), [layout, colours, visibility]);
-  const images = useLayoutImages(layout, SOURCE);
-  const background = backgroundFill(layout);
+  const { parts, images } = useLayoutPicture(layout, SOURCE);
+  const { colours, boxes } = parts;
   return (
     <div className="grid items-start gap-4 @5xl:grid-cols-[minmax(0,1fr)_16rem]" data-testid="present-canvas" data-label-px={PRESENT_LABEL_PX}>
       <LayoutCanvas
         layout={layout}
         control={model.task.Control}
-        boxes={boxes}
-        background={background.colour}
-        backgroundImage={images.background}
-        images={images.placed}
+        parts={parts}
+        images={images}
         selectedId={selectedId}
         hoveredId={hoveredId}
         onHover={setHoveredId}

@@ -1,0 +1,125 @@
+import { clampToCanvas } from '../../../../shared/layout-geometry.ts';
+import type { DrawBox } from '../draw-boxes.ts';
+import { LABEL_PAD_PX } from '../label-fit.ts';
+import type { SpatialMark } from '../spatial-map.ts';
+import type { LayoutParts } from './layout-parts.ts';
+import { insideLabel, outsideLabel, type LabelView } from './scene-labels.ts';
+import type { PlacedImage, Scene, SceneItem, SceneOutline } from './scene-types.ts';
+
+/** How the picture is viewed: everything a drawer needs besides the layout itself. */
+export interface SceneView extends LabelView {
+  /** Regions left out of the picture altogether. */
+  hidden?: ReadonlySet<string>;
+  /** The BackgroundImage, once loaded (it overrides the colour). */
+  backgroundImage?: HTMLImageElement | undefined;
+  /** AlternateImages that have loaded, by region id. */
+  images?: ReadonlyMap<string, PlacedImage>;
+  /** SpatialPosition badges, when asked for. */
+  spatial?: readonly SpatialMark[] | undefined;
+  selectedId?: string | undefined;
+  hoveredId?: string | undefined;
+}
+
+const DASH = [6, 4];
+/** Under every coloured or white line: a dark edge, so the line reads on any background colour. */
+const UNDERLAY = 'rgba(15,23,42,0.6)';
+/** An audio-only region paints no picture: a faint fill keeps it findable, an outline marks it. */
+const AUDIO_ONLY_FILL = 0.25;
+
+const shownBoxes = (parts: LayoutParts, hidden: ReadonlySet<string> | undefined) =>
+  hidden && hidden.size > 0 ? parts.boxes.filter((b) => !hidden.has(b.id)) : parts.boxes;
+
+const hasArea = (b: DrawBox) => b.rect.width > 0 && b.rect.height > 0;
+
+export function sceneBackground(parts: LayoutParts, backgroundImage?: HTMLImageElement): SceneItem[] {
+  const rect = { x: 0, y: 0, ...parts.canvas };
+  const items: SceneItem[] = [{ kind: 'background', rect, fill: parts.background.colour }];
+  if (backgroundImage) items.push({ kind: 'backgroundImage', rect, image: backgroundImage });
+  return items;
+}
+
+/** Every region with an area, bottom first, its AlternateImage over it once loaded. Drawers clip them to the canvas. */
+export function sceneRegions(parts: LayoutParts, view: Pick<SceneView, 'hidden' | 'images'>): SceneItem[] {
+  const items: SceneItem[] = [];
+  for (const b of shownBoxes(parts, view.hidden)) {
+    if (!hasArea(b)) continue;
+    items.push({ kind: 'box', id: b.id, rect: b.rect, fill: b.colour, opacity: b.audioOnly ? b.opacity * AUDIO_ONLY_FILL : b.opacity, cornerRadius: b.cornerRadius });
+    const placed = view.images?.get(b.id);
+    if (placed) items.push({ kind: 'image', id: b.id, clip: b.rect, cornerRadius: b.cornerRadius, dest: placed.dest, crop: placed.crop, opacity: b.opacity, image: placed.image });
+  }
+  return items;
+}
+
+function outliner(k: number) {
+  return (b: DrawBox, role: SceneOutline['role'], cornerRadius: number, stroke: string, widthPx: number, dashPx?: readonly number[]): SceneOutline =>
+    ({ kind: 'outline', id: b.id, role, rect: b.rect, cornerRadius, stroke, widthPx, dashPx, k });
+}
+
+/**
+ * What the output stream does not show but the inspector must: the canvas edge, the parts of
+ * regions off the canvas (dashed), rounding that Volcengine ignores (dashed, as asked), audio-only
+ * regions (outline), the labels and, on request, each region's SpatialPosition.
+ */
+export function sceneOverlays(parts: LayoutParts, view: SceneView): SceneItem[] {
+  const { canvas } = parts;
+  const k = 1 / view.scale;
+  const boxes = shownBoxes(parts, view.hidden);
+  const outline = outliner(k);
+  const items: SceneItem[] = [{ kind: 'edge', rect: { x: -k / 2, y: -k / 2, width: canvas.width + k, height: canvas.height + k }, stroke: '#64748b', widthPx: 1, k }];
+  for (const b of boxes) {
+    if (b.offCanvas !== 'inside') items.push(outline(b, 'offCanvas', 0, UNDERLAY, 3), outline(b, 'offCanvas', 0, b.colour, 1.5, DASH));
+    if (b.ignoredRadius > 0) items.push(outline(b, 'ignoredRadius', b.ignoredRadius, UNDERLAY, 2.5), outline(b, 'ignoredRadius', b.ignoredRadius, '#f8fafc', 1, [3, 3]));
+    if (b.audioOnly) items.push(outline(b, 'audioOnly', b.cornerRadius, UNDERLAY, 3.5), outline(b, 'audioOnly', b.cornerRadius, b.colour, 2, DASH));
+  }
+  for (const b of boxes) {
+    const label = insideLabel(b, canvas, view);
+    if (label) items.push(label);
+  }
+  if (view.spatial) {
+    const marks = new Map(view.spatial.map((m) => [m.id, m]));
+    for (const b of boxes) {
+      const mark = marks.get(b.id);
+      const shown = mark && clampToCanvas(b.rect, canvas);
+      if (!mark || !shown) continue;
+      const text = `◎ ${mark.position.join(', ')}`;
+      items.push({
+        kind: 'spatial', id: b.id, cx: shown.x + shown.width / 2, cy: shown.y + shown.height / 2, k, text,
+        widthPx: view.measure(text) + 2 * LABEL_PAD_PX, fontPx: view.fontPx, padPx: LABEL_PAD_PX, ignored: mark.ignored, defaulted: mark.defaulted,
+      });
+    }
+  }
+  return items;
+}
+
+/**
+ * Hover (dashed) and selection (solid, two-tone so it reads on any colour), with the region's
+ * label outside it when it has none inside. The only part that changes as the pointer moves.
+ */
+export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[] {
+  const find = (id: string | undefined) => (id === undefined || view.hidden?.has(id) ? undefined : parts.boxes.find((b) => b.id === id));
+  const selected = find(view.selectedId);
+  const hovered = view.hoveredId === view.selectedId ? undefined : find(view.hoveredId);
+  const outline = outliner(1 / view.scale);
+  const items: SceneItem[] = [];
+  if (hovered) items.push(outline(hovered, 'hovered', hovered.cornerRadius, '#0f172a', 3), outline(hovered, 'hovered', hovered.cornerRadius, '#f8fafc', 1.5, DASH));
+  if (selected) items.push(outline(selected, 'selected', selected.cornerRadius, '#f8fafc', 5), outline(selected, 'selected', selected.cornerRadius, '#2563eb', 2.5));
+  for (const b of [hovered, selected]) {
+    if (!b || insideLabel(b, parts.canvas, view)) continue;
+    const label = outsideLabel(b, parts.canvas, view);
+    if (label) items.push(label);
+  }
+  return items;
+}
+
+/** Pure: the whole picture of a layout as seen in `view`, layer by layer, each in draw order. */
+export function buildScene(parts: LayoutParts, view: SceneView): Scene {
+  return {
+    canvas: parts.canvas,
+    layers: {
+      background: sceneBackground(parts, view.backgroundImage),
+      regions: sceneRegions(parts, view),
+      overlays: sceneOverlays(parts, view),
+      highlight: sceneHighlight(parts, view),
+    },
+  };
+}
