@@ -10,6 +10,7 @@ import type { CallbackStore } from './callbacks/callback-store.ts';
 import type { ServerConfig } from './env.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import type { HistoryStore } from './history/history-store.ts';
+import { isStoreUnavailable } from './history/store-unavailable.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { healthRoutes } from './ops/health-routes.ts';
 import type { Inflight } from './ops/inflight.ts';
@@ -139,6 +140,11 @@ export function createApp(options: AppOptions) {
 
   app.onError((err, c) => {
     if (err instanceof AppIdNotAllowedError) return notAllowed(c, err);
+    // PostgreSQL away or too slow: a retry will do, so say when instead of a bare 500.
+    if (isStoreUnavailable(err)) {
+      logger.warn({ reqId: c.get('requestId'), err: err.message, path: c.req.path }, 'history store unavailable');
+      return sendError(c, 503, { kind: 'internal', message: 'The history store (database) is unreachable right now; try again in a few seconds.', retryAfter: 5 });
+    }
     logger.error({ reqId: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
     return sendError(c, 500, { kind: 'internal', message: 'The mixscope server hit an internal error; see its log.' });
   });

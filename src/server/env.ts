@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { VolcCredentials } from '../shared/volc-signature.ts';
 import { readAllowedHosts, readAppIds, readCacheMs, readSimulatorFaults, type GovernanceConfig } from './env-governance.ts';
+import { parseDatabaseUrl, type PostgresTarget } from './history/database-url.ts';
 import { parsePullHosts, parsePullRules, type PullRule } from './output/pull-rules.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface ServerConfig extends GovernanceConfig {
   endpointHost: string;
   qps: number;
   dataDir: string;
+  /** MIXSCOPE_DATABASE_URL: PostgreSQL (shared by replicas) instead of the SQLite file in dataDir. */
+  database?: PostgresTarget | undefined;
   /** MIXSCOPE_TOKEN; when set every API call and page needs it. */
   token: string | undefined;
   host: string;
@@ -170,6 +173,9 @@ export function parseEnv(env: Env): ParseEnvResult {
   const host = readHost(env, errors);
   const dataDir = read(env, 'MIXSCOPE_DATA_DIR') ?? ENV_DEFAULTS.dataDir;
   if (/[\0\n\r]/.test(dataDir)) errors.push('MIXSCOPE_DATA_DIR contains a NUL or line break; set it to a directory path such as ./data.');
+  const databaseRaw = read(env, 'MIXSCOPE_DATABASE_URL');
+  const database = databaseRaw === undefined ? undefined : parseDatabaseUrl(databaseRaw);
+  if (database?.ok === false) errors.push(database.error);
   if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
     errors.push(`MIXSCOPE_TOKEN is shorter than ${MIN_TOKEN_LENGTH} characters (value not shown), short enough to guess. Make a random one with: openssl rand -hex 24`);
   }
@@ -201,6 +207,7 @@ export function parseEnv(env: Env): ParseEnvResult {
       upstream, credentials, region, endpoint: endpoint.origin, endpointHost: endpoint.host,
       qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed, pullRules, pullHosts, ...governance,
       callbackSecret, callbackWatch: callbackWatchRaw !== '0',
+      ...(database?.ok ? { database: database.target } : {}),
     },
   };
 }

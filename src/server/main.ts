@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { parseEnv } from './env.ts';
 import { loadEnvironment } from './env-file.ts';
 import { lockDataDir, type DataDirLock } from './history/data-dir-lock.ts';
+import { databasePassword } from './history/database-url.ts';
 import { DEMO_SCENARIOS } from '../shared/demo-scenarios.ts';
 import { logFormat, readableDestination } from './log-readable.ts';
 import { createLogger } from './logger.ts';
@@ -23,7 +24,7 @@ const parsed = parseEnv(loaded.env);
 if (!parsed.ok) fail([...parsed.errors, 'Fix the variables above (in the environment or in .env) and start again.']);
 const { config } = parsed;
 // Every line of the log has these values replaced, wherever they would appear.
-const secrets = [config.credentials?.accessKeyId, config.credentials?.secretKey, config.credentials?.sessionToken, config.token]
+const secrets = [config.credentials?.accessKeyId, config.credentials?.secretKey, config.credentials?.sessionToken, config.token, databasePassword(config.database)]
   .filter((s): s is string => s !== undefined);
 const format = logFormat(loaded.env['LOG_FORMAT'], process.stdout.isTTY === true);
 if (!format.ok) fail([format.error]);
@@ -32,14 +33,17 @@ for (const warning of parsed.warnings) logger.warn({}, warning);
 
 // One server per data directory, checked before the rest of the server is even loaded, so a
 // second server or an unusable MIXSCOPE_DATA_DIR is told at once.
-let lock: DataDirLock;
-try {
-  lock = lockDataDir(config.dataDir);
-} catch (err) {
-  fail([err instanceof Error ? err.message : String(err)]);
+// With PostgreSQL there is no data directory to lock: replicas share the database by design.
+let lock: DataDirLock | undefined;
+if (config.database === undefined) {
+  try {
+    lock = lockDataDir(config.dataDir);
+  } catch (err) {
+    fail([err instanceof Error ? err.message : String(err)]);
+  }
 }
 // Whatever way the process ends short of a kill, the lock goes with it.
-process.once('exit', () => lock.release());
+process.once('exit', () => lock?.release());
 const { startRuntime } = await import('./server-runtime.ts');
 
 let runtime: Runtime;
@@ -104,7 +108,7 @@ async function stop(signal: NodeJS.Signals) {
     stopUpstream: () => runtime.governor.stop(),
     closeStore: async () => {
       await runtime.store.close();
-      lock.release();
+      lock?.release();
     },
     drainMs: DRAIN_MS,
     logger,

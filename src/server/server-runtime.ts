@@ -6,7 +6,7 @@ import type { ServerConfig } from './env.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import { governedGetTask, governorBudget, recordInteractiveAnswers } from './governor/watcher-link.ts';
 import { createHistoryStore, type HistoryStore } from './history/history-store.ts';
-import { openHistoryDatabase } from './history/open-database.ts';
+import { openStoreDatabase } from './history/open-database.ts';
 import type { Logger } from './logger.ts';
 import { createInflight, type Inflight } from './ops/inflight.ts';
 import { createServerMetrics } from './ops/server-metrics.ts';
@@ -17,6 +17,7 @@ import { withSimulatorPull } from './output/simulator-pull.ts';
 import type { FetchLike } from './upstream-client.ts';
 import { scaledClock, systemClock, type SchedulerClock } from './watcher/scheduler-clock.ts';
 import { createWatcher, type Watcher } from './watcher/watcher.ts';
+import { createWatcherLease } from './watcher/watcher-lease.ts';
 
 /**
  * Everything the server runs, wired once: upstream (Volcengine or the simulator), the history
@@ -67,7 +68,10 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   // MIXSCOPE_APP_IDS, for the watcher as for the routes: an entry whose AppId the list no longer
   // names is neither listed nor polled, and nothing of another AppId is called, read or recorded.
   // One database: the history store and the callback events share it (and its migrations).
-  const db = await openHistoryDatabase(config.dataDir);
+  const { db, family } = await openStoreDatabase(
+    { dataDir: config.dataDir, database: config.database },
+    { onIdleError: (err) => logger.warn({ err: err.message }, 'a PostgreSQL connection of the pool dropped; the pool opens a new one') },
+  );
   const store = scopedHistoryStore(createHistoryStore(db, { clock: taskClock }), config.appIds);
 
   const metrics = createServerMetrics();
@@ -79,7 +83,12 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     },
   }), config.appIds);
   metrics.watchGovernor(governor.state);
-  const watcher = createWatcher({ store, getTask: governedGetTask(governor), clock: taskClock, budget: governorBudget(governor), logger });
+  // Replicas share PostgreSQL: only the lease holder polls. SQLite has one server (the data-dir lock).
+  const lease = family === 'postgres' ? createWatcherLease({ db, family, logger }) : undefined;
+  await lease?.start();
+  const polling = createWatcher({ store, getTask: governedGetTask(governor), clock: taskClock, budget: governorBudget(governor), logger, ...(lease ? { lease } : {}) });
+  // A graceful stop hands the lease over at once instead of after its TTL.
+  const watcher: Watcher = lease ? { ...polling, stop: async () => { await polling.stop(); await lease.stop({ release: true }); } } : polling;
   const inflight = createInflight();
   let stopping = false;
   const callbackStore = createCallbackStore(db);

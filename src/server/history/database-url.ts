@@ -52,3 +52,10 @@ export function parseDatabaseUrl(raw: string): DatabaseUrlResult {
   // Like libpq: without a database name, the database is named after the user.
   return { ok: true, target: { url: raw, host, port, user, database: path === '' ? user : path } };
 }
+
+/** The password in the URL, for the logger's list of values it never prints. */
+export function databasePassword(target: PostgresTarget | undefined): string | undefined {
+  if (target === undefined) return undefined;
+  const password = decodeURIComponent(new URL(target.url).password);
+  return password === '' ? undefined : password;
+}

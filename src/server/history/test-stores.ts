@@ -104,15 +104,24 @@ export function describeEachStore(name: string, body: (backend: StoreBackend) =>
   const target = testDatabaseTarget();
   const backends: StoreBackend[] = target ? [sqliteBackend, postgresBackend(target)] : [sqliteBackend];
   describe.each(backends.map((b) => [b.family, b] as const))(`${name} (%s)`, (_family, backend) => body(backend));
-  if (target === undefined) {
-    if (process.env['CI'] === 'true') {
-      describe(`${name} (postgres)`, () => {
-        it('needs PostgreSQL in CI', () => {
-          throw new Error(`CI=true but ${TEST_DATABASE_URL_VAR} is unset: CI must test the PostgreSQL store. ${HOW_TO.replace('PostgreSQL half skipped: ', '')}`);
-        });
+  if (target === undefined) describeMissingPostgres(name);
+}
+
+/** A PostgreSQL-only suite, given the test server's target; skipped or failed like the above. */
+export function describePostgres(name: string, body: (server: PostgresTarget, backend: StoreBackend) => void): void {
+  const target = testDatabaseTarget();
+  if (target === undefined) describeMissingPostgres(name);
+  else describe(`${name} (postgres)`, () => body(target, postgresBackend(target)));
+}
+
+function describeMissingPostgres(name: string): void {
+  if (process.env['CI'] === 'true') {
+    describe(`${name} (postgres)`, () => {
+      it('needs PostgreSQL in CI', () => {
+        throw new Error(`CI=true but ${TEST_DATABASE_URL_VAR} is unset: CI must test the PostgreSQL store. ${HOW_TO.replace('PostgreSQL half skipped: ', '')}`);
       });
-    } else {
-      describe(`${name} (postgres)`, () => it.skip(HOW_TO, () => undefined));
-    }
+    });
+  } else {
+    describe(`${name} (postgres)`, () => it.skip(HOW_TO, () => undefined));
   }
 }
