@@ -51,17 +51,19 @@ export function findPostgresBin(env = process.env) {
 /**
  * @param {string} cmd
  * @param {string[]} args
- * @param {{ timeoutMs?: number, env?: Record<string, string> }} [opts]
+ * @param {{ timeoutMs?: number, env?: Record<string, string>, quiet?: boolean }} [opts]
  */
 function runOrThrow(cmd, args, opts = {}) {
   const timeout = opts.timeoutMs ?? PG_TIMEOUT_MS;
+  // apt-get streams its progress; PostgreSQL's tools are quiet unless they fail.
   const r = spawnSync(cmd, args, {
-    stdio: ['ignore', 2, 2], timeout, killSignal: 'SIGKILL',
+    stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 2, 2], timeout, killSignal: 'SIGKILL', encoding: 'utf8',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive', ...opts.env },
   });
   const shown = `${cmd} ${args.filter((a) => !a.startsWith('--pwfile')).join(' ')}`;
-  if (r.error) throw new Error(`${shown} failed: ${/** @type {NodeJS.ErrnoException} */ (r.error).code === 'ETIMEDOUT' ? `timed out after ${timeout / 1000} s` : r.error.message}`);
-  if (r.status !== 0) throw new Error(`${shown} exited with ${r.status ?? r.signal}`);
+  const said = opts.quiet ? `\n${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd() : '';
+  if (r.error) throw new Error(`${shown} failed: ${/** @type {NodeJS.ErrnoException} */ (r.error).code === 'ETIMEDOUT' ? `timed out after ${timeout / 1000} s` : r.error.message}${said}`);
+  if (r.status !== 0) throw new Error(`${shown} exited with ${r.status ?? r.signal}${said}`);
 }
 
 /** Finds the binaries, installing Debian's postgresql package as root on Debian when none is found. */
@@ -111,7 +113,9 @@ export async function startTestPostgres(log = (/** @type {string} */ l) => proce
     chownSync(dir, uid, gid);
   }
   const as = (/** @type {string} */ tool, /** @type {string[]} */ args, /** @type {Record<string, string>} */ env = {}) =>
-    asUser.length > 0 ? runOrThrow(asUser[0] ?? 'runuser', [...asUser.slice(1), join(bin, tool), ...args], { env }) : runOrThrow(join(bin, tool), args, { env });
+    asUser.length > 0
+      ? runOrThrow(asUser[0] ?? 'runuser', [...asUser.slice(1), join(bin, tool), ...args], { env, quiet: true })
+      : runOrThrow(join(bin, tool), args, { env, quiet: true });
   const data = join(dir, 'data');
   const password = randomBytes(18).toString('hex');
   const pwfile = join(dir, 'pw');

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './find-chromium.mjs';
+import { URL_VAR as PG_URL_VAR, startTestPostgres } from './postgres-for-tests.mjs';
 import {
   REPORTS, countPlaywright, countVitest, exitCodeFor, formatDuration, formatStepTable, formatSummary,
   stepCounts, totalCounts,
@@ -163,8 +164,26 @@ await step('audit', 'node scripts/audit-prod.mjs', async () => {
 const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS.unit}`];
 await step('unit', `vitest ${vitestArgs.join(' ')}`, async () => {
   rmSync(join(ROOT, REPORTS.unit), { force: true });
-  const r = await run('vitest', vitestArgs, { timeoutMs: 20 * MIN });
-  return testOutcome(r, REPORTS.unit, countVitest);
+  // The store and watcher suites also run on a real PostgreSQL: a throwaway server started here
+  // (or the one MIXSCOPE_TEST_DATABASE_URL already names). Without one they skip that half, and
+  // in CI they fail, so a missing PostgreSQL is never silently untested.
+  /** @type {{ url: string, stop: () => void } | undefined} */
+  let pgServer;
+  const given = process.env[PG_URL_VAR];
+  if (!given) {
+    try {
+      pgServer = await startTestPostgres();
+    } catch (e) {
+      console.error(`No PostgreSQL for the unit tests: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const url = given || pgServer?.url;
+  try {
+    const r = await run('vitest', vitestArgs, { timeoutMs: 20 * MIN, ...(url ? { env: { [PG_URL_VAR]: url } } : {}) });
+    return testOutcome(r, REPORTS.unit, countVitest);
+  } finally {
+    pgServer?.stop();
+  }
 });
 
 const build = await commandStep('build', 'vite', ['build'], 10 * MIN);
