@@ -65,7 +65,7 @@ test('an upstream error shows its Code and the RequestId to quote', async ({ pag
   const task = new TaskPage(page);
   await task.open('appId=demo-app&roomId=no-such-room&taskId=nope');
   await expect(task.errorPanel).toBeVisible();
-  await expect(task.errorPanel).toContainText('Volcengine answered with an error');
+  await expect(task.errorPanel).toContainText('The embedded simulator answered with an error'); // who answered, truly
   await expect(page.getByTestId('error-code')).toHaveText('InvalidParameter.ErrorActiveTaskNotFound');
   await expect(page.getByTestId('error-request-id')).toHaveText(/^[0-9A-F]{20,}$/i);
   await expect(task.errorPanel).toContainText('No task with these IDs started in the last 72 hours');

@@ -48,7 +48,6 @@ export function upstreamFailure(outcome: Failure, upstreamName = 'Volcengine'): 
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-const isoSecond = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
 /**
  * Governed outcomes as HTTP. The server's own budget saying no is 503 `throttled` with
@@ -75,12 +74,12 @@ export function governedFailure(
     };
   }
   if (outcome.kind === 'circuit-open') {
-    const when = since === undefined ? '' : ` since ${isoSecond(since)}`;
+    // Since when travels as unreachableSince, for the reader's clock and language.
     return {
       status: 503,
       error: {
         kind: 'unreachable',
-        message: `${upstreamName} unreachable${when} (${circuit.consecutiveFailures} failed calls in a row); mixscope pauses its queries and tries again in ${seconds(outcome.retryAfterMs)} s.`,
+        message: `${upstreamName} unreachable (${circuit.consecutiveFailures} failed calls in a row); mixscope pauses its queries and tries again in ${seconds(outcome.retryAfterMs)} s.`,
         retryAfter: seconds(outcome.retryAfterMs),
         ...circuitFields,
       },
@@ -90,8 +89,5 @@ export function governedFailure(
   // Only failures that say the upstream is down get the "since": a refused query does not.
   const down = outcome.kind !== 'upstream-error' || outcome.error.httpStatus >= 500;
   if (since === undefined || !down) return mapped;
-  return {
-    status: mapped.status,
-    error: { ...mapped.error, message: `${mapped.error.message} ${upstreamName} ${outcome.kind === 'unreachable' ? 'unreachable' : 'failing'} since ${isoSecond(since)}.`, ...circuitFields },
-  };
+  return { status: mapped.status, error: { ...mapped.error, ...circuitFields } };
 }

@@ -97,9 +97,10 @@ describe('GET /api/task', () => {
   it('maps unreachable to 504 and a bad body to 502 bad-upstream-body', async () => {
     const timeout = await appWith({ kind: 'unreachable', reason: 'timeout', message: 'No answer from rtc.example.test within 5000 ms.' }).app.request(QUERY);
     expect(timeout.status).toBe(504);
-    // A failure that says the upstream is down carries the breaker's view: since when, and its state.
+    // A failure that says the upstream is down carries the breaker's view: since when, and its
+    // state, as fields for the reader's clock; the message stays free of raw timestamps.
     expect(await errorBody(timeout)).toEqual({
-      kind: 'unreachable', message: 'No answer from rtc.example.test within 5000 ms. Volcengine unreachable since 2024-01-02T03:04:05Z.',
+      kind: 'unreachable', message: 'No answer from rtc.example.test within 5000 ms.',
       unreachableSince: TEST_NOW, circuit: 'closed',
     });
     const bad = await appWith({ kind: 'bad-body', httpStatus: 200, message: 'not JSON' }).app.request(QUERY);

@@ -62,7 +62,7 @@ export const ApiErrorBodySchema = z.object({
     retryAfter: z.optional(z.number()),
     /**
      * Unix ms of the first failure in the server's current run of failed upstream calls: what to
-     * show as "Volcengine unreachable since ...". Absent when the last call got an answer.
+     * show as "Volcengine unreachable since ..." (or the embedded simulator). Absent when the last call got an answer.
      * Optional and additive: older clients ignore it.
      */
     unreachableSince: z.optional(z.number()),

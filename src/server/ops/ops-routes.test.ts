@@ -111,7 +111,7 @@ describe('error bodies carry the circuit', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const { error } = (await res.json()) as { error: Record<string, unknown> };
     expect(error).toMatchObject({ kind: 'unreachable', circuit: 'open', unreachableSince: TEST_NOW });
-    expect(error['message']).toMatch(/^Volcengine unreachable since 2024-01-02T03:04:05Z \(2 failed calls in a row\); mixscope pauses its queries and tries again in \d+ s\.$/);
+    expect(error['message']).toMatch(/^Volcengine unreachable \(2 failed calls in a row\); mixscope pauses its queries and tries again in \d+ s\.$/);
     expect(upstream.calls.length).toBe(calls); // refused without asking
   });
 });

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { configQueries } from '../query/config-queries.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { UpstreamErrorDetails } from './upstream-error-details.tsx';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
@@ -34,7 +36,13 @@ export function ErrorPanel({ error, onRetry, compact = false, retry }: ErrorPane
   const [timeMode] = useTimeMode();
   const now = useNow();
   const api = error instanceof ApiRequestError ? error : undefined;
-  const title = t(TITLE_KEYS[api?.kind ?? 'internal'] ?? 'error.internal');
+  const { data: config } = useQuery(configQueries.server());
+  // Name who answered truly: the embedded simulator is not Volcengine.
+  const onSimulator = config?.upstream === 'simulator';
+  const title = t(TITLE_KEYS[api?.kind ?? 'internal'] ?? 'error.internal', { upstream: t(onSimulator ? 'error.upstreamSimulator' : 'error.upstreamVolcengine') });
+  const who = t(onSimulator ? 'error.upstreamSimulator' : 'error.upstreamVolcengine');
+  // A timeout or a refused connection is "unreachable"; an answer that could not be used is not.
+  const sinceKey = api?.kind === 'unreachable' ? 'error.unreachableSince' : 'error.failingSince';
   const upstream = api?.detail?.upstream;
   // Volcengine's own Message is quoted as sent, marked as its words; the server's English explanation is translated.
   const said = upstream?.message ? t('error.upstreamSaid', { message: upstream.message }) : serverErrorText(t, error);
@@ -50,7 +58,7 @@ export function ErrorPanel({ error, onRetry, compact = false, retry }: ErrorPane
       )}
       {api?.detail?.unreachableSince !== undefined && (
         <p data-testid="unreachable-since" className="mt-1 text-sm font-medium">
-          {t('error.unreachableSince', { time: formatInstant(api.detail.unreachableSince, timeMode, i18n.language, now) })}
+          {t(sinceKey, { upstream: who, time: formatInstant(api.detail.unreachableSince, timeMode, i18n.language, now) })}
           {api.detail.circuit === 'open' ? ` ${t('error.circuitOpen')}` : ''}
         </p>
       )}
