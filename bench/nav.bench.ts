@@ -10,7 +10,7 @@ import { emitFigures, launchChromium, median, needDist, sleep, startServer } fro
  * `npx tsx bench/nav.bench.ts`: an operator opens a /task link from an alert. Each run is a new
  * browser context (cold HTTP cache, no storage), timed from navigation start to the layout's
  * first picture (the `layout-drawn` mark: set by the page's HTML after the server's SVG picture,
- * or, when the browser renders the page, by the preview or Konva painted into its canvas), to
+ * or, when the browser renders the page, by the preview's SVG or by Konva's first draw), to
  * that picture on the screen (the later of the mark and the first contentful paint,
  * which the browser reports once the frame is presented), and to the Konva canvas drawn
  * (`layout-interactive`); the run ends once the region table is filled too. Median of BENCH_RUNS

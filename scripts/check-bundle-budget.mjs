@@ -22,7 +22,7 @@ export const DEFAULT_BUDGET_KB = BUDGET.limit ?? 200;
 export const DEFAULT_DIST_DIR = 'dist';
 /**
  * The modules /task needs before its layout is on the screen: the route, the layout section and
- * the preview that paints the layout's first picture while the Konva canvas (layout-canvas.tsx)
+ * the preview that draws the layout's first picture (SVG) while the Konva canvas (layout-canvas.tsx)
  * loads. Whatever chunk holds each one counts, with its static imports, so making one of them
  * lazy does not hide it from the budget. The bench checks the list in Chromium: the JavaScript
  * loaded before the `layout-drawn` mark must come to the same figure.

@@ -2,7 +2,7 @@ import type { NormalisedLayout, NormalisedRegion, PixelRect } from '../../../sha
 import { effectiveCornerRadiusPx, finiteRect, offCanvasExtent, type OffCanvasExtent, type RegionVisibility } from '../../../shared/layout-geometry.ts';
 import { assignStreamColours, streamKey } from '../../design-system/stream-colours.ts';
 
-/** What the Konva layers draw for one region, in output-canvas pixels (the view scales them). */
+/** One region as every picture of the layout sees it (scene/build-scene.ts), in output-canvas pixels (the view scales them). */
 export interface DrawBox {
   id: string;
   rect: PixelRect;
