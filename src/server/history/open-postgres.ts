@@ -79,10 +79,18 @@ export async function openPostgresDatabase(target: PostgresTarget, opts: OpenPos
     throw new Error(startFailureMessage(target, err));
   }
   // Kysely borrows connections through this: a failure to get one is "the store is unavailable".
+  const listened = new WeakSet<pg.PoolClient>();
   const gate = {
     connect: async () => {
       try {
-        return await pool.connect();
+        const client = await pool.connect();
+        // A connection that dies while checked out emits 'error' on the client itself: unheard,
+        // that would end the process; the query in progress fails on its own.
+        if (!listened.has(client)) {
+          listened.add(client);
+          client.on('error', (err) => opts.onIdleError?.(err));
+        }
+        return client;
       } catch (err) {
         throw new StoreUnavailableError(`The history store (PostgreSQL at ${target.host}:${target.port}) is unreachable: ${classifyPgError(err)}.`);
       }

@@ -89,7 +89,9 @@ export function createWatcherLease(opts: WatcherLeaseOptions): WatcherLease {
       .onConflict((oc) => oc.column('name').doNothing()).execute();
     const taken = await db.updateTable('watcher_lease')
       .set((eb) => ({ holder, epoch: eb('epoch', '+', 1), expires_at: until }))
-      .where('name', '=', WATCHER_LEASE).where('expires_at', '<', now)
+      // Expired, or our own (we lost count of it while the database was away): a new epoch either
+      // way, so anything decided under the old one is refused.
+      .where('name', '=', WATCHER_LEASE).where((eb) => eb.or([eb('expires_at', '<', now), eb('holder', '=', holder)]))
       .returning('epoch').executeTakeFirst();
     return taken === undefined ? undefined : Number(taken.epoch);
   }
