@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { API_VERSIONS } from './api-versions.ts';
+import { COMPARISON_CODES } from './output-compare-codes.ts';
 
 /**
  * GET /api/task/output: the layout Volcengine's mixer applied (read from the SEI it writes into
@@ -23,6 +24,8 @@ export const VolcSeiJsonSchema = z.object({
     renderMode: z.optional(z.number()),
     contentControl: z.optional(z.number()),
   }))),
+  /** Volume indication: present when the task turns it on. */
+  infos: z.optional(z.array(z.object({ uid: z.optional(z.string()), volume: z.optional(z.number()), talk: z.optional(z.boolean()) }))),
 });
 export type VolcSeiJson = z.infer<typeof VolcSeiJsonSchema>;
 
@@ -47,6 +50,8 @@ export const AppliedLayoutSchema = z.object({
    */
   units: z.enum(['pixels', 'ratios']),
   regions: z.array(AppliedRegionSchema),
+  /** The SEI's `infos` (who is heard and how loud); null when the SEI has none (volume indication off). */
+  infos: z.nullable(z.array(z.object({ userId: z.nullable(z.string()), volume: z.nullable(z.number()), talk: z.nullable(z.boolean()) }))),
   /** 100 (Volcengine's default) or 5 (user_data_unregistered with the Volcengine UUID). */
   seiPayloadType: z.number(),
   /** The SEI's JSON text exactly as read. */
@@ -74,6 +79,30 @@ export const StreamFactsSchema = z.object({
 });
 export type StreamFacts = z.infer<typeof StreamFactsSchema>;
 
+/** One difference between declared and applied (or Encode and the stream), worded like a layout warning. */
+export const OutputWarningSchema = z.object({
+  id: z.string(),
+  code: z.enum(COMPARISON_CODES),
+  severity: z.enum(['error', 'warning', 'info']),
+  /** Declared regions concerned (ids of the normalised layout, e.g. r3). */
+  regionIds: z.array(z.string()),
+  /** What differs and what it means, in plain English. */
+  message: z.string(),
+  /** What to check. */
+  fix: z.string(),
+  /** The values in the message, for translations. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type OutputWarning = z.infer<typeof OutputWarningSchema>;
+
+export const OutputComparisonSchema = z.object({
+  /** How far apart (in output pixels) a declared and an applied rectangle may be and still match. */
+  tolerancePx: z.number(),
+  /** Errors first, then by the declared region's draw order. Empty when applied matches declared. */
+  warnings: z.array(OutputWarningSchema),
+});
+export type OutputComparison = z.infer<typeof OutputComparisonSchema>;
+
 export const OutputResponseSchema = z.object({
   ref: z.object({
     appId: z.string(), roomId: z.string(), taskId: z.optional(z.string()), userId: z.optional(z.string()), version: z.enum(API_VERSIONS),
@@ -89,6 +118,7 @@ export const OutputResponseSchema = z.object({
   mediaMs: z.number(),
   applied: AppliedLayoutSchema,
   stream: StreamFactsSchema,
+  comparison: OutputComparisonSchema,
 });
 export type OutputResponse = z.infer<typeof OutputResponseSchema>;
 

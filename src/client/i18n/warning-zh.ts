@@ -1,4 +1,5 @@
 import type { WarningCode } from '../../shared/layout-warnings.ts';
+import type { ComparisonCode } from '../../shared/output-compare-codes.ts';
 
 /**
  * 布局警告的中文模板。英文由 src/shared 的检查函数直接生成（含计算出的细节）；中文用同一组
@@ -6,7 +7,7 @@ import type { WarningCode } from '../../shared/layout-warnings.ts';
  */
 const pct = (name: string) => `{{${name}, number(style: percent; maximumFractionDigits: 0)}}`;
 
-export const warningZh: Record<WarningCode, { message: string; fix: string }> = {
+export const warningZh: Record<WarningCode | ComparisonCode, { message: string; fix: string }> = {
   offCanvasFully: {
     message: '{{region}} 的区域完全在画布之外（x {{x}}，y {{y}}，{{width}} × {{height}}，画布 {{canvasWidth}} × {{canvasHeight}}），不会出现在合流画面中。',
     fix: '把它移回画布内：x 在 [0, {{canvasWidth}})，y 在 [0, {{canvasHeight}}) 之内。',
@@ -106,5 +107,70 @@ export const warningZh: Record<WarningCode, { message: string; fix: string }> = 
   parseIssue: {
     message: '字段 {{path}} 与文档不符，已忽略：{{detail}}',
     fix: '按文档的类型发送该字段；在此之前按默认值处理。',
+  },
+  // 声明的布局与混流器实际应用的布局（输出流的 SEI）及输出流本身的比较。
+  appliedRegionMissing: {
+    message: '任务为 {{region}} 安排了区域，但混流器实际应用的布局中没有这个用户的区域：观众看不到他。',
+    fix: '检查该用户是否在房间内并在发布视频（不发布视频的用户没有区域），以及 TargetStreams 中的 UserId 是否与其进房时一致。',
+  },
+  speakerNotShown: {
+    message: '"{{user}}" 正在说话（SEI 的 infos 中 talk 为 true），声音在合流中，但画面中没有他的区域：观众听得到却看不到。',
+    fix: '在自定义布局中为该用户添加区域；如果只想要他的声音，就把他从 TargetStreams 中去掉或保持现状。',
+  },
+  appliedCanvasDiffers: {
+    message: '任务的画布为 {{declaredWidth}} × {{declaredHeight}}（{{source}}），而布局 SEI 显示混流器在 {{appliedWidth}} × {{appliedHeight}} 的画布上排版。mixscope 会把声明的区域缩放到该画布后再比较。',
+    fix: '确认当前生效的任务是你预期的那个（更新可能尚未生效），以及画布尺寸在文档范围内。',
+  },
+  appliedRegionRect: {
+    message: '{{region}} 的区域在输出中位于 {{applied}}，任务安排的是 {{declared}}，相差超过取整允许的 {{tolerance}} 像素。',
+    fix: 'mixscope 读取任务和输出之间有片刻间隔：如果任务刚更新过，请再查一次。如果差异一直存在，请对照原始 SEI JSON 与任务。',
+  },
+  appliedRegionZOrder: {
+    message: '{{region}} 的区域在输出中的 ZOrder 为 {{applied}}，任务给的是 {{declared}}，遮挡关系可能与声明的不同。',
+    fix: 'mixscope 读取任务和输出之间有片刻间隔：如果任务刚更新过，请再查一次。如果差异一直存在，请对照原始 SEI JSON 与任务。',
+  },
+  appliedRegionAlpha: {
+    message: '{{region}} 的区域在输出中的 Alpha 为 {{applied}}，任务给的是 {{declared}}。超出文档范围的 Alpha 会被火山引擎重置。',
+    fix: '检查任务中该区域的 Alpha（0 到 1）；如果任务刚更新过，请再查一次。',
+  },
+  appliedRegionRenderMode: {
+    message: '{{region}} 的区域在 SEI 中的 renderMode 为 {{applied}}，任务的 RenderMode 为 {{declared}}。mixscope 假定 SEI 与 API 使用相同的编号，文档并未确认；若确实不同，画面的裁剪或留边会与任务要求的不同。',
+    fix: '看视频中的这个区域：是裁剪填满（RenderMode 1）还是带黑边完整显示（RenderMode 2）。修改任务前先对照原始 SEI JSON。',
+  },
+  appliedRegionExtra: {
+    message: '实际应用的布局中有 "{{user}}" 的区域，而任务的布局没有安排他。',
+    fix: '检查任务的 Regions 和 TargetStreams：TargetStreams 为空时会合入房间内所有人，模板布局会为每一路合入的流排版。如果任务刚更新过，请再查一次。',
+  },
+  speakerNotDeclared: {
+    message: 'SEI 的 infos 中有 "{{user}}"，他的声音在合流中，但任务的 TargetStreams 没有列出他。',
+    fix: '检查当前生效任务的 TargetStreams 和 ExcludeStreams；如果任务刚更新过，请再查一次。',
+  },
+  streamResolution: {
+    message: '任务要求输出 {{declaredWidth}} × {{declaredHeight}}（{{source}}），输出流却是 {{streamWidth}} × {{streamHeight}}。',
+    fix: '检查任务的输出尺寸是否超出你的火山引擎 RTC 套餐和地域允许的合流最大分辨率，以及任务之后是否被更新过；混流器给不了的尺寸会被降低，而不是被拒绝。',
+  },
+  streamFrameRate: {
+    message: 'Encode 要求 {{asked}} fps，输出流实际为 {{measured}} fps。',
+    fix: '检查当前生效任务的 Encode.VideoFps，以及发布端发送的帧率：输入没有的帧混流器补不出来，混流器负载高或输入慢也会降低帧率。',
+  },
+  streamGop: {
+    message: 'Encode 要求每 {{asked}} 秒一个关键帧，输出流实际每 {{measured}} 秒一个。',
+    fix: '检查当前生效任务的 Encode.VideoGop（秒，1 到 5）；会转码的 CDN 会使用自己的关键帧间隔，可用源站的拉流地址对比。',
+  },
+  streamBitrate: {
+    message: 'Encode 要求视频码率 {{asked}} kbit/s，在读取的 {{seconds}} 秒内输出流为 {{measured}} kbit/s。静止画面的短时读取可能远低于目标，这只是提示，不是结论。',
+    fix: '检查当前生效任务的 Encode.VideoBitrate，并在画面运动时再读一次；会转码的 CDN 会使用自己的码率。',
+  },
+  appliedUnitsRatios: {
+    message: '布局 SEI 中所有 x、y、w、h 都在 0 到 1 之间，mixscope 把它们当作画布的比例来读。火山引擎的示例用的是像素，文档没有说明：这只是 mixscope 的解读。',
+    fix: '相信这些矩形之前，先对照原始 SEI JSON 和画面。',
+  },
+  declaredApproximate: {
+    message: 'LayoutMode {{mode}} 由火山引擎自己的模板排版，文档只给了示意图，所以 mixscope 只比较安排了哪些用户，不比较矩形、ZOrder、Alpha 和 RenderMode。',
+    fix: 'SEI 中的矩形就是模板的实际效果。需要精确控制时请使用自定义布局（LayoutMode 2）。',
+  },
+  regionsWithoutUser: {
+    message: '区域按用户 ID 匹配；有 {{declared}} 个声明的区域和 {{applied}} 个实际应用的区域没有用户 ID，未参与比较。',
+    fix: '让每个区域都对应一个带 UserId 的流（StreamIndex 与 TargetStreams 中的 Index 一致），以便比较。',
   },
 };

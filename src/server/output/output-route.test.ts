@@ -73,10 +73,10 @@ afterAll(() => new Promise<void>((resolve) => {
   server.close(() => resolve());
 }));
 
-function app() {
+function app(declared: Record<string, unknown> = {}) {
   const port = new URL(base).port;
   const cfg = testConfig({ pullRules: [{ pushHost: 'push.test', template: `${base}/live/{stream}.flv`, pullHost: `127.0.0.1:${port}` }] });
-  const upstream = fakeUpstream({ kind: 'ok', requestId: 'r', fetchedAt: TEST_NOW, task: { Status: 2, PushURL: 'rtmp://push.test/live/ok?secret=k' } });
+  const upstream = fakeUpstream({ kind: 'ok', requestId: 'r', fetchedAt: TEST_NOW, task: { Status: 2, PushURL: 'rtmp://push.test/live/ok?secret=k', ...declared } });
   return createApp({ config: cfg, upstream, clock: () => TEST_NOW });
 }
 const REF = 'appId=a&roomId=r&taskId=t';
@@ -101,6 +101,19 @@ describe('GET /api/task/output', () => {
     expect(body.stream).toMatchObject({ width: 640, height: 360, fps: 10, gopFrames: 10, gopSeconds: 1, profile: { idc: 100, name: 'High' } });
     expect(body.stream.bitrateKbps).toBeGreaterThan(150);
     expect(body.stream.bitrateKbps).toBeLessThan(250);
+  });
+
+  it('compares what the task declares with what the output shows', async () => {
+    /** The layout and Encode the served stream follows (the SEI_JSON above, at 10 fps, a keyframe a second). */
+    const declared = (fps: number) => ({
+      TargetStreams: { StreamList: [{ UserId: 'ava', Index: 0 }] },
+      Encode: { VideoFps: fps, VideoGop: 1, VideoBitrate: 200 },
+      Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 640, Height: 360 }, Regions: [{ StreamIndex: 0, LocationX: 0, LocationY: 0, WidthProportion: 0.5, HeightProportion: 1, RenderMode: 1 }] } },
+    });
+    const read = async (fps: number) => OutputResponseSchema.parse(await (await app(declared(fps)).request(`/api/task/output?${REF}`)).json()).comparison;
+    expect(await read(10)).toEqual({ tolerancePx: 2, warnings: [] });
+    const slower = await read(30);
+    expect(slower.warnings.map((w) => [w.code, w.message.split('.')[0]])).toEqual([['streamFrameRate', 'Encode asks 30 fps, the stream runs at 10']]);
   });
 
   it.each([

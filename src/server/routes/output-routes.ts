@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiErrorBody } from '../../shared/mixscope-api.ts';
 import type { OutputErrorDetail, OutputFailureReason, OutputResponse } from '../../shared/output-api.ts';
+import { compareOutput } from '../../shared/output-compare.ts';
 import { pushUrlOf } from '../../shared/push-url.ts';
+import { buildTaskModel } from '../../shared/task-model.ts';
 import { taskRefToSearch } from '../../shared/task-ref.ts';
 import { sendError } from '../api-errors.ts';
 import type { OutputPuller } from '../output/output-puller.ts';
@@ -51,8 +53,8 @@ function typedPullUrl(c: Context, raw: string, allowed: (url: URL) => boolean): 
 }
 
 /**
- * GET /api/task/output?<task ref>[&pullUrl=]: the layout the mixer applied and the output's
- * facts, read by this server from the task's HTTP-FLV output. The pull URL is never echoed or
+ * GET /api/task/output?<task ref>[&pullUrl=]: the layout the mixer applied, the output's facts
+ * and how both differ from what the task declares, read by this server from the task's HTTP-FLV output. The pull URL is never echoed or
  * logged (it may hold the CDN's auth); only its host goes out.
  */
 export function outputRoutes({ governor, source, logger, puller, pullRules, allowed, now }: OutputRouteDeps) {
@@ -85,6 +87,8 @@ export function outputRoutes({ governor, source, logger, puller, pullRules, allo
     const body: OutputResponse = {
       ref, pullHost, pullUrlFrom: typed === undefined ? 'rule' : 'typed', readAt: now(), bytesRead: reading.bytesRead,
       mediaMs: reading.mediaMs, applied: reading.applied, stream: reading.stream,
+      // Against the task as fetched for this answer: declared and applied are a moment apart at most.
+      comparison: compareOutput(buildTaskModel(outcome.task, ref.version), reading),
     };
     return c.json(body);
   });

@@ -16,7 +16,7 @@ export function appliedLayoutOf(rawJson: string, seiPayloadType: number): Applie
   if (!parsed.success || value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, message: 'the SEI JSON is not an object with canvas and regions as Volcengine documents it' };
   }
-  const { canvas, regions = [] } = parsed.data;
+  const { canvas, regions = [], infos } = parsed.data;
   const width = num(canvas?.w);
   const height = num(canvas?.h);
   const rects = regions.map((r) => ({ x: r.x ?? 0, y: r.y ?? 0, width: r.w ?? 0, height: r.h ?? 0 }));
@@ -34,6 +34,7 @@ export function appliedLayoutOf(rawJson: string, seiPayloadType: number): Applie
         alpha: num(r.alpha),
         renderMode: num(r.renderMode),
       })),
+      infos: infos === undefined ? null : infos.map((i) => ({ userId: i.uid ?? null, volume: num(i.volume), talk: i.talk ?? null })),
       seiPayloadType,
       rawJson,
     },
