@@ -110,7 +110,9 @@ export function createApp(options: AppOptions) {
   const allowed = (url: URL) => pullUrlAllowed(url, config.pullRules, config.pullHosts);
   const puller = createOutputPuller({ fetch: options.outputFetch ?? ((req) => fetch(req)), allowed });
   app.route(`${apiPaths.task}/output`, outputRoutes({ governor, source: config.upstream, logger, puller, pullRules: config.pullRules, allowed, now: clock }));
-  app.route(apiPaths.task, taskRoutes({ governor, source: config.upstream, logger }));
+  // One clock for the page: task time (the history's) when the server keeps one, else the wall's.
+  const taskNow = history?.clock ?? clock;
+  app.route(apiPaths.task, taskRoutes({ governor, source: config.upstream, logger, taskNow }));
   const simulatorPull = options.simulatorPull;
   if (simulatorPull && config.upstream === 'simulator') {
     app.get('/simulator/pull/*', (c) => {
@@ -130,7 +132,7 @@ export function createApp(options: AppOptions) {
   }
   app.all('/api', (c) => sendError(c, 404, { kind: 'not-found', message: 'Unknown API path.' }));
   app.all('/api/*', (c) => sendError(c, 404, { kind: 'not-found', message: `No API at ${c.req.method} ${c.req.path}.` }));
-  const renderTask = taskPageRender({ governor, source: config.upstream, logger });
+  const renderTask = taskPageRender({ governor, source: config.upstream, logger, taskNow });
   // A link to a refused AppId gets index.html as it is; the page's own query then shows the 403.
   const render: PageRender = (c, url) => renderTask(c, url).catch((err: unknown) => {
     if (err instanceof AppIdNotAllowedError) return undefined;

@@ -78,6 +78,12 @@ export const TaskResponseSchema = z.object({
   ref: TaskRefSchema,
   /** When the server received this answer from upstream (Unix ms). */
   fetchedAt: z.number(),
+  /**
+   * The server's clock when it answered, in task time (the simulator's own when it runs
+   * accelerated): "running for" and the 72-hour window are measured against it, never against
+   * the browser's clock.
+   */
+  now: z.optional(z.number()),
   source: z.enum(['volcengine', 'simulator']),
   requestId: z.optional(z.string()),
   /** Result.PushMixedStreamToCDNTask exactly as Volcengine sent it; parse with parseTask(). */

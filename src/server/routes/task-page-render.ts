@@ -48,7 +48,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
  * render without stalling the server (ssr-size-limit.ts) leave the page to the browser, which
  * shows them as it always has.
  */
-export function taskPageRender({ governor, source, logger, waitMs = RENDER_WAIT_MS }: { governor: Pick<Governor, 'get'>; source: UpstreamMode; logger: Logger; waitMs?: number }): PageRender {
+export function taskPageRender({ governor, source, logger, waitMs = RENDER_WAIT_MS, taskNow }: { governor: Pick<Governor, 'get'>; source: UpstreamMode; logger: Logger; waitMs?: number; taskNow?: () => number }): PageRender {
   return async (c, url) => {
     if (url.pathname !== '/task') return undefined;
     const parsed = taskRefFromSearch(url.search);
@@ -62,7 +62,7 @@ export function taskPageRender({ governor, source, logger, waitMs = RENDER_WAIT_
     try {
       const display = requestTimeDisplay(cookie);
       const html = renderTaskPage({
-        search: url.search, response: taskResponseOf(parsed.ref, result.outcome, source), language,
+        search: url.search, response: taskResponseOf(parsed.ref, result.outcome, source, taskNow?.()), language,
         timeZone: requestTimeZone(cookie), settings: new Map(display ? [[TIME_DISPLAY_COOKIE, display]] : []),
       });
       return { html, lang: htmlLang(language), theme: requestTheme(cookie) };

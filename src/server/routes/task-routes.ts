@@ -14,6 +14,8 @@ export interface TaskRouteDeps {
   governor: Pick<Governor, 'get'>;
   source: UpstreamMode;
   logger: Logger;
+  /** Task time (the history's clock), sent as `now` so the page measures durations against it. */
+  taskNow?: () => number;
 }
 
 /**
@@ -21,8 +23,9 @@ export interface TaskRouteDeps {
  * from). The PushURL goes out masked: its stream key is a credential for the customer's CDN, and
  * this answer lands in pages, exports and tickets. GET /api/task/push-url gives it on purpose.
  */
-export function taskResponseOf(ref: TaskRef, outcome: Extract<UpstreamOutcome, { kind: 'ok' }>, source: UpstreamMode): TaskResponse {
+export function taskResponseOf(ref: TaskRef, outcome: Extract<UpstreamOutcome, { kind: 'ok' }>, source: UpstreamMode, now?: number): TaskResponse {
   const body: TaskResponse = { ref, fetchedAt: outcome.fetchedAt, source, task: withMaskedPushUrl(outcome.task) };
+  if (now !== undefined) body.now = now;
   if (outcome.requestId !== undefined) body.requestId = outcome.requestId;
   return body;
 }
@@ -68,7 +71,7 @@ export function taskFailure(
 }
 
 /** GET /api/task?appId&roomId&taskId&userId&version, through the governor at interactive priority. */
-export function taskRoutes({ governor, source, logger }: TaskRouteDeps) {
+export function taskRoutes({ governor, source, logger, taskNow }: TaskRouteDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const ref = taskRefOfRequest(c);
     if (ref instanceof Response) return ref;
@@ -77,7 +80,7 @@ export function taskRoutes({ governor, source, logger }: TaskRouteDeps) {
     c.header('X-Mixscope-Served', served);
     if (outcome.kind !== 'ok') return taskFailure(c, ref, outcome, circuit, { source, logger });
     c.set('upstreamRequestId', outcome.requestId);
-    const body = taskResponseOf(ref, outcome, source);
+    const body = taskResponseOf(ref, outcome, source, taskNow?.());
     c.header('Cache-Control', 'no-store');
     return c.json(body);
   });

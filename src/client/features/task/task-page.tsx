@@ -71,7 +71,7 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
       {data && (
         <>
           <CauseBanner model={data.model} />
-          <TaskSummary view={data} fullPushUrl={fullPushUrl} />
+          <TaskSummary view={data} fullPushUrl={fullPushUrl} clock={{ serverNow: data.response.now, receivedAt: query.dataUpdatedAt }} />
           <TimelineSectionLazy taskRef={taskRef} model={data.model} />
           <LayoutSection model={data.model} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(data.response, fullPushUrl)} />} />
           <ConfigPanelsLazy model={data.model} />

@@ -7,7 +7,7 @@ import { parseIssueText } from '../../i18n/parse-issue-messages.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { formatDuration } from '../../lib/time-format.ts';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
-import { useNow } from '../../lib/use-now.ts';
+import { useServerNow } from '../../lib/server-now.ts';
 import type { TaskView } from './task-queries.ts';
 
 const QUERY_WINDOW_MS = 72 * 3_600_000;
@@ -62,11 +62,18 @@ function PushUrl({ url, fullPushUrl }: { url: string; fullPushUrl: (() => Promis
   );
 }
 
+/** The server's clock of an answer (task time) and when it arrived; absent offline (/inspect). */
+export interface AnswerClock {
+  serverNow: number | undefined;
+  receivedAt: number;
+}
+
 /** Status, push state, stop reason, times, the 72-hour window and the masked push URL. */
-export function TaskSummary({ view, fullPushUrl }: { view: Pick<TaskView, 'model'>; fullPushUrl?: () => Promise<string | null> }) {
+export function TaskSummary({ view, fullPushUrl, clock }: { view: Pick<TaskView, 'model'>; fullPushUrl?: () => Promise<string | null>; clock?: AnswerClock }) {
   const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
-  const now = useNow();
+  // Durations against the server's clock (task time), as the timeline does: one clock per page.
+  const now = useServerNow(clock?.serverNow, clock?.receivedAt ?? 0);
   const [timeMode] = useTimeMode();
   const { model } = view;
   const locale = i18n.language;
