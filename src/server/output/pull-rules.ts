@@ -19,6 +19,15 @@ export const PULL_HOSTS_FORM = 'host[:port][,host2[:port]] (no scheme or path)';
 
 const HOST_RE = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 
+/**
+ * An entry as an error message may show it: a query and a user name or password are CDN
+ * credentials, so they are cut; long entries are shortened.
+ */
+function shown(entry: string): string {
+  const safe = entry.replace(/\?.*$/s, '?…').replace(/\/\/[^/@]*@/, '//…@');
+  return JSON.stringify(safe.length > 80 ? `${safe.slice(0, 80)}…` : safe);
+}
+
 function splitList(raw: string): string[] {
   return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
@@ -32,7 +41,7 @@ export function parsePullRules(raw: string | undefined, errors: string[]): PullR
     const template = eq < 0 ? '' : entry.slice(eq + 1).trim();
     const problem = eq < 0 ? 'has no "="' : !HOST_RE.test(pushHost) ? 'has no push host name before "="' : templateProblem(template);
     if (problem !== undefined) {
-      errors.push(`MIXSCOPE_PULL_RULES entry ${JSON.stringify(entry.length > 80 ? `${entry.slice(0, 80)}…` : entry)} ${problem}. The expected form is ${PULL_RULES_FORM}, e.g. push.example.com=https://pull.example.com/{app}/{stream}.flv`);
+      errors.push(`MIXSCOPE_PULL_RULES entry ${shown(entry)} ${problem}. The expected form is ${PULL_RULES_FORM}, e.g. push.example.com=https://pull.example.com/{app}/{stream}.flv`);
       continue;
     }
     rules.push({ pushHost, template, pullHost: new URL(fill(template, 'a', 's')).host });
@@ -62,7 +71,7 @@ export function parsePullHosts(raw: string | undefined, errors: string[]): strin
   const hosts: string[] = [];
   for (const entry of splitList(raw)) {
     if (!HOST_RE.test(entry)) {
-      errors.push(`MIXSCOPE_PULL_HOSTS entry ${JSON.stringify(entry.length > 80 ? `${entry.slice(0, 80)}…` : entry)} is not a host name; the expected form is ${PULL_HOSTS_FORM}, e.g. pull.example.com,cdn2.example.com:8080`);
+      errors.push(`MIXSCOPE_PULL_HOSTS entry ${shown(entry)} is not a host name; the expected form is ${PULL_HOSTS_FORM}, e.g. pull.example.com,cdn2.example.com:8080`);
       continue;
     }
     hosts.push(entry.toLowerCase());
