@@ -18,6 +18,9 @@ import type { ServerMetrics } from './ops/server-metrics.ts';
 import type { AppEnv } from './request-context.ts';
 import { configRoutes } from './routes/config-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
+import type { EventHub } from './fleet/event-hub.ts';
+import { fleetRoutes } from './fleet/fleet-routes.ts';
+import type { FleetSource } from './fleet/fleet-source.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { simulatorFaultRoutes } from './routes/simulator-fault-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
@@ -59,6 +62,8 @@ export interface AppOptions {
   simulatorPull?: FetchLike;
   /** Volcengine event callbacks: where they are stored, and what to tell once one is (the processor). */
   callbacks?: { store: CallbackStore; stored: () => void; metrics?: CallbackMetrics; rate?: CallbackRateLimit };
+  /** The fleet (GET /api/tasks) and its live stream (GET /api/events); the source reads the guarded store. */
+  fleet?: { source: FleetSource; hub: EventHub };
 }
 
 /** Real timers with an injected "now": the default governor's clock. */
@@ -122,6 +127,7 @@ export function createApp(options: AppOptions) {
     });
   }
   if (history) app.route('/api', historyRoutes({ store: history.store, watcher: history.watcher, clock: history.clock }));
+  if (options.fleet) app.route('/api', fleetRoutes({ ...options.fleet, now: history?.clock ?? clock, appIds: config.appIds }));
   if (options.callbacks) app.route('/api', callbackRoutes({ secret: config.callbackSecret, appIds: config.appIds, now: clock, logger, ...options.callbacks }));
   if (faults && config.simulatorFaults && config.upstream === 'simulator') app.route('/api/simulator/faults', simulatorFaultRoutes(faults));
   if (metrics) {

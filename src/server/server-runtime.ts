@@ -18,6 +18,13 @@ import type { FetchLike } from './upstream-client.ts';
 import { scaledClock, systemClock, type SchedulerClock } from './watcher/scheduler-clock.ts';
 import { createWatcher, type Watcher } from './watcher/watcher.ts';
 import { createWatcherLease } from './watcher/watcher-lease.ts';
+import { taskRefKey } from '../shared/task-ref.ts';
+import type { TaskSnapshot } from '../simulator/task-lifecycle.ts';
+import { createLocalEventBus } from './fleet/event-bus.ts';
+import { createEventHub } from './fleet/event-hub.ts';
+import { createFleetSource } from './fleet/fleet-source.ts';
+import { publishingStore } from './fleet/publishing-store.ts';
+import { startSimulatorFeed } from './fleet/simulator-feed.ts';
 
 /**
  * Everything the server runs, wired once: upstream (Volcengine or the simulator), the history
@@ -39,7 +46,7 @@ export interface RuntimeDeps {
   /** The network, for volcengine mode. */
   fetch: FetchLike;
   /** Loads the embedded simulator (lazily, so volcengine mode never builds it). */
-  loadSimulator: (region: string) => Promise<SimulatorLike & { clock?: { taskNow(): number } }>;
+  loadSimulator: (region: string) => Promise<SimulatorLike & { clock?: { taskNow(): number }; snapshots?: () => TaskSnapshot[] }>;
   staticRoot?: string;
   /** Wall clock with timers: signatures, the QPS budget and the cache live in real time. */
   clock?: SchedulerClock;
@@ -51,6 +58,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const faults = config.simulatorFaults ? createFaultSwitch() : undefined;
   let taskNow: (() => number) | undefined;
   let simulatorFetch: SimulatorLike['fetch'] | undefined;
+  let simulatorSnapshots: (() => TaskSnapshot[]) | undefined;
   const upstream = await createUpstreamFor(config, {
     clock: wall.now,
     fetch: deps.fetch,
@@ -58,6 +66,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
       const simulator = await deps.loadSimulator(region);
       taskNow = simulator.clock ? () => simulator.clock?.taskNow() ?? wall.now() : undefined;
       simulatorFetch = (req) => simulator.fetch(req);
+      simulatorSnapshots = simulator.snapshots && (() => simulator.snapshots?.() ?? []);
       return simulator;
     },
     ...(faults ? { faults } : {}),
@@ -72,7 +81,9 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     { dataDir: config.dataDir, database: config.database },
     { onIdleError: (err) => logger.warn({ err: err.message }, 'a PostgreSQL connection of the pool dropped; the pool opens a new one') },
   );
-  const store = scopedHistoryStore(createHistoryStore(db, { clock: taskClock }), config.appIds);
+  // Every write that changes a fleet row tells the bus; the SSE hub pushes it to open screens.
+  const bus = createLocalEventBus((err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'an event bus listener failed'));
+  const store = publishingStore(scopedHistoryStore(createHistoryStore(db, { clock: taskClock }), config.appIds), bus);
 
   const metrics = createServerMetrics();
   const governor = scopedGovernor(createGovernor({
@@ -100,7 +111,13 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     now: wall.now,
     logger,
     onApplied: callbackMetrics.applied,
+    onEvent: (e) => bus.publish({ type: 'callback', notice: {
+      key: e.roomId !== undefined && e.taskId !== undefined ? taskRefKey({ version: '2020-12-01', appId: e.appId, roomId: e.roomId, taskId: e.taskId }) : null,
+      eventId: e.eventId, eventType: e.eventType, eventTime: e.eventTime, appId: e.appId, roomId: e.roomId ?? null, taskId: e.taskId ?? null,
+    } }),
   });
+  const fleetSource = createFleetSource({ store, db, now: taskClock.now });
+  const hub = createEventHub({ bus, source: fleetSource, logger, firstId: wall.now() });
   // The embedded simulator serves its tasks' outputs, and a default pull rule points at them.
   const outputs = simulatorFetch === undefined ? { config, outputFetch: deps.fetch } : withSimulatorPull(config, simulatorFetch, deps.fetch);
   const app = createApp({
@@ -108,11 +125,22 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     history: { store, watcher, clock: taskClock.now },
     stopping: () => stopping,
     callbacks: { store: callbackStore, stored: () => callbackProcessor.kick(), metrics: callbackMetrics },
+    fleet: { source: fleetSource, hub },
     ...(deps.staticRoot ? { staticRoot: deps.staticRoot } : {}),
     ...(faults ? { faults } : {}),
   });
   await watcher.start();
   // Events stored but not applied before the last stop are applied now.
   callbackProcessor.kick();
-  return { app, governor, watcher, store, inflight, markStopping: () => void (stopping = true) };
+  // npm start without keys: the embedded simulator's tasks reach the fleet as its callbacks would.
+  const feed = simulatorSnapshots !== undefined && taskNow !== undefined
+    ? startSimulatorFeed({ snapshots: simulatorSnapshots, taskNow, store: callbackStore, stored: () => callbackProcessor.kick(), now: wall.now, logger })
+    : undefined;
+  const markStopping = () => {
+    stopping = true;
+    feed?.stop();
+    // Open event streams end, so the HTTP server can close; browsers reconnect and resume.
+    hub.stop();
+  };
+  return { app, governor, watcher, store, inflight, markStopping };
 }

@@ -18,6 +18,8 @@ export interface CallbackProcessorDeps {
   now: () => number;
   logger: Logger;
   onApplied?: (outcome: CallbackOutcome) => void;
+  /** Told after each event is applied, with the ids it names: the fleet's live screens hear of it. */
+  onEvent?: (event: { eventId: string; eventType: string; eventTime: number; appId: string; roomId?: string | undefined; taskId?: string | undefined }) => void;
 }
 
 export interface CallbackProcessor {
@@ -73,6 +75,7 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackPr
     }
     await store.markProcessed(event.eventId, outcome, deps.now(), Object.fromEntries(Object.entries(ids).filter(([, v]) => v !== undefined)));
     deps.onApplied?.(outcome);
+    deps.onEvent?.({ eventId: event.eventId, eventType: event.eventType, eventTime: event.eventTime, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId });
     logger.info({ eventId: event.eventId, eventType: event.eventType, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId, outcome }, 'callback event applied');
   }
 

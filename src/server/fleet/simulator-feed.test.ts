@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FleetChangeSchema, FleetResponseSchema } from '../../shared/fleet-api.ts';
+import { silentLogger } from '../logger.ts';
+import { startRuntime, type Runtime } from '../server-runtime.ts';
+import { testConfig } from '../test-support.ts';
+import { sseReader } from './sse-test-reader.ts';
+
+/** npm start with no keys: the embedded simulator's tasks are on the fleet without anyone typing an id. */
+
+let dir: string;
+let runtime: Runtime;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mixscope-feed-'));
+  runtime = await startRuntime(testConfig({ upstream: 'simulator', credentials: undefined, dataDir: dir }), {
+    logger: silentLogger,
+    fetch,
+    loadSimulator: async (region) => (await import('../../simulator/simulator.ts')).createSimulator({ region }),
+  });
+});
+afterAll(async () => {
+  runtime.markStopping();
+  await runtime.watcher.stop();
+  runtime.governor.stop();
+  await runtime.store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the embedded simulator feeds the fleet', () => {
+  it('lists its tasks as discovered by callback, and pushes them to an open stream', async () => {
+    const res = await runtime.app.request('/api/events?fleet=1');
+    expect(res.status).toBe(200);
+    const stream = sseReader(res);
+    try {
+      const list = FleetResponseSchema.parse(await (await runtime.app.request('/api/tasks')).json());
+      // Discovery may not have run yet; then the stream says when a task arrives.
+      if (!list.tasks.some((t) => t.source === 'callback')) {
+        for (;;) {
+          const event = await stream.next();
+          if (event.event === 'fleet' && FleetChangeSchema.parse(JSON.parse(event.data)).task?.source === 'callback') break;
+        }
+      }
+      const after = FleetResponseSchema.parse(await (await runtime.app.request('/api/tasks')).json());
+      const discovered = after.tasks.filter((t) => t.source === 'callback');
+      expect(discovered.length).toBeGreaterThan(0);
+      expect(discovered.every((t) => t.label === 'callback' && t.ref.taskId !== undefined)).toBe(true);
+    } finally {
+      await stream.cancel();
+    }
+  });
+});
