@@ -44,8 +44,8 @@ describe('a /task link rendered on the server', () => {
     expect(page).toBeDefined();
     const picture = /<svg[^>]*data-server-picture[^>]*>([\s\S]*?)<\/svg><\/div>/.exec(page ?? '')?.[0] ?? '';
     expect(picture).toContain('viewBox="0 0 1280 720"');
-    // The background, then one rectangle per region.
-    expect(picture.match(/<rect /g)).toHaveLength(1 + THREE_BOXES.length);
+    // The background, then one rectangle per region, as the canvas's own children; the overlays (edge, outlines, labels) follow in a group.
+    expect(picture.slice(0, picture.indexOf('<g>')).match(/<rect /g)).toHaveLength(1 + THREE_BOXES.length);
     expect(picture).toContain('fill-opacity="0.5"');
     expect(html).toContain(`</div></div><script>${LAYOUT_DRAWN_SCRIPT}</script>`);
     // The CSP allows no style attribute: the page would log a violation for each.
