@@ -9,7 +9,7 @@ import type { AppEnv } from '../request-context.ts';
 import { appIdOfKey, requireAllowedAppId } from '../security/app-id-allow-list.ts';
 import { remoteAddress } from '../security/attempt-limiter.ts';
 import type { EventHub, StreamMessage } from './event-hub.ts';
-import { fleetAnswer } from './fleet-filter.ts';
+import { fleetAnswer } from '../../shared/fleet-filter.ts';
 import type { FleetSource } from './fleet-source.ts';
 
 export interface FleetRouteDeps {

@@ -1,5 +1,5 @@
-import { ATTENTION, type Attention } from '../../shared/history-api.ts';
-import type { FleetQuery, FleetResponse, FleetSort, FleetTask } from '../../shared/fleet-api.ts';
+import { ATTENTION, type Attention } from './history-api.ts';
+import type { FleetQuery, FleetResponse, FleetSort, FleetTask } from './fleet-api.ts';
 
 /** Filters, counters and sorts of GET /api/tasks: pure, so the browser's live updates can agree. */
 
