@@ -66,6 +66,7 @@ try {
 const { app } = runtime;
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  runtime.listeningOn(info.port);
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   const url = `http://${host}:${info.port}`;
   const onSimulator = config.upstream === 'simulator';

@@ -39,6 +39,8 @@ export interface Runtime {
   inflight: Inflight;
   /** The graceful stop has begun: /readyz answers 503. */
   markStopping(): void;
+  /** The port the server listens on, once it does (PORT=0 picks one): the embedded simulator's pull rule follows it. */
+  listeningOn(port: number): void;
 }
 
 export interface RuntimeDeps {
@@ -119,7 +121,9 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const fleetSource = createFleetSource({ store, db, now: taskClock.now });
   const hub = createEventHub({ bus, source: fleetSource, logger, firstId: wall.now() });
   // The embedded simulator serves its tasks' outputs, and a default pull rule points at them.
-  const outputs = simulatorFetch === undefined ? { config, outputFetch: deps.fetch } : withSimulatorPull(config, simulatorFetch, deps.fetch);
+  const { listeningOn, ...outputs } = simulatorFetch === undefined
+    ? { config, outputFetch: deps.fetch, listeningOn: (port: number) => void port }
+    : withSimulatorPull(config, simulatorFetch, deps.fetch);
   const app = createApp({
     ...outputs, upstream, clock: wall.now, logger, governor, metrics, inflight,
     history: { store, watcher, clock: taskClock.now },
@@ -142,5 +146,5 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     // Open event streams end, so the HTTP server can close; browsers reconnect and resume.
     hub.stop();
   };
-  return { app, governor, watcher, store, inflight, markStopping };
+  return { app, governor, watcher, store, inflight, markStopping, listeningOn };
 }
