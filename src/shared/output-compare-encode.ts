@@ -15,13 +15,14 @@ const FPS_TOLERANCE = { absolute: 1, relative: 0.1 };
 const GOP_TOLERANCE = { absoluteSeconds: 0.25, relative: 0.1 };
 const BITRATE_RANGE = { below: 0.5, above: 1.5 };
 
-const asked = (value: number | undefined, fallback: number) =>
-  value === undefined ? { value: fallback, note: ' (VideoFps not sent: the documented default)' } : { value, note: '' };
+/** Encode.VideoFps, or the documented default with a note saying so. */
+const askedFps = (sent: number | undefined) =>
+  sent === undefined ? { value: ENCODE_DEFAULTS.VideoFps, note: ' (VideoFps not sent: the documented default)' } : { value: sent, note: '' };
 
 function frameRateCheck(encode: VolcEncode | undefined, stream: StreamFacts): ComparisonDraft[] {
   const measured = stream.fps ?? stream.spsFps;
   if (measured === null) return [];
-  const want = asked(encode?.VideoFps, ENCODE_DEFAULTS.VideoFps);
+  const want = askedFps(encode?.VideoFps);
   if (Math.abs(measured - want.value) <= Math.max(FPS_TOLERANCE.absolute, want.value * FPS_TOLERANCE.relative)) return [];
   const how = stream.fps === null ? 'declares' : 'runs at';
   return [{
