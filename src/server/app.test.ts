@@ -41,7 +41,7 @@ describe('GET /api/task', () => {
     expect(res.status).toBe(200);
     expect(TaskResponseSchema.parse(await res.json())).toEqual({
       ref: { appId: 'app1', roomId: 'room1', taskId: 'task1', userId: 'u1', version: '2023-06-01' },
-      fetchedAt: TEST_NOW, source: 'volcengine', requestId: 'req-ok', task: TASK,
+      fetchedAt: TEST_NOW, now: TEST_NOW, source: 'volcengine', requestId: 'req-ok', task: TASK, // now: the server's clock as it answered
     });
     expect(upstream.calls).toEqual([{ appId: 'app1', roomId: 'room1', taskId: 'task1', userId: 'u1', version: '2023-06-01' }]);
   });

@@ -31,7 +31,7 @@ function exitCode(child: Child): Promise<number | null> {
   return new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
 }
 
-const LISTENING = /mixscope listening on/;
+const LISTENING = /mixscope on http/;
 
 describe('one server per data directory', () => {
   it('refuses a second server on the same directory, naming it and the pid and host holding it; a killed holder is taken over', async () => {

@@ -67,7 +67,7 @@ describe('a /task link rendered on the server', () => {
   });
 
   it('writes times as the browser would: in its time zone, or as it chose to read them', async () => {
-    const started = ok({ ...pixelTask(THREE_BOXES), StartTime: Date.now() - 3 * 60_000 }); // the page's "now" is the clock's
+    const started = ok({ ...pixelTask(THREE_BOXES), StartTime: TEST_NOW - 3 * 60_000 }); // the page's "now" is the server's clock
     const a = app(fakeUpstream(started));
     const shanghai = serverPage(await (await a.request(LINK, { headers: { cookie: 'mixscope.timeZone=Asia%2FShanghai' } })).text()) ?? '';
     expect(shanghai).toContain('GMT+8');
