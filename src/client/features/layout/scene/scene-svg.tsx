@@ -27,8 +27,9 @@ const rx = (rect: PixelRect, radius: number) => (radius > 0 ? r2(Math.min(radius
 export function SceneSvg({ scene, frame, idPrefix = 'layout-scene-' }: Props) {
   const { width: cw, height: ch } = scene.canvas;
   if (!(cw > 0 && ch > 0)) return null;
-  const under = [...scene.layers.background, ...scene.layers.regions].map((item, i) => <SvgItem key={i} item={item} idPrefix={`${idPrefix}${i}`} />);
-  const over = [...scene.layers.overlays, ...scene.layers.highlight].map((item, i) => <SvgItem key={i} item={item} idPrefix="" />);
+  // Plain calls, not components: a server render of hundreds of regions pays per component.
+  const under = [...scene.layers.background, ...scene.layers.regions].map((item, i) => svgItem(item, i, `${idPrefix}${i}`));
+  const over = [...scene.layers.overlays, ...scene.layers.highlight].map((item, i) => svgItem(item, i, ''));
   if (frame.kind === 'fill') {
     return (
       <svg viewBox={`0 0 ${cw} ${ch}`} width="100%" className={frame.className} aria-hidden="true" data-server-picture="">
@@ -46,27 +47,27 @@ export function SceneSvg({ scene, frame, idPrefix = 'layout-scene-' }: Props) {
   );
 }
 
-function SvgItem({ item, idPrefix }: { item: SceneItem; idPrefix: string }) {
+function svgItem(item: SceneItem, key: number, idPrefix: string) {
   switch (item.kind) {
     case 'background':
-      return <rect {...item.rect} fill={item.fill} />;
+      return <rect key={key} {...item.rect} fill={item.fill} />;
     case 'backgroundImage':
-      return <image href={item.image.src} {...item.rect} preserveAspectRatio="none" />;
+      return <image key={key} href={item.image.src} {...item.rect} preserveAspectRatio="none" />;
     case 'box':
-      return <rect {...item.rect} rx={rx(item.rect, item.cornerRadius)} fill={item.fill} fillOpacity={item.opacity} />;
+      return <rect key={key} {...item.rect} rx={rx(item.rect, item.cornerRadius)} fill={item.fill} fillOpacity={item.opacity} />;
     case 'image':
-      return <SvgImage item={item} clipId={`${idPrefix}clip`} />;
+      return <SvgImage key={key} item={item} clipId={`${idPrefix}clip`} />;
     case 'edge':
     case 'outline': {
       // Screen-pixel strokes and dashes, in canvas pixels at this picture's scale.
       const dash = item.kind === 'outline' ? item.dashPx : undefined;
       const radius = item.kind === 'outline' ? item.cornerRadius : 0;
-      return <rect {...item.rect} rx={rx(item.rect, radius)} fill="none" stroke={item.stroke} strokeWidth={r2(item.widthPx * item.k)} strokeDasharray={dash?.map((d) => r2(d * item.k)).join(' ')} />;
+      return <rect key={key} {...item.rect} rx={rx(item.rect, radius)} fill="none" stroke={item.stroke} strokeWidth={r2(item.widthPx * item.k)} strokeDasharray={dash?.map((d) => r2(d * item.k)).join(' ')} />;
     }
     case 'label':
-      return <SvgLabel item={item} />;
+      return <SvgLabel key={key} item={item} />;
     case 'spatial':
-      return <SvgSpatial item={item} />;
+      return <SvgSpatial key={key} item={item} />;
   }
 }
 
