@@ -9,7 +9,10 @@ const PUSH = `rtmp://${SIMULATOR_PUSH_HOST}/live/math-101?txSecret=x`;
 describe('the embedded simulator\'s default pull rule', () => {
   it('follows the port the server really listens on when PORT=0 lets the system pick it', async () => {
     const asked: string[] = [];
-    const simulator: FetchLike = (req) => Promise.resolve(new Response(asked.push(new URL(req.url).pathname) && 'flv'));
+    const simulator: FetchLike = (req) => {
+      asked.push(new URL(req.url).pathname);
+      return Promise.resolve(new Response('flv'));
+    };
     const network: FetchLike = () => Promise.reject(new Error('the network must not be used'));
     const wired = withSimulatorPull(testConfig({ host: '0.0.0.0', port: 0, pullRules: [] }), simulator, network);
     wired.listeningOn(43_210);
