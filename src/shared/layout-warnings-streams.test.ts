@@ -65,6 +65,18 @@ describe('documented maxima', () => {
     expect(ids(task(many(30).map((s) => region(s.Index, s.Index * 0.03)), many(30)))).not.toContain('tooManyStreams');
     expect(ids({ TargetStreams: { StreamList: many(17) }, Layout: { LayoutMode: 3 } })).toEqual(['approximateLayout']);
   });
+  it('takes exactly 30 regions and 30 streams without a word, and flags the 31st of each', () => {
+    const strip = (n: number) => many(n).map((s) => ({ StreamIndex: s.Index, LocationX: s.Index * 0.03, WidthProportion: 0.03, HeightProportion: 0.25 }));
+    expect(ids(task(strip(30), many(30)))).toEqual([]);
+    const over = warnings(task(strip(31), many(31)));
+    expect(over.map((w) => [w.id, w.params.count, w.params.max])).toEqual([['tooManyRegions', 31, 30], ['tooManyStreams', 31, 30]]);
+    expect(over[0]?.message).toBe('The custom layout has 31 regions; Volcengine documents at most 30 and rejects more with InvalidParameter.');
+  });
+  it('allows 17 streams in a template layout but not 18, and says a custom layout takes 30', () => {
+    const [w] = warnings({ TargetStreams: { StreamList: many(18) }, Layout: { LayoutMode: 1 } });
+    expect(w?.fix).toBe('List at most 17 streams, or use a custom layout (up to 30).');
+    expect(w?.message).toBe('TargetStreams lists 18 streams; Volcengine documents at most 17 in this layout mode and rejects more with InvalidParameter.');
+  });
   it('flags 18 streams in side-by-side mode with the limit', () => {
     const [w] = warnings({ TargetStreams: { StreamList: many(18) }, Layout: { LayoutMode: 3 } });
     expect(w?.params).toEqual({ count: 18, max: 17 });

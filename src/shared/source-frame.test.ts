@@ -51,6 +51,36 @@ describe('checkSourceCrop', () => {
   });
 });
 
+describe('checkSourceCrop at the documented edges', () => {
+  it('resets LocationX or LocationY of exactly 1: the range is [0, 1), and a window there would be empty', () => {
+    const result = checkSourceCrop({ x: 1, y: 1, width: 0.5, height: 0.5 });
+    expect(result.window).toEqual({ x: 0, y: 0, width: 0.5, height: 0.5 });
+    expect(result.problems).toEqual([
+      { field: 'LocationX', value: 1, problem: 'outOfRange', used: 0 },
+      { field: 'LocationY', value: 1, problem: 'outOfRange', used: 0 },
+    ]);
+  });
+  it('keeps a whole-frame window: 0 and 1 are inside their ranges', () => {
+    expect(checkSourceCrop(fullCrop)).toEqual({ requested: fullCrop, window: fullCrop, problems: [], empty: false });
+  });
+  it('keeps Float32 halves whose sum lands just under 1, and cuts a sum past the tolerance', () => {
+    // As Volcengine's Float32 fields arrive: 0.35 + 0.65 sums to 0.99999997, not 1.
+    const x = Math.fround(0.35);
+    const width = Math.fround(0.65);
+    expect(x + width).toBeLessThan(1);
+    expect(checkSourceCrop({ x, y: x, width, height: width }).problems).toEqual([]);
+    const cut = checkSourceCrop({ x: 0.5, y: 0.5, width: 0.50001, height: 0.50001 });
+    expect(cut.problems.map((p) => [p.field, p.problem, p.used])).toEqual([['WidthProportion', 'overflow', 0.5], ['HeightProportion', 'overflow', 0.5]]);
+    expect(cut.window).toEqual({ x: 0.5, y: 0.5, width: 0.5, height: 0.5 });
+  });
+  it('calls a window empty when either size is 0 or less, or not a number', () => {
+    expect(checkSourceCrop({ x: 0, y: 0, width: 1, height: 0 }).empty).toBe(true);
+    expect(checkSourceCrop({ x: 0, y: 0, width: -0.5, height: 1 }).empty).toBe(true);
+    expect(checkSourceCrop({ x: 0, y: 0, width: Number.NaN, height: 1 }).empty).toBe(true);
+    expect(checkSourceCrop({ x: 0, y: 0, width: 0.01, height: 0.01 }).empty).toBe(false);
+  });
+});
+
 describe('sourceFrame, RenderMode 0 and 3 (stretch)', () => {
   it('fills the region and reports the distortion', () => {
     const frame = sourceFrame({ crop: fullCrop, region: { x: 0, y: 0, width: 640, height: 480 }, renderMode: 3 });
