@@ -62,4 +62,39 @@ describe('createCircuitBreaker', () => {
     b.onNeutral();
     expect(b.admit(6_001)).toEqual({ ok: true, probe: true });
   });
+
+  it('tells the callers waiting on a probe to come back in a second', () => {
+    const b = make();
+    for (const t of [0, 10, 20]) b.onFailure(t);
+    expect(b.admit(5_020)).toEqual({ ok: true, probe: true });
+    expect(b.admit(5_500)).toEqual({ ok: false, retryInMs: 1_000 });
+  });
+
+  it('a failure that arrives while open (a call already in flight) does not push the probe back', () => {
+    const b = make();
+    for (const t of [0, 10, 20]) b.onFailure(t);
+    b.onFailure(3_000);
+    expect(b.snapshot(3_000)).toMatchObject({ state: 'open', consecutiveFailures: 4, unreachableSince: 0, nextProbeAt: 5_020 });
+  });
+
+  it('after a success, the next outage opens for openMs again, not the doubled time', () => {
+    const b = make();
+    for (const t of [0, 10, 20]) b.onFailure(t);
+    b.admit(5_020);
+    b.onFailure(5_020); // reopened for 10 s
+    b.admit(15_020);
+    b.onSuccess(15_100);
+    for (const t of [20_000, 20_010, 20_020]) b.onFailure(t);
+    expect(b.snapshot(20_020)).toMatchObject({ state: 'open', unreachableSince: 20_000, nextProbeAt: 25_020 });
+    // And the probe slot is free again: the success ended the last probe.
+    expect(b.admit(25_020)).toEqual({ ok: true, probe: true });
+  });
+
+  it('uses the documented defaults: five failures in a row open it for five seconds', () => {
+    const b = createCircuitBreaker();
+    for (let t = 0; t < 4; t++) b.onFailure(t);
+    expect(b.snapshot(4).state).toBe('closed');
+    b.onFailure(4);
+    expect(b.snapshot(4)).toMatchObject({ state: 'open', nextProbeAt: 5_004 });
+  });
 });
