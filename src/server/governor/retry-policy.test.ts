@@ -16,6 +16,9 @@ describe('classify', () => {
     [err('InternalError', 500), 'server-error', true, 'failure'],
     [err('ServiceUnavailableTemp', 503), 'server-error', true, 'failure'],
     [{ kind: 'bad-body', httpStatus: 502, message: 'html' } as UpstreamOutcome, 'server-error', true, 'failure'],
+    [{ kind: 'bad-body', httpStatus: 500, message: 'html' } as UpstreamOutcome, 'server-error', true, 'failure'],
+    [{ kind: 'bad-body', httpStatus: 499, message: 'html' } as UpstreamOutcome, 'bad-body', false, 'failure'],
+    [err('ClientClosed', 499), 'answered', false, 'success'],
     [{ kind: 'bad-body', httpStatus: 200, message: 'truncated' } as UpstreamOutcome, 'bad-body', false, 'failure'],
     [{ kind: 'unreachable', reason: 'network', message: 'ECONNRESET' } as UpstreamOutcome, 'network', true, 'failure'],
     [{ kind: 'unreachable', reason: 'timeout', message: 't' } as UpstreamOutcome, 'timeout', false, 'failure'],
@@ -38,5 +41,16 @@ describe('backoffMs', () => {
   it('waits longer after a throttle: Volcengine counts per second', () => {
     expect(backoffMs(1, 'throttled', () => 0)).toBe(250);
     expect(backoffMs(1, 'throttled', () => 1)).toBe(500);
+  });
+
+  it('treats a retry number of 0 or less as the first retry', () => {
+    expect(backoffMs(0, 'server-error', () => 1)).toBe(200);
+    expect(backoffMs(-3, 'throttled', () => 1)).toBe(500);
+  });
+
+  it('follows a custom policy', () => {
+    const policy = { ...RETRY_DEFAULTS, baseMs: 10, throttleBaseMs: 1_000, capMs: 30 };
+    expect([1, 2, 3].map((r) => backoffMs(r, 'network', () => 1, policy))).toEqual([10, 20, 30]);
+    expect(backoffMs(1, 'throttled', () => 0, policy)).toBe(15); // the cap applies to throttles too
   });
 });
