@@ -7,6 +7,7 @@ import { UpstreamBadge } from './features/query/upstream-badge.tsx';
 
 const NAV = [
   { href: '/', key: 'nav.query' },
+  { href: '/tasks', key: 'nav.fleet' },
   { href: '/watch', key: 'nav.watch' },
   { href: '/inspect', key: 'nav.inspect' },
 ] as const;

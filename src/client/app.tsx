@@ -11,10 +11,11 @@ import { deferred } from './lib/deferred.tsx';
 // started cost a round trip. main.tsx preloads the first page before the first render.
 const HomePage = deferred(() => import('./features/query/home-page.tsx').then((m) => m.HomePage), ['demo', 'watch']);
 const WatchPage = deferred(() => import('./features/watch/watch-page.tsx').then((m) => m.WatchPage), ['watch']);
+const FleetPage = deferred(() => import('./features/fleet/fleet-page.tsx').then((m) => m.FleetPage), ['fleet', 'watch']);
 
 /** Loads the page a path opens, so the first render shows it rather than an empty frame. */
 export function preloadPage(pathname: string): Promise<unknown> {
-  const page = { '/': HomePage, '/watch': WatchPage, '/inspect': InspectRoute }[pathname];
+  const page = { '/': HomePage, '/tasks': FleetPage, '/watch': WatchPage, '/inspect': InspectRoute }[pathname];
   return page ? page.preload() : Promise.resolve();
 }
 
@@ -24,6 +25,7 @@ export function App() {
       <Switch>
         <Route path="/" component={HomePage} />
         <Route path="/task" component={TaskPage} />
+        <Route path="/tasks" component={FleetPage} />
         <Route path="/watch" component={WatchPage} />
         <Route path="/inspect" component={InspectRoute} />
         <Route component={NotFoundPage} />

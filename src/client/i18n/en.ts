@@ -9,6 +9,7 @@ export const en = {
   },
   nav: {
     query: 'Query',
+    fleet: 'Fleet',
     watch: 'Watch list',
     inspect: 'Offline inspector',
     language: 'Language',

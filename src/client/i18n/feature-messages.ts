@@ -33,4 +33,5 @@ export const LAZY_FEATURE_MESSAGES = {
   panels: () => import('../features/task/config-panels-messages.ts').then((m): FeatureMessages => ({ en: m.panelsMessagesEn, zh: m.panelsMessagesZh })),
   timeline: () => import('../features/timeline/timeline-messages.ts').then((m): FeatureMessages => ({ en: m.timelineMessagesEn, zh: m.timelineMessagesZh })),
   watch: () => import('../features/watch/watch-messages.ts').then((m): FeatureMessages => ({ en: m.watchMessagesEn, zh: m.watchMessagesZh })),
+  fleet: () => import('../features/fleet/fleet-messages.ts').then((m): FeatureMessages => ({ en: m.fleetMessagesEn, zh: m.fleetMessagesZh })),
 } satisfies Record<string, () => Promise<FeatureMessages>>;

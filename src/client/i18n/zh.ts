@@ -11,6 +11,7 @@ export const zh: Messages = {
   },
   nav: {
     query: '查询',
+    fleet: '任务总览',
     watch: '关注列表',
     inspect: '离线检查器',
     language: '语言',
