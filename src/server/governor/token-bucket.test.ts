@@ -162,4 +162,69 @@ describe('createTokenBucket', () => {
   it('defaultBurst is a tenth of the rate, at least one', () => {
     expect([1, 9, 50, 60].map(defaultBurst)).toEqual([1, 1, 5, 6]);
   });
+
+  it('never lets a caller\'s limit raise the cap: the window stays at MIXSCOPE_QPS', () => {
+    const b = bucketAt({ rate: 1000, burst: 10, cap: 3 });
+    for (let i = 0; i < 3; i++) expect(b.bucket.tryTake(100)).toBe(true);
+    expect(b.bucket.tryTake(100)).toBe(false);
+    expect(b.bucket.waitMs(100)).toBe(1000);
+  });
+
+  it('a limit of 0 or less grants nothing and asks to wait a window', () => {
+    const b = bucketAt({ rate: 1000, burst: 10, cap: 3 });
+    expect(b.bucket.tryTake(0)).toBe(false);
+    expect(b.bucket.tryTake(-2)).toBe(false);
+    expect(b.bucket.waitMs(0)).toBe(1000);
+    expect(b.bucket.waitMs(-2)).toBe(1000);
+    expect(b.bucket.inWindow()).toBe(0);
+  });
+
+  it('with the rate at 0 it asks to wait a window, and a negative rate drains nothing', () => {
+    let t = 0;
+    let rate = 0;
+    const bucket = createTokenBucket({ rate: () => rate, burst: 2, windowCap: 50, windowMs: 500, now: () => t });
+    expect(bucket.tryTake()).toBe(true);
+    expect(bucket.tryTake()).toBe(true);
+    expect(bucket.waitMs()).toBe(500);
+    rate = -50;
+    expect(bucket.waitMs()).toBe(500);
+    t = 10_000;
+    expect(bucket.tryTake()).toBe(false);
+    rate = 100;
+    t = 10_010;
+    expect(bucket.tryTake()).toBe(true);
+  });
+
+  it('follows a shorter window when given one', () => {
+    let t = 0;
+    const bucket = createTokenBucket({ rate: () => 1000, burst: 5, windowCap: 1, windowMs: 200, now: () => t });
+    expect(bucket.tryTake()).toBe(true);
+    bucket.finish();
+    t = 199;
+    expect(bucket.tryTake()).toBe(false);
+    expect(bucket.waitMs()).toBe(1);
+    t = 200;
+    expect(bucket.tryTake()).toBe(true);
+  });
+
+  it('a call that finishes after the clock stepped back leaves the window no earlier than the one before it', () => {
+    const b = bucketAt({ rate: 1000, burst: 2, cap: 2 });
+    expect(b.bucket.tryTake()).toBe(true);
+    expect(b.bucket.tryTake()).toBe(true);
+    b.at(1_000);
+    b.bucket.finish();
+    b.at(500);
+    b.bucket.finish();
+    b.at(1_999);
+    expect(b.bucket.inWindow()).toBe(2);
+    b.at(2_000);
+    expect(b.bucket.inWindow()).toBe(0);
+  });
+
+  it('names the values it refuses', () => {
+    expect(() => createTokenBucket({ rate: () => 1, burst: 0, windowCap: 3, now: () => 0 })).toThrow('burst must be >= 1 and windowCap a whole number >= 1 (got 0, 3)');
+    expect(() => createTokenBucket({ rate: () => 1, burst: Number.NaN, windowCap: 3, now: () => 0 })).toThrow(RangeError);
+    expect(() => createTokenBucket({ rate: () => 1, burst: 1, windowCap: 0, now: () => 0 })).toThrow(RangeError);
+    expect(() => createTokenBucket({ rate: () => 1, burst: 1, windowCap: 1, now: () => 0 })).not.toThrow();
+  });
 });
