@@ -79,4 +79,73 @@ describe('createAdmission', () => {
     admission.drain();
     expect(await a).toMatchObject({ ok: false, reason: 'aborted' });
   });
+
+  it('answers "queue-full" at once past maxQueue, with a Retry-After for everyone ahead', async () => {
+    const { admission } = admissionAt(2, 1, { maxQueue: 2 });
+    await admission.acquire('interactive');
+    void admission.acquire('interactive');
+    void admission.acquire('background');
+    expect(await admission.acquire('interactive')).toEqual({ ok: false, reason: 'queue-full', retryAfterMs: 1_500 }); // 3 × 1000 / 2
+    expect(admission.queued()).toEqual({ interactive: 1, background: 1 });
+  });
+
+  it('gives each deadline answer a Retry-After for those still queued', async () => {
+    const { clock, admission } = admissionAt(1, 1);
+    await admission.acquire('interactive'); // in flight and never answered: the window stays full
+    const first = admission.acquire('interactive');
+    const second = admission.acquire('interactive');
+    await clock.advance(1_500);
+    expect(await first).toEqual({ ok: false, reason: 'deadline', retryAfterMs: 2_000 }); // one still queued: 2 × 1000 / 1
+    expect(await second).toEqual({ ok: false, reason: 'deadline', retryAfterMs: 1_000 });
+    expect(admission.queued()).toEqual({ interactive: 0, background: 0 });
+  });
+
+  it('answers a caller whose signal is already aborted without queueing it', async () => {
+    const { admission } = admissionAt();
+    const controller = new AbortController();
+    controller.abort();
+    expect(await admission.acquire('interactive', controller.signal)).toEqual({ ok: false, reason: 'aborted', retryAfterMs: 0 });
+    expect(admission.canAcquireNow('interactive')).toBe(true); // no token was taken
+  });
+
+  it('lets a person past background callers held at their share of the window', async () => {
+    const clock = createManualClock(0);
+    const bucket = createTokenBucket({ rate: () => 10, burst: 10, windowCap: 10, now: clock.now });
+    const admission = createAdmission({ bucket, clock, rate: () => 10, backgroundLimit: () => 1 });
+    expect(await admission.acquire('background')).toEqual({ ok: true });
+    const held = admission.acquire('background');
+    expect(admission.canAcquireNow('background')).toBe(false);
+    expect(admission.canAcquireNow('interactive')).toBe(true);
+    expect(await admission.acquire('interactive')).toEqual({ ok: true });
+    expect(admission.queued()).toEqual({ interactive: 0, background: 1 });
+    admission.drain();
+    expect(await held).toMatchObject({ ok: false, reason: 'aborted' });
+  });
+
+  it('estimates the wait from the queue ahead, and from the bucket when nobody is queued', async () => {
+    const { admission } = admissionAt(4, 1);
+    expect(admission.waitMs('interactive')).toBe(0);
+    await admission.acquire('interactive');
+    expect(admission.waitMs('interactive')).toBe(250);
+    void admission.acquire('background');
+    expect(admission.waitMs('interactive')).toBe(250); // background callers are not ahead of a person
+    expect(admission.waitMs('background')).toBe(500); // one ahead: 2 × 1000 / 4
+    admission.drain();
+  });
+
+  it('drain() leaves no timer behind and a granted caller\'s later abort changes nothing', async () => {
+    const { clock, admission } = admissionAt(1, 1);
+    await admission.acquire('interactive');
+    const controller = new AbortController();
+    const granted = admission.acquire('interactive', controller.signal);
+    admission.finish();
+    await clock.advance(1_000);
+    expect(await granted).toEqual({ ok: true });
+    const other = admission.acquire('interactive');
+    controller.abort();
+    expect(admission.queued().interactive).toBe(1);
+    admission.drain();
+    expect(await other).toMatchObject({ ok: false, reason: 'aborted' });
+    expect(clock.pendingTimers()).toBe(0);
+  });
 });
