@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FleetChangeSchema, FleetResponseSchema } from '../../shared/fleet-api.ts';
+import { CallbackNoticeSchema, FleetChangeSchema, FleetResponseSchema, type CallbackNotice } from '../../shared/fleet-api.ts';
 import { silentLogger } from '../logger.ts';
 import { startRuntime, type Runtime } from '../server-runtime.ts';
 import { testConfig } from '../test-support.ts';
@@ -29,19 +29,20 @@ afterAll(async () => {
 });
 
 describe('the embedded simulator feeds the fleet', () => {
-  it('lists its tasks as discovered by callback, and pushes them to an open stream', async () => {
+  it('lists its tasks as discovered by callback, and pushes them and their callbacks to an open stream', async () => {
     const res = await runtime.app.request('/api/events?fleet=1');
     expect(res.status).toBe(200);
     const stream = sseReader(res);
     try {
-      const list = FleetResponseSchema.parse(await (await runtime.app.request('/api/tasks')).json());
-      // Discovery may not have run yet; then the stream says when a task arrives.
-      if (!list.tasks.some((t) => t.source === 'callback')) {
-        for (;;) {
-          const event = await stream.next();
-          if (event.event === 'fleet' && FleetChangeSchema.parse(JSON.parse(event.data)).task?.source === 'callback') break;
-        }
+      // The simulator's tasks keep living, so events keep coming: wait for an applied callback and a discovered row.
+      let callback: CallbackNotice | undefined;
+      let row = false;
+      while (callback === undefined || !row) {
+        const event = await stream.next();
+        if (event.event === 'callback') callback = CallbackNoticeSchema.parse(JSON.parse(event.data));
+        if (event.event === 'fleet' && FleetChangeSchema.parse(JSON.parse(event.data)).task?.source === 'callback') row = true;
       }
+      expect(callback.eventType).toMatch(/^(Transcode|User)/);
       const after = FleetResponseSchema.parse(await (await runtime.app.request('/api/tasks')).json());
       const discovered = after.tasks.filter((t) => t.source === 'callback');
       expect(discovered.length).toBeGreaterThan(0);
