@@ -193,3 +193,42 @@ describe('requestRules: any input', () => {
     expect(isRejected(requestRules(start({ PushURL: 'http://a' }), 'start', '2020-12-01'))).toBe(true);
   });
 });
+
+describe('requestRules: edges of the top-level fields', () => {
+  const update = (extra: object = {}) => ({ ...KEY, SequenceNumber: 1, IsUpdatePartialParam: true, ...extra });
+
+  it('only says an update\'s PushURL and ExcludeStreams are ignored, without judging their values', () => {
+    expect(requestRules(update({ PushURL: 'https://cdn.example.com/live/secret-key' }), 'update', '2020-12-01').map((r) => [r.id, r.effect])).toEqual([
+      ['notUpdatable:PushURL', 'ignored'],
+    ]);
+    expect(codes(update({ ExcludeStreams: { StreamList: 'everyone' } }), 'update')).toEqual(['notUpdatable ExcludeStreams']);
+  });
+
+  it('treats a null or empty PushURL as missing, and needs a host after rtmp://', () => {
+    expect(codes(start({ PushURL: null }))).toEqual(['missingRequired PushURL']);
+    expect(codes(start({ PushURL: '' }))).toEqual(['missingRequired PushURL']);
+    expect(codes(start({ PushURL: 'rtmp:///live' }))).toEqual(['pushUrlNotRtmp PushURL']);
+    expect(codes(start({ PushURL: ' rtmp://host/live' }))).toEqual(['pushUrlNotRtmp PushURL']);
+    expect(codes(start({ PushURL: 'RTMP://Host/live' }))).toEqual([]);
+    expect(rule(start({ PushURL: 42 }), 'pushUrlNotRtmp')?.params).toEqual({ url: '42' });
+  });
+
+  it('takes a SequenceNumber from 0 to the Int32 maximum, whole', () => {
+    expect(codes(update({ SequenceNumber: 0 }), 'update')).toEqual([]);
+    expect(codes(update({ SequenceNumber: 2 ** 31 - 1 }), 'update')).toEqual([]);
+    for (const bad of [2 ** 31, 1.5, '1', null]) {
+      expect(rule(update({ SequenceNumber: bad }), 'sequenceNumberInvalid', 'update')?.params).toEqual({ value: JSON.stringify(bad) });
+    }
+  });
+
+  it('warns about omitted sections for IsUpdatePartialParam false as for no flag at all', () => {
+    expect(rule(update({ IsUpdatePartialParam: false }), 'fullUpdateOmits', 'update')?.params).toEqual({ fields: 'TargetStreams, Encode, Layout, Control' });
+    expect(codes(update({ IsUpdatePartialParam: false, TargetStreams: streams(0), Encode: {}, Layout: layoutWith([]), Control: {} }), 'update')).toEqual([]);
+  });
+
+  it('keeps ids unique when one rule fires twice at the same path (a React key)', () => {
+    const list = { StreamList: [{ UserId: 'a', Index: 0 }, { UserId: 'b', Index: 0 }, { UserId: 'c', Index: 1 }, { UserId: 'd', Index: 1 }] };
+    const found = requestRules(start({ TargetStreams: list }), 'start', '2020-12-01').filter((r) => r.code === 'duplicateIndex');
+    expect(found.map((r) => [r.id, r.params['index']])).toEqual([['duplicateIndex:TargetStreams.StreamList', 0]]);
+  });
+});
