@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/test.ts';
 import { startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
 import { callbackSignature } from '../src/shared/volc-callback-signature.ts';
@@ -64,9 +66,18 @@ test('tasks appear on an open /tasks page by themselves, pushed through /api/eve
   await page.screenshot({ path: info.outputPath('fleet-live.png'), fullPage: true });
 });
 
+/** Serious or critical axe findings, in words. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 test('counters and filters narrow the list', async ({ page }, info) => {
   await page.goto(`${mixscope.url}/tasks`);
   await expect(page.getByTestId('fleet-row').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   const states = ['failed', 'reconnecting', 'starting', 'unknown', 'running', 'ended'] as const;
   let picked: string | undefined;
   for (const s of states) {
@@ -130,5 +141,6 @@ test('300 more tasks stay smooth, and a phone has no sideways scroll, in light a
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.getByTestId('fleet-row').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: info.outputPath('fleet-dark.png') });
 });
