@@ -5,6 +5,7 @@ import { createCallbackStore } from './callbacks/callback-store.ts';
 import type { ServerConfig } from './env.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import { governedGetTask, governorBudget, recordInteractiveAnswers } from './governor/watcher-link.ts';
+import { createReplicaMembership } from './governor/replica-membership.ts';
 import { createHistoryStore, type HistoryStore } from './history/history-store.ts';
 import { openStoreDatabase } from './history/open-database.ts';
 import type { Logger } from './logger.ts';
@@ -88,8 +89,11 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const store = publishingStore(scopedHistoryStore(createHistoryStore(db, { clock: taskClock }), config.appIds), bus);
 
   const metrics = createServerMetrics();
+  // Replicas on PostgreSQL split MIXSCOPE_QPS by live membership; SQLite has one server and all of it.
+  const membership = family === 'postgres' ? createReplicaMembership({ db, qps: config.qps, clock: wall, upstreamTimeoutMs: config.upstreamTimeoutMs, logger }) : undefined;
+  await membership?.start();
   const governor = scopedGovernor(createGovernor({
-    upstream, clock: wall, qps: config.qps, cacheMs: config.cacheMs,
+    upstream, clock: wall, qps: config.qps, cacheMs: config.cacheMs, ...(membership ? { localCap: membership.cap } : {}),
     events: {
       ...metrics.governorEvents,
       answered: recordInteractiveAnswers(store, taskClock.now, (err) => logger.error({ err: String(err) }, 'could not record a query answer in the history')),
@@ -143,6 +147,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const markStopping = () => {
     stopping = true;
     feed?.stop();
+    void membership?.stop();
     // Open event streams end, so the HTTP server can close; browsers reconnect and resume.
     hub.stop();
   };

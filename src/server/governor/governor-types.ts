@@ -40,6 +40,8 @@ export interface GovernorOptions {
   /** MIXSCOPE_CACHE_MS; 0 disables the cache. */
   cacheMs: number;
   burst?: number;
+  /** This replica's share of `qps` per window right now, when replicas split it (default: all of it). */
+  localCap?: () => number;
   /** Share of the window the watcher may use (default 0.8). */
   backgroundShare?: number;
   deadlineMs?: Record<Priority, number>;

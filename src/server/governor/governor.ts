@@ -2,6 +2,7 @@ import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
 import { createAdaptiveRate } from './adaptive-rate.ts';
 import { createAdmission, type Admission, type Priority } from './admission.ts';
+import { cappedBucket } from './capped-bucket.ts';
 import { createCircuitBreaker } from './circuit-breaker.ts';
 import type { GovernedOutcome, Governor, GovernorOptions, Served } from './governor-types.ts';
 import { createResponseCache } from './response-cache.ts';
@@ -33,13 +34,18 @@ export function createGovernor(options: GovernorOptions): Governor {
   const random = options.random ?? Math.random;
   const retry: RetryPolicy = { ...RETRY_DEFAULTS, ...options.retry };
   const adaptive = createAdaptiveRate({ baseRate: qps, ...options.adaptive });
-  const rate = () => adaptive.rate(clock.now());
-  const bucket = createTokenBucket({ rate, burst: options.burst ?? defaultBurst(qps), windowCap: qps, now: clock.now });
+  // Several replicas: this one's share of MIXSCOPE_QPS (replica-share.ts); alone, all of it.
+  const cap = options.localCap ?? (() => qps);
+  const rate = () => (adaptive.rate(clock.now()) * Math.min(qps, cap())) / qps;
+  const bucket = cappedBucket(createTokenBucket({ rate, burst: options.burst ?? defaultBurst(qps), windowCap: qps, now: clock.now }), cap);
   const share = options.backgroundShare ?? 0.8;
   const admission: Admission = createAdmission({
     bucket, clock, rate,
     // At least one slot each way, so a tiny MIXSCOPE_QPS still lets the watcher make progress.
-    backgroundLimit: () => Math.max(1, Math.min(qps - 1, Math.floor(rate() * share))),
+    backgroundLimit: () => {
+      const c = Math.min(qps, cap());
+      return Math.min(c, Math.max(1, Math.min(c - 1, Math.floor(rate() * share))));
+    },
     ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
     ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
   });

@@ -101,10 +101,20 @@ export interface WatcherLeaseTable {
   expires_at: number;
 }
 
+/** One row per replica sharing the upstream budget: its heartbeat and whom it counted. */
+export interface ReplicasTable {
+  id: string;
+  /** Database time, Unix ms. */
+  last_seen: number;
+  /** JSON array of replica ids. */
+  sees: string;
+}
+
 export interface HistoryDatabase {
   watched_tasks: WatchedTasksTable;
   observations: ObservationsTable;
   callback_events: CallbackEventsTable;
   room_presence: RoomPresenceTable;
   watcher_lease: WatcherLeaseTable;
+  replicas: ReplicasTable;
 }

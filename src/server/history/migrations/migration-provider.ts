@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.ts';
 import { callbackEventsMigration } from './0002-callback-events.ts';
 import { watcherLeaseMigration } from './0003-watcher-lease.ts';
+import { replicasMigration } from './0004-replicas.ts';
 
 /** The DDL that differs between the two databases the query layer is written for. */
 export type SqlFamily = 'sqlite' | 'postgres';
@@ -15,6 +16,7 @@ export function historyMigrations(family: SqlFamily): MigrationProvider {
     '0001-initial': initialMigration(family),
     '0002-callback-events': callbackEventsMigration(family),
     '0003-watcher-lease': watcherLeaseMigration(),
+    '0004-replicas': replicasMigration(),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
