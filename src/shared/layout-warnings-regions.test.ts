@@ -126,3 +126,49 @@ describe('template layouts', () => {
     expect(layoutWarnings(model).map((w) => w.id)).toEqual(['approximateLayout']);
   });
 });
+
+describe('region checks at their edges', () => {
+  it('says how an out-of-range Alpha is drawn: 0 invisible, above 1 opaque', () => {
+    expect(ratio({ Alpha: 0 })[0]?.message).toBe('The region of "guest" (StreamIndex 0) has Alpha 0, outside the documented (0, 1]. Volcengine resets an out-of-range value to 1 (opaque), though its docs also call 0 fully transparent; mixscope draws it invisible.');
+    expect(ratio({ Alpha: 1.5 })[0]?.message).toContain('mixscope draws it opaque.');
+  });
+
+  it('still reports an Alpha 0 region hidden under an opaque one, with both warnings', () => {
+    const list = layoutWarnings(pixelModel([{ x: 0, y: 0, w: 320, h: 180, alpha: 0 }, { x: 0, y: 0, w: 640, h: 360, z: 1 }]));
+    expect(list.map((w) => w.id)).toEqual(['hiddenFully:r0', 'alphaOutOfRange:r0']);
+  });
+
+  it('gives the opacity of a faint region in the message', () => {
+    const [w] = ratio({ Alpha: 0.1 });
+    expect(w?.message).toBe('The region of "guest" (StreamIndex 0) has Alpha 0.1: at 10% opacity it is barely visible.');
+    expect(w?.fix).toBe('Raise Alpha to 0.15 or more (1 is opaque), unless it is meant as a faint overlay.');
+  });
+
+  it('gives a pixel task\'s zero size in pixels, with a pixel fix', () => {
+    const [w] = only([{ x: 10, y: 10, w: 0, h: 50 }], 'zeroSize');
+    expect(w?.message).toBe('The region of "u0" (StreamIndex 0) is 0 × 50 px: it has no area, so nothing of it is drawn.');
+    expect(w?.fix).toBe('Give it a Width and Height of at least 1 px.');
+    expect(codes([{ x: 10, y: 10, w: 50, h: -5 }])).toEqual(['zeroSize:r0']);
+  });
+
+  it('states the position rule in the model the task uses', () => {
+    expect(only([{ x: 1300, y: 0, w: 100, h: 100 }], 'offCanvasFully')[0]?.fix).toBe('Move it onto the canvas: LocationX + Width ≤ canvas width and LocationY + Height ≤ canvas height.');
+    expect(ratio({ LocationX: 0.75 })[0]?.fix).toBe('Move or shrink it so that LocationX + WidthProportion ≤ 1 and LocationY + HeightProportion ≤ 1.');
+  });
+
+  it('describes a crop that runs past the right edge', () => {
+    const [w] = ratio({ SourceCrop: { LocationX: 0.5, WidthProportion: 0.75, LocationY: -0.5 } });
+    expect(w?.params.details).toBe('LocationY -0.5 is outside [0, 1) (reset to 0); LocationX 0.5 + WidthProportion 0.75 runs past the right edge (cut to 0.5)');
+  });
+
+  it('names every location sent as pixels', () => {
+    const [w] = ratio({ LocationX: 640, LocationY: 360 });
+    expect(w?.params.sent).toBe('LocationX 640 and LocationY 360');
+    expect(w?.message).toContain('(it lands at x 640, y 360)');
+  });
+
+  it('rounds the largest working CornerRadius down, so that it still works', () => {
+    const [w] = ratio({ WidthProportion: 0.11, CornerRadius: 0.5 }); // 141 × 360 px: half the shorter side is 70.5 px
+    expect(w?.params).toMatchObject({ halfShorterSide: 70.5, max: 0.055 }); // 70.5 / 1280 = 0.05507…
+  });
+});
