@@ -122,6 +122,7 @@ test('300 more tasks stay smooth, and a phone has no sideways scroll, in light a
     });
     expect(res.status).toBe(200);
   }
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${mixscope.url}/tasks`);
   await expect(page.getByTestId('counter-all')).toContainText(/\b3\d\d$/, { timeout: 20_000 });
   // Virtualised: far fewer rows in the DOM than tasks.
@@ -132,6 +133,11 @@ test('300 more tasks stay smooth, and a phone has no sideways scroll, in light a
 
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
+  // Between phone and wide screen the rows are compact cards.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.getByTestId('fleet-row').first()).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: info.outputPath('fleet-1280.png') });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('fleet-row').first().scrollIntoViewIfNeeded();
   await expect(page.getByTestId('fleet-row').first()).toBeVisible();
@@ -139,7 +145,7 @@ test('300 more tasks stay smooth, and a phone has no sideways scroll, in light a
   await page.screenshot({ path: info.outputPath('fleet-390.png') });
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await expect(page.getByTestId('fleet-row').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: info.outputPath('fleet-dark.png') });

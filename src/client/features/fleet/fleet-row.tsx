@@ -9,8 +9,11 @@ import { formatDuration, formatRelative } from '../../lib/time-format.ts';
 import { formatInstant, type TimeMode } from '../../lib/time-setting.ts';
 import { AttentionBadge } from '../watch/attention-badge.tsx';
 
-/** One grid for the header and every row: a table from 1280 px, a card below it. */
-export const FLEET_GRID = 'xl:grid xl:grid-cols-[8.75rem_minmax(7rem,1.3fr)_minmax(8rem,1.3fr)_minmax(6rem,1fr)_6.5rem_6.5rem_5.25rem_6rem_5rem_5.5rem_2.5rem] xl:gap-x-3';
+/**
+ * One grid for the header and every row: a table from 1440 px (its eleven columns need it), a card
+ * below. Breakpoints are all min-[...] so they order by width against each other.
+ */
+export const FLEET_GRID = 'min-[1440px]:grid min-[1440px]:grid-cols-[8.75rem_minmax(8rem,1fr)_minmax(13rem,1.4fr)_minmax(8.5rem,1fr)_6.5rem_6.5rem_5.25rem_6rem_5rem_5.5rem_2.5rem] min-[1440px]:gap-x-3';
 
 export const taskName = (t: Pick<FleetTask, 'ref'>) => t.ref.taskId ?? t.ref.userId ?? '';
 
@@ -18,7 +21,7 @@ export const taskName = (t: Pick<FleetTask, 'ref'>) => t.ref.taskId ?? t.ref.use
 function Cell({ label, children, className = '' }: { label: string; children: ReactNode; className?: string }) {
   return (
     <div role="cell" className={`min-w-0 break-words text-sm ${className}`}>
-      <span className="block text-xs text-slate-600 xl:hidden dark:text-slate-400">{label}</span>
+      <span className="block text-xs text-slate-600 min-[1440px]:hidden dark:text-slate-400">{label}</span>
       {children}
     </div>
   );
@@ -49,16 +52,16 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
       data-testid="fleet-row"
       data-key={task.key}
       data-attention={task.attention}
-      className={`${FLEET_GRID} grid grid-cols-2 gap-x-3 gap-y-2 border-t border-slate-200 px-3 py-2 xl:items-start dark:border-slate-800`}
+      className={`${FLEET_GRID} grid grid-cols-2 gap-x-3 gap-y-2 min-[640px]:grid-cols-4 min-[1024px]:grid-cols-6 border-t border-slate-200 px-3 py-2 min-[1440px]:items-start dark:border-slate-800`}
     >
-      <Cell label={t('fleet.col.state')} className="col-span-2 xl:col-span-1">
+      <Cell label={t('fleet.col.state')} className="col-span-2 min-[640px]:col-span-1 min-[1440px]:col-span-1">
         <AttentionBadge attention={task.attention} />
       </Cell>
-      <Cell label={t('fleet.col.task')} className="col-span-2 xl:col-span-1">
+      <Cell label={t('fleet.col.task')} className="col-span-2 min-[1440px]:col-span-1">
         <Link href={`/task?${taskRefToSearch(task.ref)}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">{name}</Link>
         <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{[task.ref.appId, task.ref.roomId, task.ref.userId].filter(Boolean).join(' · ')}</span>
       </Cell>
-      <Cell label={t('fleet.col.status')} className="col-span-2 xl:col-span-1">
+      <Cell label={t('fleet.col.status')} className="col-span-2 min-[1440px]:col-span-1">
         {task.status === null ? <span className="text-slate-600 dark:text-slate-400">{t('fleet.notObserved')}</span> : (
           <span className="flex flex-wrap gap-1">
             <StatusBadge value={status} label={status.label} />
@@ -66,7 +69,7 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
           </span>
         )}
       </Cell>
-      <Cell label={t('fleet.col.stopReason')} className="col-span-2 xl:col-span-1"><span data-testid="stop-reason">{task.stopReason ?? t('fleet.none')}</span></Cell>
+      <Cell label={t('fleet.col.stopReason')} className="col-span-2 min-[640px]:col-span-1 min-[1440px]:col-span-1"><span data-testid="stop-reason">{task.stopReason ?? t('fleet.none')}</span></Cell>
       <Cell label={t('fleet.col.started')}>{when(task.startTime)}</Cell>
       <Cell label={t('fleet.col.ended')}>{when(task.endTime)}</Cell>
       <Cell label={t('fleet.col.duration')}>{duration === null ? t('fleet.none') : formatDuration(duration, locale)}</Cell>
@@ -76,7 +79,7 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
       </Cell>
       <Cell label={t('fleet.col.warnings')}><span className="tabular-nums">{task.warnings === null ? t('fleet.none') : (task.warnings > 0 ? `⚠ ${task.warnings}` : '0')}</span></Cell>
       <Cell label={t('fleet.col.source')}><span data-testid="source">{t(`fleet.source.${task.source}`)}</span></Cell>
-      <div role="cell" className="col-span-2 xl:col-span-1 xl:text-right">
+      <div role="cell" className="col-span-2 min-[640px]:col-span-1 min-[1440px]:col-span-1 min-[1440px]:text-right">
         <button
           type="button"
           onClick={() => onRemove(task)}
@@ -85,7 +88,7 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
           title={t('fleet.removeLabel', { name })}
           className="whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
         >
-          <span aria-hidden="true">✕</span><span className="xl:sr-only"> {t('fleet.remove')}</span>
+          <span aria-hidden="true">✕</span><span className="min-[1440px]:sr-only"> {t('fleet.remove')}</span>
         </button>
       </div>
     </div>

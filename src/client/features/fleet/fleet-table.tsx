@@ -8,7 +8,7 @@ import { FLEET_GRID, FleetRow } from './fleet-row.tsx';
 const COLUMNS = ['state', 'task', 'status', 'stopReason', 'started', 'ended', 'duration', 'lastReconnect', 'warnings', 'source', 'actions'] as const;
 
 /**
- * The fleet as a table (cards below 1280 px), virtualised: only the rows on screen are in the
+ * The fleet as a table (cards below 1440 px), virtualised: only the rows on screen are in the
  * DOM, so thousands stay smooth. Rows are measured, since a card is taller than a table row.
  */
 export function FleetTable({ tasks, now, mode, onRemove, removingKey }: {
@@ -31,7 +31,7 @@ export function FleetTable({ tasks, now, mode, onRemove, removingKey }: {
   });
   return (
     <div role="table" aria-label={t('fleet.title')} aria-rowcount={tasks.length + 1} data-testid="fleet-table" className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div role="rowgroup" className="hidden xl:block">
+      <div role="rowgroup" className="hidden min-[1440px]:block">
         <div role="row" aria-rowindex={1} className={`${FLEET_GRID} px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400`}>
           {COLUMNS.map((c) => <div key={c} role="columnheader" className={`min-w-0 break-words ${c === 'actions' ? 'sr-only' : ''}`}>{t(`fleet.col.${c}`)}</div>)}
         </div>
