@@ -216,6 +216,8 @@ test('a layout that is not custom is marked approximate', async ({ page }) => {
     await expect(page.getByTestId('region-fields').locator('tr[data-field="LocationX"]')).toContainText('template');
     await expect(inspector.warnings.locator('li[data-code="approximateLayout"]')).toHaveCount(1);
   } finally {
+    // Leave the page first: its polls would otherwise hit the stopped server and log errors.
+    await page.goto('about:blank');
     await pair.stop();
   }
 });
