@@ -145,3 +145,54 @@ describe('buildTimeline, properties', () => {
     }));
   });
 });
+
+describe('timeline edges', () => {
+  it('keeps change markers exactly at the start and at the end of the life, and drops those outside', () => {
+    const rows = [
+      obs({ kind: 'change', continuity: 'first', observedAt: 500, payload: { v: 0 } }),
+      obs({ kind: 'change', observedAt: 1_000, changed: ['layout'], payload: { v: 1 } }),
+      obs({ kind: 'change', observedAt: 5_000, changed: ['encode'], payload: { v: 2 } }),
+      obs({ kind: 'change', observedAt: 5_001, changed: ['control'], payload: { v: 3 } }),
+    ];
+    const m = changeMarkers(rows, null, { from: 1_000, to: 5_000, ended: true });
+    // The first configuration, seen before the life, still becomes the one before the first marker.
+    expect(m.map((x) => [x.at, x.fields, x.previousPayload])).toEqual([[1_000, ['layout'], { v: 0 }], [5_000, ['encode'], { v: 1 }]]);
+  });
+
+  it('marks no initial configuration when a baseline exists, and skips changes of watched fields only', () => {
+    const baseline = obs({ kind: 'change', observedAt: 10, payload: { v: 0 } });
+    const rows = [
+      obs({ kind: 'change', observedAt: 1_000, payload: { v: 1 } }),
+      obs({ kind: 'change', observedAt: 2_000, changed: ['status'], payload: { v: 2 } }),
+    ];
+    expect(changeMarkers(rows, baseline, { from: 0, to: 10_000, ended: false })).toEqual([]);
+  });
+
+  it('ends a life that was given an end before its start at the start', () => {
+    expect(taskLife({ observations: [], startTime: 5_000, endTime: 4_000, now: 9_000 })).toEqual({ from: 5_000, to: 5_000, ended: true });
+    expect(taskLife({ observations: [], now: 9_000 })).toEqual({ from: 9_000, to: 9_000, ended: false });
+  });
+
+  it('counts an observation touching the life at either end as observed, and none outside', () => {
+    const at = (observedAt: number, confirmedUntil: number) => buildTimeline({ observations: [obs({ observedAt, confirmedUntil })], startTime: 1_000, endTime: 2_000, now: 9_000 }).observed;
+    expect(at(500, 1_000)).toBe(true);
+    expect(at(2_000, 2_500)).toBe(true);
+    expect(at(500, 999)).toBe(false);
+    expect(at(2_001, 2_500)).toBe(false);
+    expect(buildTimeline({ observations: [], now: 0 }).queryLimitAt).toBeUndefined();
+  });
+
+  it('drops a one-answer state that falls outside the life', () => {
+    const rows = [obs({ kind: 'change', continuity: 'first', observedAt: 500, confirmedUntil: 500, pushStreamState: 3 })];
+    const t = buildTimeline({ observations: rows, startTime: 1_000, endTime: 2_000, now: 9_000 });
+    expect(t.lanes.push).toEqual([{ kind: 'unknown', from: 1_000, to: 2_000, reason: 'not-yet', error: null }]);
+    expect(t.reconnects).toEqual([]);
+  });
+
+  it('calls a reconnect open at an edge of the lane or next to unknown time, closed next to a poll gap', () => {
+    const push = (value: number, from: number, to: number): Segment => ({ kind: 'state', from, to, value });
+    const gap = (reason: 'between-polls' | 'silence', from: number, to: number): Segment => ({ kind: 'unknown', from, to, reason, error: null });
+    expect(reconnectEpisodes([push(3, 0, 10), gap('silence', 10, 20)])).toEqual([{ from: 0, to: 10, openStart: true, openEnd: true }]);
+    expect(reconnectEpisodes([gap('between-polls', 0, 5), push(3, 5, 10), push(5, 10, 20)])).toEqual([{ from: 5, to: 10, openStart: false, openEnd: false }]);
+  });
+});
