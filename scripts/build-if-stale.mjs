@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const MANIFEST = join('dist', '.vite', 'manifest.json');
@@ -39,7 +40,7 @@ export function staleReason(root) {
   return changed === undefined ? undefined : `${changed} changed since the last build`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const reason = staleReason(ROOT);
   if (reason !== undefined) {
     console.log(`mixscope: building the dashboard (${reason})…`);

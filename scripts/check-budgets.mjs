@@ -4,8 +4,8 @@
 // `npm run bench` with its budget and verdict, and exits 1 when one is over or missing.
 // check-bundle-budget.mjs (run by `npm test`) judges the cheap figure, the bundle, with judge() too.
 // Plain Node ESM with built-ins only, like the rest of the gate.
-import { readFileSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { isMain } from './is-main.mjs';
 
 /**
  * @typedef {import('./check-budgets.d.mts').Budget} Budget
@@ -79,15 +79,8 @@ export function budgetTable(figures) {
   return { text, failed };
 }
 
-function isMain() {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const path = process.argv[2] ?? 'bench/results.json';
   /** @type {{ figures?: Record<string, { value: number }>, date?: string, commit?: string }} */
   let results;

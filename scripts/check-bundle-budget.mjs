@@ -8,11 +8,11 @@
 // the budget, which comes from check-budgets.mjs.
 // Usage: node scripts/check-bundle-budget.mjs [--dist dist] [--max-kb 200]
 // (BUNDLE_BUDGET_KB overrides the budget too.) kB here = 1000 bytes, as Vite prints.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { budgetFor, judge } from './check-budgets.mjs';
+import { isMain } from './is-main.mjs';
 
 /** @typedef {import('./check-bundle-budget.d.mts').BundleMeasure} BundleMeasure */
 /** @typedef {import('./check-bundle-budget.d.mts').Manifest} Manifest */
@@ -163,15 +163,8 @@ function parseArgs(argv) {
   return { dist, budgetKb };
 }
 
-function isMain() {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMain(import.meta.url)) {
   try {
     const { dist, budgetKb } = parseArgs(process.argv.slice(2));
     const { ok, text } = budgetReport(measureBeforeLayout(dist), measureBundle(join(dist, 'assets')), budgetKb);

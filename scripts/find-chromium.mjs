@@ -7,9 +7,9 @@
 // Plain Node ESM: the test gate runs this before anything is built or type-checked.
 // As a CLI it prints the path on stdout (everything else goes to stderr).
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.mjs';
 
 export const ENV_VAR = 'CHROMIUM_PATH';
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -134,16 +134,8 @@ export function ensureChromium(probe = {}) {
   return { path: DEBIAN_CHROMIUM, source: 'apt' };
 }
 
-function isMain() {
-  if (!process.argv[1]) return false;
-  try {
-    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMain(import.meta.url)) {
   try {
     const noInstall = process.argv.includes('--no-install');
     const found = noInstall ? resolveChromiumOrThrow() : ensureChromium();

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const reportPath = join(ROOT, 'reports', 'mutation', 'mutation.json');
@@ -46,4 +47,4 @@ function main() {
   console.log(`mutation score ${all.score.toFixed(1)} % (${all.killed} of ${all.total}); written to mutation/score.md`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (isMain(import.meta.url)) main();

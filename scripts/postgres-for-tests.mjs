@@ -10,11 +10,11 @@
 // waits for Ctrl-C. Plain Node ESM with built-ins only.
 import { spawnSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.mjs';
 
 export const URL_VAR = 'MIXSCOPE_TEST_DATABASE_URL';
 export const DEBIAN_PG_ROOT = '/usr/lib/postgresql';
@@ -154,16 +154,8 @@ export async function startTestPostgres(log = (/** @type {string} */ l) => proce
   }
 }
 
-function isMain() {
-  if (!process.argv[1]) return false;
-  try {
-    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const command = process.argv.slice(2);
   /** @type {{ url: string, stop: () => void }} */
   let pgServer;
