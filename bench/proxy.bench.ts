@@ -11,7 +11,7 @@ import { createGovernor } from '../src/server/governor/governor.ts';
 import { testConfig } from '../src/server/test-support.ts';
 import { createUpstreamFor } from '../src/server/upstream-factory.ts';
 import type { UpstreamClient } from '../src/server/upstream-client.ts';
-import { systemClock } from '../src/server/watcher/scheduler-clock.ts';
+import { systemClock } from '../src/server/clock/scheduler-clock.ts';
 import { startServer } from './bench-kit.ts';
 
 /**

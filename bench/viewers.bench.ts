@@ -5,7 +5,7 @@ import { GOVERNANCE_DEFAULTS } from '../src/server/env-governance.ts';
 import { createGovernor } from '../src/server/governor/governor.ts';
 import { testConfig } from '../src/server/test-support.ts';
 import type { UpstreamClient } from '../src/server/upstream-client.ts';
-import { systemClock } from '../src/server/watcher/scheduler-clock.ts';
+import { systemClock } from '../src/server/clock/scheduler-clock.ts';
 import { emitFigures, sleep } from './bench-kit.ts';
 
 /**

@@ -35,7 +35,7 @@ import { AppIdNotAllowedError, notAllowed } from './security/app-id-allow-list.t
 import { scopedFaultSwitch, scopedGovernor, scopedHistoryStore, scopedWatcher } from './security/app-id-scope.ts';
 import type { FaultSwitch } from './simulator-faults.ts';
 import type { Clock, FetchLike, UpstreamClient } from './upstream-client.ts';
-import type { SchedulerClock } from './watcher/scheduler-clock.ts';
+import type { SchedulerClock } from './clock/scheduler-clock.ts';
 import type { Watcher } from './watcher/watcher.ts';
 
 export interface AppOptions {

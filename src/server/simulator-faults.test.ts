@@ -6,7 +6,7 @@ import { createGovernor } from './governor/governor.ts';
 import { createFaultSwitch, FAULT_VALUE, type FaultSwitch } from './simulator-faults.ts';
 import { testConfig } from './test-support.ts';
 import { createUpstreamFor } from './upstream-factory.ts';
-import { systemClock } from './watcher/scheduler-clock.ts';
+import { systemClock } from './clock/scheduler-clock.ts';
 
 const LIVE = { appId: 'demo-app', roomId: 'room-live', taskId: 'live-mix' };
 const LIVE_QUERY = '/api/task?appId=demo-app&roomId=room-live&taskId=live-mix';

@@ -11,7 +11,7 @@ import { silentLogger } from '../logger.ts';
 import type { AppEnv } from '../request-context.ts';
 import { AppIdNotAllowedError, notAllowed } from '../security/app-id-allow-list.ts';
 import { scopedHistoryStore } from '../security/app-id-scope.ts';
-import { createManualClock, type ManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock, type ManualClock } from '../clock/manual-clock.ts';
 import { createLocalEventBus, type EventBus } from './event-bus.ts';
 import { createEventHub, type EventHub, type EventHubOptions } from './event-hub.ts';
 import { fleetRoutes, type FleetRouteDeps } from './fleet-routes.ts';

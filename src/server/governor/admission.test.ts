@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
 import { createAdmission, type Acquired } from './admission.ts';
 import { createTokenBucket } from './token-bucket.ts';
 

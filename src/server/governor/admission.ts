@@ -1,4 +1,4 @@
-import type { SchedulerClock } from '../watcher/scheduler-clock.ts';
+import type { SchedulerClock } from '../clock/scheduler-clock.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
 import { createGovernor } from './governor.ts';
 import { governorKit, OK, refOf } from './governor-test-kit.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
 import { createGovernor, MAX_QPS } from './governor.ts';
 import { governorKit, refOf, upstreamError } from './governor-test-kit.ts';
 

@@ -1,6 +1,6 @@
 import type { TaskRef } from '../../shared/task-ref.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
-import { createManualClock, type ManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock, type ManualClock } from '../clock/manual-clock.ts';
 import { createGovernor, type Governor, type GovernorOptions } from './governor.ts';
 
 /** Test helpers for the governor: a manual clock and a scripted, counting upstream. */

@@ -1,6 +1,6 @@
 import type { TaskRef } from '../../shared/task-ref.ts';
 import type { UpstreamClient, UpstreamOutcome } from '../upstream-client.ts';
-import type { SchedulerClock } from '../watcher/scheduler-clock.ts';
+import type { SchedulerClock } from '../clock/scheduler-clock.ts';
 import type { AdaptiveRateOptions } from './adaptive-rate.ts';
 import type { Priority } from './admission.ts';
 import type { CircuitBreakerOptions, CircuitSnapshot } from './circuit-breaker.ts';

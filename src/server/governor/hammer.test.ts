@@ -4,7 +4,7 @@ import { createApp } from '../app.ts';
 import { createServerMetrics } from '../ops/server-metrics.ts';
 import { testConfig } from '../test-support.ts';
 import type { UpstreamClient } from '../upstream-client.ts';
-import { createManualClock, type ManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock, type ManualClock } from '../clock/manual-clock.ts';
 import { createGovernor } from './governor.ts';
 import { maxInWindow } from './governor-test-kit.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { describePostgres, type FreshStore } from '../history/test-stores.ts';
-import { createManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
 import { createReplicaMembership } from './replica-membership.ts';
 
 /** Two replicas' heartbeats over one real PostgreSQL: the share rule fed by real rows and database time. */

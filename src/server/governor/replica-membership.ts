@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { HistoryDatabase } from '../history/history-db.ts';
 import { silentLogger, type Logger } from '../logger.ts';
-import type { SchedulerClock } from '../watcher/scheduler-clock.ts';
+import type { SchedulerClock } from '../clock/scheduler-clock.ts';
 import { initialShare, observe, shareCap, type ReplicaRow, type ShareState, type ShareTimings } from './replica-share.ts';
 
 /**

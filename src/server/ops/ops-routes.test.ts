@@ -5,7 +5,7 @@ import { createGovernor } from '../governor/governor.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import { fakeUpstream, recordingLogger, TEST_NOW, testConfig } from '../test-support.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
-import { createManualClock } from '../watcher/manual-clock.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
 import { createServerMetrics } from './server-metrics.ts';
 
 const OK: UpstreamOutcome = { kind: 'ok', requestId: 'volc-req-42', task: { Status: 2 }, fetchedAt: TEST_NOW };

@@ -10,8 +10,8 @@ import { ApiErrorBodySchema } from '../../shared/mixscope-api.ts';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
-import { createManualClock, type ManualClock } from '../watcher/manual-clock.ts';
-import { createRequestBudget } from '../watcher/request-budget.ts';
+import { createManualClock, type ManualClock } from '../clock/manual-clock.ts';
+import { createTestBudget } from '../watcher/test-budget.ts';
 import { createWatcher, type Watcher } from '../watcher/watcher.ts';
 import { historyRoutes } from './history-routes.ts';
 
@@ -36,7 +36,7 @@ beforeEach(async () => {
   store = await openHistoryStore({ dataDir: dir, clock });
   const getTask = async (ref: TaskRef): Promise<FetchOutcome> =>
     ({ ok: true, requestId: `req-${ref.taskId}`, task: { StartTime: T0 - 1000, Layout: { LayoutMode: 0 }, ...STATES[ref.taskId ?? ''] }, fetchedAt: clock.now() });
-  watcher = createWatcher({ store, getTask, clock, budget: createRequestBudget({ qps: 50, now: clock.now }), random: () => 0.5 });
+  watcher = createWatcher({ store, getTask, clock, budget: createTestBudget({ qps: 50, now: clock.now }), random: () => 0.5 });
   await watcher.start();
   app = new Hono().route('/api', historyRoutes({ store, watcher, clock: clock.now, maxWatched: 6 }));
 });

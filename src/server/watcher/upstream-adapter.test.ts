@@ -6,8 +6,8 @@ import { taskRefKey } from '../../shared/task-ref.ts';
 import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
 import { fakeUpstream } from '../test-support.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
-import { createManualClock } from './manual-clock.ts';
-import { scaledClock } from './scheduler-clock.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
+import { scaledClock } from '../clock/scheduler-clock.ts';
 import { recordingUpstream, toFetchOutcome } from './upstream-adapter.ts';
 
 const watched = { appId: 'a', roomId: 'r', taskId: 'watched', version: '2020-12-01' } as const;

@@ -4,8 +4,8 @@ import { LeaseLostError } from '../history/fence.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { createHistoryStore, type HistoryStore } from '../history/history-store.ts';
 import { describeEachStore, type FreshStore } from '../history/test-stores.ts';
-import { createRequestBudget } from './request-budget.ts';
-import { systemClock } from './scheduler-clock.ts';
+import { createTestBudget } from './test-budget.ts';
+import { systemClock } from '../clock/scheduler-clock.ts';
 import { createWatcher, type Watcher } from './watcher.ts';
 import { createWatcherLease, type WatcherLease } from './watcher-lease.ts';
 
@@ -47,7 +47,7 @@ describeEachStore('watcher lease', (backend) => {
     const r: Replica = { name, store, lease, calls: 0, watcher: undefined as unknown as Watcher };
     r.watcher = createWatcher({
       store, clock: systemClock, lease, resyncMs: 50,
-      budget: createRequestBudget({ qps: 50, now: Date.now }),
+      budget: createTestBudget({ qps: 50, now: Date.now }),
       cadence: { fastMs: 30, slowMs: 30, jitter: 0 },
       getTask: async () => {
         r.calls += 1;

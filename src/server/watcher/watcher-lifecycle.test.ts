@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { openHistoryStore } from '../history/history-store.ts';
-import { createManualClock } from './manual-clock.ts';
-import { createRequestBudget } from './request-budget.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
+import { createTestBudget } from './test-budget.ts';
 import { createWatcher } from './watcher.ts';
 import { answer, refOf, SEC, startKit, T0, type Kit } from './watcher-test-kit.ts';
 
@@ -77,7 +77,7 @@ describe('watcher control', () => {
         seen = signal;
         signal?.addEventListener('abort', () => resolve({ ok: false, kind: 'unreachable', code: 'aborted', message: 'cancelled' }));
       });
-    const watcher = createWatcher({ store, getTask, clock, budget: createRequestBudget({ qps: 5, now: clock.now }) });
+    const watcher = createWatcher({ store, getTask, clock, budget: createTestBudget({ qps: 5, now: clock.now }) });
     await watcher.start();
     await watcher.watch(refOf('slow'));
     await clock.advance(SEC);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
-import { createManualClock, type ManualClock } from './manual-clock.ts';
-import { createRequestBudget, type RequestBudget } from './request-budget.ts';
+import { createManualClock, type ManualClock } from '../clock/manual-clock.ts';
+import { createTestBudget, type TestBudget } from './test-budget.ts';
 import { createWatcher, type Watcher } from './watcher.ts';
 
 /** Test helpers for the watcher: a real store in a temp dir, a manual clock, a scripted upstream. */
@@ -23,7 +23,7 @@ export type Script = (ref: TaskRef, elapsedMs: number) => FetchOutcome;
 export interface Kit {
   clock: ManualClock;
   store: HistoryStore;
-  budget: RequestBudget;
+  budget: TestBudget;
   watcher: Watcher;
   /** Every upstream call: task key and elapsed ms. */
   calls: { key: string; at: number }[];
@@ -36,7 +36,7 @@ export interface Kit {
 export async function startKit(script: Script, opts: { qps?: number; random?: () => number; start?: boolean } = {}): Promise<Kit> {
   const dir = mkdtempSync(join(tmpdir(), 'mixscope-watcher-'));
   const clock = createManualClock(T0);
-  const budget = createRequestBudget({ qps: opts.qps ?? 50, now: clock.now });
+  const budget = createTestBudget({ qps: opts.qps ?? 50, now: clock.now });
   const calls: Kit['calls'] = [];
   const getTask = async (ref: TaskRef) => {
     calls.push({ key: taskRefKey(ref), at: clock.now() - T0 });

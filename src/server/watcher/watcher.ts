@@ -4,9 +4,18 @@ import { LeaseLostError } from '../history/fence.ts';
 import type { Fence, HistoryStore, WatchedTaskRecord } from '../history/history-store.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import { DEFAULT_CADENCE, planAfterPoll, planBeforePoll, type CadencePolicy, type PollDecision } from './poll-plan.ts';
-import type { UpstreamBudget } from './request-budget.ts';
-import type { SchedulerClock } from './scheduler-clock.ts';
+import type { SchedulerClock } from '../clock/scheduler-clock.ts';
 import { soleLease, type LeaseGate } from './watcher-lease.ts';
+
+export type BudgetPriority = 'interactive' | 'background';
+
+/** What the watcher asks before each poll; in the server, the governor answers (governor-link.ts). */
+export interface UpstreamBudget {
+  /** True when a call may start now; answers at once, never waits. */
+  tryAcquire(priority: BudgetPriority): boolean;
+  /** How long until `tryAcquire(priority)` could succeed; a hint for retry timers. */
+  retryAfterMs?(priority: BudgetPriority): number;
+}
 
 export type WatcherStore = Pick<
   HistoryStore,

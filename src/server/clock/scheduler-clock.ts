@@ -1,5 +1,5 @@
 /**
- * Time for the watcher: what time it is and a way to be called back later. Injected so tests run
+ * Time for the watcher and the governor: what time it is and a way to be called back later. Injected so tests run
  * hours of polling in milliseconds with a manual clock, and never sleep.
  */
 export interface SchedulerClock {

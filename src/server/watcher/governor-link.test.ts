@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
-import { createManualClock } from '../watcher/manual-clock.ts';
-import { createWatcher, type Watcher } from '../watcher/watcher.ts';
-import { createGovernor, type GovernedResult, type Governor } from './governor.ts';
-import { maxInWindow } from './governor-test-kit.ts';
-import { governedGetTask, governorBudget, recordInteractiveAnswers } from './watcher-link.ts';
+import { createManualClock } from '../clock/manual-clock.ts';
+import { createGovernor, type GovernedResult, type Governor } from '../governor/governor.ts';
+import { maxInWindow } from '../governor/governor-test-kit.ts';
+import { governedGetTask, governorBudget, recordInteractiveAnswers } from './governor-link.ts';
+import { createWatcher, type Watcher } from './watcher.ts';
 
 /** The other engineer's watcher, unchanged, on this governor's one budget instead of its own. */
 const T0 = Date.UTC(2026, 10, 24, 8, 0, 0);

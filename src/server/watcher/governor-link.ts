@@ -2,12 +2,13 @@ import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
-import type { UpstreamBudget } from '../watcher/request-budget.ts';
-import { toFetchOutcome } from '../watcher/upstream-adapter.ts';
-import type { Governor, GovernorEvents } from './governor.ts';
+import type { Governor, GovernorEvents } from '../governor/governor.ts';
+import { toFetchOutcome } from './upstream-adapter.ts';
+import type { UpstreamBudget } from './watcher.ts';
 
 /**
- * The watcher on the governor's one budget instead of its own.
+ * The watcher asks the governor: one budget for people and polls, and the governor knows nothing
+ * of the watcher.
  *
  * The watcher paces itself by asking `budget.tryAcquire('background')` and, on yes, calling
  * `getTask` in the same tick. Here tryAcquire only *checks* (governor.canStart) and the governed
