@@ -32,10 +32,11 @@ export default defineConfig({
       },
       output: {
         // The libraries every page starts with, in one chunk rather than a dozen small ones the
-        // browser fetches and evaluates one by one (Konva, react-konva and d3 stay with their features).
+        // browser fetches and evaluates one by one (Konva, react-konva, d3 and the fleet's virtual list
+        // stay with their features: name packages here, never a whole scope).
         codeSplitting: {
           groups: [
-            { name: 'vendor', priority: 3, test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|@tanstack|wouter|regexparam|zod|use-sync-external-store)[\\/]/ },
+            { name: 'vendor', priority: 3, test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|@tanstack[\\/](react-query|query-core)|wouter|regexparam|zod|use-sync-external-store)[\\/]/ },
             { name: 'boot', priority: 2, test: firstPage.earlyTest },
             { name: 'app', priority: 1, test: firstPage.test },
           ],
