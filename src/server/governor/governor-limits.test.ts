@@ -6,7 +6,7 @@ import { governorKit, refOf, upstreamError } from './governor-test-kit.ts';
 /** The governor's own limits: Volcengine's 60 QPS ceiling and the time a flight may spend on retries. */
 
 describe('governor: the 60-QPS ceiling', () => {
-  const make = (qps: number) => () => createGovernor({ clock: createManualClock(0), qps, upstream: { getTask: () => new Promise(() => {}) } });
+  const make = (qps: number) => () => createGovernor({ clock: createManualClock(0), qps, cacheMs: 0, upstream: { getTask: () => new Promise(() => {}) } });
 
   it('takes every whole number from 1 up to and including Volcengine\'s documented 60', () => {
     expect(MAX_QPS).toBe(60);
