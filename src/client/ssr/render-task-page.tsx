@@ -14,6 +14,9 @@ import { ServerRenderContext } from '../lib/server-render.ts';
 import { withStoredValues } from '../lib/stored-setting.ts';
 import { inTimeZone } from '../lib/time-format.ts';
 
+/** The <html lang> of a language: the server takes it from here, its one door into the client. */
+export { htmlLang } from '../i18n/language.ts';
+
 const instances = new Map<Language, i18n>();
 
 /** One i18next per language for the whole process: its strings are all inline, so it starts at once. */

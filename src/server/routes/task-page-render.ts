@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import { taskRefFromSearch } from '../../shared/task-ref.ts';
-import { renderTaskPage } from '../../client/ssr/render-task-page.tsx';
+import { htmlLang, renderTaskPage } from '../../client/ssr/render-task-page.tsx';
 import { requestLanguage, requestTheme, requestTimeDisplay, requestTimeZone, TIME_DISPLAY_COOKIE } from '../../shared/page-preferences.ts';
-import { htmlLang } from '../../client/i18n/language.ts';
 import type { UpstreamMode } from '../env.ts';
 import type { Governor } from '../governor/governor.ts';
 import type { Logger } from '../logger.ts';
