@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../shared/demo-scenarios.ts';
 import { taskRefToSearch } from '../../../shared/task-ref.ts';
-import { configQueries } from '../query/config-queries.ts';
+import { configQueries } from '../../lib/config-queries.ts';
 
 const isProblem = (s: DemoScenario) => s.tags.includes('error') || s.tags.includes('fault');
 const isLayout = (s: DemoScenario) => !isProblem(s) && s.tags.includes('layout') && !s.tags.includes('ended');

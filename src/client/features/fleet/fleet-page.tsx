@@ -10,7 +10,7 @@ import { serverErrorText } from '../../i18n/server-error-text.ts';
 import { useLiveSetting } from '../../lib/live-setting.ts';
 import { useServerNow } from '../../lib/server-now.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
-import { ErrorPanel } from '../task/error-panel.tsx';
+import { ErrorPanel } from '../../design-system/error-panel.tsx';
 import { useUnwatchTask } from '../watch/watch-queries.ts';
 import { FleetCounters } from './fleet-counters.tsx';
 import { FleetEmpty } from './fleet-empty.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentError } from '../../../shared/task-document.ts';
-import { UpstreamErrorDetails } from '../task/upstream-error-details.tsx';
+import { UpstreamErrorDetails } from '../../design-system/upstream-error-details.tsx';
 import { documentErrorText } from './document-error-text.ts';
 
 /** Why the input cannot be read; says so when the last good document is still shown below. */

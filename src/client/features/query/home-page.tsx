@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryForm } from './query-form.tsx';
 import { CapabilitiesPanel } from './capabilities-panel.tsx';
-import { configQueries } from './config-queries.ts';
+import { configQueries } from '../../lib/config-queries.ts';
 import { DemoGallery } from '../demo/demo-gallery.tsx';
 import { WatchSummary } from '../watch/watch-summary.tsx';
 

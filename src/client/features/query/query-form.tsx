@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from '../../../shared/api-versions.ts';
 import { taskRefToSearch, validateTaskRef, type FieldIssue, type TaskRefField, type TaskRefInput } from '../../../shared/task-ref.ts';
-import { fieldIssueText } from './field-issue-text.ts';
+import { fieldIssueText } from '../../design-system/field-issue-text.ts';
 import { WatchFormButton } from '../watch/watch-form-button.tsx';
 
 const TEXT_FIELDS = ['appId', 'roomId', 'taskId', 'userId'] as const;

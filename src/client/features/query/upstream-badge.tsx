@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { configQueries } from './config-queries.ts';
+import { configQueries } from '../../lib/config-queries.ts';
 
 /** Says where the data comes from, so demo data is never mistaken for a customer's task. */
 export function UpstreamBadge() {

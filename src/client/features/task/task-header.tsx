@@ -4,13 +4,13 @@ import { isFinished } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { formatRelative } from '../../lib/time-format.ts';
 import { useNow } from '../../lib/use-now.ts';
-import { ErrorPanel } from './error-panel.tsx';
+import { ErrorPanel } from '../../design-system/error-panel.tsx';
 import { PresentButton } from '../present/present-button.tsx';
 import type { TaskView } from './task-queries.ts';
 import { LiveControls } from '../../design-system/live-controls.tsx';
 import { useLiveSetting } from '../../lib/live-setting.ts';
 import type { ShownFailure } from './task-failure.ts';
-import type { RetryState } from './retry-status.tsx';
+import type { RetryState } from '../../design-system/retry-status.tsx';
 
 interface TaskHeaderProps {
   taskRef: TaskRef;

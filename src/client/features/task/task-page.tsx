@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { taskRefFromSearch, taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
-import { ErrorPanel } from './error-panel.tsx';
+import { ErrorPanel } from '../../design-system/error-panel.tsx';
 import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
 import { fetchFullPushUrl } from './push-url-query.ts';

@@ -6,7 +6,7 @@ import type { TaskRef } from '../../../shared/task-ref.ts';
 import { LiveStatus } from '../../design-system/live-status.tsx';
 import { useServerNow } from '../../lib/server-now.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
-import { ErrorPanel } from '../task/error-panel.tsx';
+import { ErrorPanel } from '../../design-system/error-panel.tsx';
 import { WatchButton } from '../watch/watch-button.tsx';
 import { TimelineBody } from './timeline-body.tsx';
 import { TimelineSummary } from './timeline-summary.tsx';

@@ -8,7 +8,7 @@ import { TimeModePicker } from '../../design-system/time-mode-picker.tsx';
 import { useLiveSetting } from '../../lib/live-setting.ts';
 import { useServerNow } from '../../lib/server-now.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
-import { ErrorPanel } from '../task/error-panel.tsx';
+import { ErrorPanel } from '../../design-system/error-panel.tsx';
 import { LiveStatus } from '../../design-system/live-status.tsx';
 import { WatchCounts } from './watch-counts.tsx';
 import { WatchEmpty } from './watch-empty.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { nextTryAt } from '../../lib/retry-policy.ts';
-import { useNow } from '../../lib/use-now.ts';
+import { nextTryAt } from '../lib/retry-policy.ts';
+import { useNow } from '../lib/use-now.ts';
 
 export interface RetryState {
   /** Tries in a row that failed (1 for the first). */

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { configQueries } from '../query/config-queries.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import { configQueries } from '../lib/config-queries.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
 import { UpstreamErrorDetails } from './upstream-error-details.tsx';
-import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
-import { useNow } from '../../lib/use-now.ts';
-import { fieldIssueText } from '../query/field-issue-text.ts';
-import { serverErrorText } from '../../i18n/server-error-text.ts';
+import { formatInstant, useTimeMode } from '../lib/time-setting.ts';
+import { useNow } from '../lib/use-now.ts';
+import { fieldIssueText } from './field-issue-text.ts';
+import { serverErrorText } from '../i18n/server-error-text.ts';
 import { RetryStatus, type RetryState } from './retry-status.tsx';
 
 const TITLE_KEYS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiPaths, ConfigResponseSchema } from '../../../shared/mixscope-api.ts';
-import { getJson } from '../../lib/api-client.ts';
+import { apiPaths, ConfigResponseSchema } from '../../shared/mixscope-api.ts';
+import { getJson } from './api-client.ts';
 
 export const configQueries = {
   server: () =>
