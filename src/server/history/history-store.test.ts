@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -133,7 +133,11 @@ describe('history store file (SQLite)', () => {
     await store.close();
     const raw = new Database(join(dir, 'nested', 'data', DB_FILE_NAME), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 3 });
+    // Every migration file in the folder was applied, once.
+    const files = readdirSync(new URL('./migrations/', import.meta.url)).filter((f) => /^\d{4}-.*\.ts$/.test(f) && !f.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    const applied = raw.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+    expect(applied.map((m) => m.name)).toEqual(files.map((f) => f.replace(/\.ts$/, '')).sort());
     raw.close();
   });
 
