@@ -55,7 +55,8 @@ export function clientTasks(ctx: ScenarioContext): TaskScript[] {
   };
   return [
     script('room-client', 'lily', ctx.origin - 90 * MINUTE, { userId: 'lily', ending: { kind: 'stop', atMs: 40 * MINUTE, reason: 'UserDisconnect' }, body }),
-    script('room-client', 'lily@@cam-mix', ctx.origin - 10 * MINUTE, { userId: 'lily', repeatEveryMs: DAY, body }),
+    // fan-joe's connection drops five minutes in: the room APIs show lily alone from then on.
+    script('room-client', 'lily@@cam-mix', ctx.origin - 10 * MINUTE, { userId: 'lily', repeatEveryMs: DAY, body, departures: [{ userId: 'fan-joe', atMs: 5 * MINUTE, reason: 'connectionLost' }] }),
   ];
 }
 

@@ -164,6 +164,14 @@ export interface TaskScript {
   numbers?: NumberMode;
   /** How the simulated mixer's output departs from the task on purpose (output-spec.ts). */
   output?: OutputDeviation;
+  /** Users who leave the room while the task runs (ms after StartTime): what the room APIs report. */
+  departures?: Departure[];
+}
+
+export interface Departure {
+  userId: string;
+  atMs: number;
+  reason: 'userLeave' | 'connectionLost';
 }
 
 /** A user left out of the applied regions, the picture capped smaller, a slower frame rate. */

@@ -1,4 +1,4 @@
-import { API_VERSIONS, type ApiVersion } from '../shared/api-versions.ts';
+import { API_VERSIONS, isApiVersion, type ApiVersion } from '../shared/api-versions.ts';
 import { DEMO_SCENARIOS, type DemoScenario } from '../shared/demo-scenarios.ts';
 import { controlActions } from './control-actions.ts';
 import { FAULT_HEADER, parseFaultHeader, playFaults } from './faults.ts';
@@ -7,6 +7,7 @@ import { outputSpecOf } from './output-spec.ts';
 import { outputStream } from './output-stream.ts';
 import { SlidingWindowLimiter } from './rate-limit.ts';
 import { renderTask } from './render-task.ts';
+import { getRoomOnlineUsers, listRoomInfo, ROOM_ACTION_VERSIONS } from './room-actions.ts';
 import { buildScenarioScripts } from './scenarios.ts';
 import { createSimClock, type SimClock } from './sim-clock.ts';
 import { errorResponse, fail, type RequestMeta, type SimFailure } from './sim-errors.ts';
@@ -69,10 +70,12 @@ export interface Simulator {
 }
 
 const ACTIONS = {
-  GetPushMixedStreamToCDNTask: { method: 'GET', qps: 60 }, // "QPS 不得超过 60"
-  StartPushMixedStreamToCDN: { method: 'POST', qps: 150 }, // 2023-11-01 doc
-  UpdatePushMixedStreamToCDN: { method: 'POST', qps: 150 },
-  StopPushStreamToCDN: { method: 'POST', qps: 150 },
+  GetPushMixedStreamToCDNTask: { method: 'GET', qps: 60, versions: API_VERSIONS }, // "QPS 不得超过 60"
+  StartPushMixedStreamToCDN: { method: 'POST', qps: 150, versions: API_VERSIONS }, // 2023-11-01 doc
+  UpdatePushMixedStreamToCDN: { method: 'POST', qps: 150, versions: API_VERSIONS },
+  StopPushStreamToCDN: { method: 'POST', qps: 150, versions: API_VERSIONS },
+  ListRoomInfo: { method: 'GET', qps: 10, versions: ROOM_ACTION_VERSIONS.ListRoomInfo },
+  GetRoomOnlineUsers: { method: 'GET', qps: 40, versions: ROOM_ACTION_VERSIONS.GetRoomOnlineUsers },
 } as const;
 type Action = keyof typeof ACTIONS;
 
@@ -80,11 +83,11 @@ function isAction(name: string): name is Action {
   return Object.hasOwn(ACTIONS, name);
 }
 
-function route(meta: RequestMeta, method: string): { ok: true; action: Action; version: ApiVersion } | { ok: false; failure: SimFailure } {
+function route(meta: RequestMeta, method: string): { ok: true; action: Action; version: string } | { ok: false; failure: SimFailure } {
   if (meta.action === '') return { ok: false, failure: fail('MissingParameter', 'The Action parameter is required.') };
   if (meta.version === '') return { ok: false, failure: fail('MissingParameter', 'The Version parameter is required.') };
-  const version = API_VERSIONS.find((v) => v === meta.version);
   const action = meta.action;
+  const version = isAction(action) ? (ACTIONS[action].versions as readonly string[]).find((v) => v === meta.version) : undefined;
   if (!isAction(action) || version === undefined) {
     return { ok: false, failure: fail('InvalidActionOrVersion', `Could not find operation ${action} for version ${meta.version}`) };
   }
@@ -154,7 +157,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (routed.action === 'GetPushMixedStreamToCDNTask') {
       return getTask({ meta, params: url.searchParams, store, taskNow, numbers, signal: req.signal });
     }
-    const ctx = { meta, version: routed.version, bodyText: new TextDecoder().decode(body), store, taskNow };
+    if (routed.action === 'ListRoomInfo' || routed.action === 'GetRoomOnlineUsers') {
+      const roomCtx = { meta, params: url.searchParams, scripts: store.all(), taskNow };
+      return routed.action === 'ListRoomInfo' ? listRoomInfo(roomCtx) : getRoomOnlineUsers(roomCtx);
+    }
+    // The router let only API_VERSIONS through for the task Actions.
+    const version = isApiVersion(routed.version) ? routed.version : '2020-12-01';
+    const ctx = { meta, version, bodyText: new TextDecoder().decode(body), store, taskNow };
     return controlActions[routed.action](ctx);
   }
 
