@@ -1,13 +1,14 @@
-import { inspectorMessagesEn, inspectorMessagesZh } from '../features/layout/layout-messages.ts';
-import { causeMessagesEn, causeMessagesZh } from '../features/cause/cause-messages.ts';
+import { inspectorMessagesEn, inspectorMessagesZh } from './messages/layout-messages.ts';
+import { causeMessagesEn, causeMessagesZh } from './messages/cause-messages.ts';
 import { liveMessagesEn, liveMessagesZh } from '../design-system/live-messages.ts';
 import { nameMessagesEn, nameMessagesZh } from './name-messages.ts';
 import { parseIssueMessagesEn, parseIssueMessagesZh } from './parse-issue-messages.ts';
 
 /**
- * Each feature keeps its strings beside its code in a `*-messages.ts` module exporting
- * `{ en, zh }` with identical keys, and registers it here under its namespace (the first part of
- * its keys: `t('inspector.zoomIn')`). The key-parity test reads both lists.
+ * Each feature's strings live in i18n/messages/ as a `*-messages.ts` module exporting `{ en, zh }`
+ * with identical keys, registered here under its namespace (the first part of its keys:
+ * `t('inspector.zoomIn')`). i18n imports no feature: a feature only names the namespaces it needs
+ * (deferred(...)), which load with its code. The key-parity test reads both lists.
  */
 export interface FeatureMessages {
   en: Record<string, unknown>;
@@ -28,10 +29,10 @@ export const FEATURE_MESSAGES: Record<string, FeatureMessages> = {
  * the inspector's, the gallery's or the timeline's strings (JavaScript before the layout).
  */
 export const LAZY_FEATURE_MESSAGES = {
-  demo: () => import('../features/demo/demo-messages.ts').then((m): FeatureMessages => ({ en: m.demoMessagesEn, zh: m.demoMessagesZh })),
-  offline: () => import('../features/inspect/offline-messages.ts').then((m): FeatureMessages => m.offlineMessages),
-  panels: () => import('../features/task/config-panels-messages.ts').then((m): FeatureMessages => ({ en: m.panelsMessagesEn, zh: m.panelsMessagesZh })),
-  timeline: () => import('../features/timeline/timeline-messages.ts').then((m): FeatureMessages => ({ en: m.timelineMessagesEn, zh: m.timelineMessagesZh })),
-  watch: () => import('../features/watch/watch-messages.ts').then((m): FeatureMessages => ({ en: m.watchMessagesEn, zh: m.watchMessagesZh })),
+  demo: () => import('./messages/demo-messages.ts').then((m): FeatureMessages => ({ en: m.demoMessagesEn, zh: m.demoMessagesZh })),
+  offline: () => import('./messages/offline-messages.ts').then((m): FeatureMessages => m.offlineMessages),
+  panels: () => import('./messages/config-panels-messages.ts').then((m): FeatureMessages => ({ en: m.panelsMessagesEn, zh: m.panelsMessagesZh })),
+  timeline: () => import('./messages/timeline-messages.ts').then((m): FeatureMessages => ({ en: m.timelineMessagesEn, zh: m.timelineMessagesZh })),
+  watch: () => import('./messages/watch-messages.ts').then((m): FeatureMessages => ({ en: m.watchMessagesEn, zh: m.watchMessagesZh })),
   fleet: () => import('../features/fleet/fleet-messages.ts').then((m): FeatureMessages => ({ en: m.fleetMessagesEn, zh: m.fleetMessagesZh })),
 } satisfies Record<string, () => Promise<FeatureMessages>>;

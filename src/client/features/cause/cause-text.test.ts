@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainTask } from '../../../shared/task-cause.ts';
 import { buildTaskModel } from '../../../shared/task-model.ts';
-import { causeMessagesEn, causeMessagesZh } from './cause-messages.ts';
+import { causeMessagesEn, causeMessagesZh } from '../../i18n/messages/cause-messages.ts';
 
 const model = (task: Record<string, unknown>) => buildTaskModel(task, '2020-12-01');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import type { DocumentError } from '../../../shared/task-document.ts';
 import { documentErrorText } from './document-error-text.ts';
-import { offlineMessages } from './offline-messages.ts';
+import { offlineMessages } from '../../i18n/messages/offline-messages.ts';
 
 async function translator(lng: 'en' | 'zh') {
   const i18n = i18next.createInstance();

@@ -4,7 +4,7 @@ import { layoutWarnings } from '../../../shared/layout-warnings.ts';
 import { buildTaskModel } from '../../../shared/task-model.ts';
 import { nameMessagesZh } from '../../i18n/name-messages.ts';
 import { parseIssueMessagesZh } from '../../i18n/parse-issue-messages.ts';
-import { inspectorMessagesZh } from './layout-messages.ts';
+import { inspectorMessagesZh } from '../../i18n/messages/layout-messages.ts';
 import { localWarningParams } from './warning-params.ts';
 
 const t = await (async () => {

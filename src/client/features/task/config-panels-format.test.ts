@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, SPATIAL_FIELDS, resolveFields } from '../../../shared/volc-field-specs.ts';
 import { VIDEO_CODEC } from '../../../shared/volc-enums.ts';
 import { enumTableId, fieldsNotInVersion, noteKey, rangePhrases, unknownKeys, valueText, verdictPhrase } from './config-panels-format.ts';
-import { panelsMessagesEn, panelsMessagesZh } from './config-panels-messages.ts';
+import { panelsMessagesEn, panelsMessagesZh } from '../../i18n/messages/config-panels-messages.ts';
 
 const spec = (key: string, specs = ENCODE_FIELDS) => specs.find((s) => s.key === key)!;
 
