@@ -4,6 +4,7 @@ import type { TaskRef } from '../shared/task-ref.ts';
 import { interpretEnvelope } from '../shared/volc-envelope.ts';
 import { signRequest, type VolcCredentials } from '../shared/volc-signature.ts';
 import { readCappedBody } from './read-capped-body.ts';
+import { createRoomClient, type RoomClient } from './upstream-room-client.ts';
 
 /** Unix milliseconds. Injected so the signature date and fetchedAt follow a simulated clock. */
 export type Clock = () => number;
@@ -32,6 +33,8 @@ export type UpstreamOutcome =
 
 export interface UpstreamClient {
   getTask(ref: TaskRef, signal?: AbortSignal): Promise<UpstreamOutcome>;
+  /** The room sweep's read-only Actions, to the same endpoint with the same keys. */
+  rooms?: RoomClient;
 }
 
 export const ACTION = 'GetPushMixedStreamToCDNTask';
@@ -152,5 +155,5 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return { kind: 'ok', requestId: outcome.requestId, task, fetchedAt };
   }
 
-  return { getTask };
+  return { getTask, rooms: createRoomClient(options) };
 }
