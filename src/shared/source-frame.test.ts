@@ -81,6 +81,25 @@ describe('checkSourceCrop at the documented edges', () => {
   });
 });
 
+describe('checkSourceCrop: HeightProportion', () => {
+  it('resets a HeightProportion outside (0, 1] to the whole height', () => {
+    for (const height of [1.5, 0, -0.25]) {
+      const result = checkSourceCrop({ x: 0, y: 0.5, width: 0.5, height });
+      expect(result.window).toEqual({ x: 0, y: 0.5, width: 0.5, height: 0.5 }); // 1, then cut at the bottom edge
+      expect(result.problems[0]).toEqual({ field: 'HeightProportion', value: height, problem: 'outOfRange', used: 1 });
+    }
+    expect(checkSourceCrop({ x: 0, y: 0, width: 1, height: 1 }).problems).toEqual([]);
+  });
+});
+
+describe('sourceFrame draws bars only when fitting', () => {
+  it('has no bars when stretching or cropping to fill', () => {
+    const region = { x: 0, y: 0, width: 640, height: 640 };
+    expect(sourceFrame({ crop: fullCrop, region, renderMode: 0 }).bars).toEqual([]);
+    expect(sourceFrame({ crop: fullCrop, region, renderMode: 1 }).bars).toEqual([]);
+  });
+});
+
 describe('sourceFrame, RenderMode 0 and 3 (stretch)', () => {
   it('fills the region and reports the distortion', () => {
     const frame = sourceFrame({ crop: fullCrop, region: { x: 0, y: 0, width: 640, height: 480 }, renderMode: 3 });
@@ -136,6 +155,17 @@ describe('sourceFrame, RenderMode 2 (fit with bars)', () => {
 });
 
 describe('sourceFrame, degenerate input', () => {
+  it('puts nothing in a region with no height, nor from a source of no width', () => {
+    for (const frame of [
+      sourceFrame({ crop: fullCrop, region: { x: 5, y: 6, width: 100, height: 0 }, renderMode: 2 }),
+      sourceFrame({ crop: fullCrop, region: { x: 5, y: 6, width: 100, height: 100 }, renderMode: 2, source: { width: 0, height: 9 } }),
+      sourceFrame({ crop: fullCrop, region: { x: 5, y: 6, width: 100, height: 100 }, renderMode: 0, source: { width: 16, height: 0 } }),
+    ]) {
+      expect(frame.content).toEqual({ x: 5, y: 6, width: 0, height: 0 });
+      expect(frame.bars).toEqual([]);
+      expect(frame.distortion).toBe(1);
+    }
+  });
   it('puts nothing in a region with no area', () => {
     const frame = sourceFrame({ crop: fullCrop, region: { x: 5, y: 6, width: 0, height: 100 }, renderMode: 2 });
     expect(frame.content).toEqual({ x: 5, y: 6, width: 0, height: 0 });
