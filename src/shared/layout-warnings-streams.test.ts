@@ -118,3 +118,64 @@ describe('parse issues', () => {
     expect(list[1]?.message).toContain('Ignored, the documented default applies.');
   });
 });
+
+describe('stream checks: what each warning carries', () => {
+  it('says which stream list has no entry for an unmatched StreamIndex, with the values for translations', () => {
+    const [w] = warnings(task([region(0), region(7, 0.5)], [{ UserId: 'a', Index: 0 }])).filter((x) => x.code === 'streamIndexUnmatched');
+    expect(w?.message).toContain('matches no stream: no TargetStreams entry has that Index, so nothing is drawn there.');
+    expect(w?.params).toEqual({ region: 'StreamIndex 7', streamIndex: 7 });
+  });
+
+  it('leaves a region without StreamIndex to missingRequired, and still finds the target it cannot show', () => {
+    const raw = task([{ WidthProportion: 0.25, HeightProportion: 0.25 }], [{ UserId: 'b' }]);
+    const list = warnings(raw);
+    expect(list.map((w) => w.id)).toEqual(['targetWithoutRegion:targets[0]', 'missingRequired:r0']);
+    expect(list[0]?.params).toEqual({ stream: '"b"', index: '' });
+    expect(list[0]?.fix).toBe('Give it an Index and add a region with that StreamIndex, or remove it from TargetStreams.');
+  });
+
+  it('gives a target without a region its Index', () => {
+    const [w] = warnings(task([region(0)], [{ UserId: 'a', Index: 0 }, { UserId: 'b', Index: 1 }]));
+    expect(w?.params).toEqual({ stream: '"b"', index: 1 });
+    expect(w?.message).toBe('The target stream "b" (Index 1) has no region in the custom layout, so its picture is not in the mix; Volcengine expects regions and TargetStreams one-to-one.');
+  });
+
+  it('does not call targets without an Index duplicates of each other', () => {
+    expect(ids(task([region(0)], [{ UserId: 'a', Index: 0 }, { UserId: 'b' }, { UserId: 'c' }]))).toEqual(['targetWithoutRegion:targets[1]', 'targetWithoutRegion:targets[2]']);
+  });
+
+  it('points a shared Index at the regions showing it only', () => {
+    const [w] = warnings(task([region(2), region(3, 0.5)], [{ UserId: 'a', Index: 2 }, { UserId: 'b', Index: 2 }, { UserId: 'c', Index: 3 }]));
+    expect([w?.id, w?.regionIds]).toEqual(['duplicateTargetIndex:Index=2', ['r0']]);
+  });
+
+  it('marks no region for task-wide limits', () => {
+    const strip = Array.from({ length: 31 }, (_, i) => ({ StreamIndex: i, LocationX: i * 0.03, WidthProportion: 0.03, HeightProportion: 0.25 }));
+    const list = warnings(task(strip, strip.map((r) => ({ UserId: `u${r.StreamIndex}`, Index: r.StreamIndex }))));
+    expect(list.map((w) => [w.code, w.regionIds])).toEqual([['tooManyRegions', []], ['tooManyStreams', []]]);
+    expect(list[1]?.message).toBe('TargetStreams lists 31 streams; Volcengine documents at most 30 in a custom layout and rejects more with InvalidParameter.');
+    expect(list[1]?.fix).toBe('List at most 30 streams.');
+  });
+});
+
+describe('targeted and excluded: who clashes', () => {
+  it('needs the same UserId: another user\'s exclusion, or two streams without a UserId, are no clash', () => {
+    expect(ids(task([region(0)], [{ UserId: 'a', Index: 0 }], { ExcludeStreams: { StreamList: [{ UserId: 'b', StreamType: 0 }] } }))).toEqual([]);
+    const noUser = warnings(task([region(0)], [{ Index: 0 }], { ExcludeStreams: { StreamList: [{ StreamType: 0 }] } }));
+    expect(noUser.map((w) => w.code)).not.toContain('targetedAndExcluded');
+  });
+
+  it('names a screen stream, carries the user and type, and points only at that stream\'s region', () => {
+    const raw = task([region(0), region(1, 0.5)], [{ UserId: 'a', Index: 0, StreamType: 1 }, { UserId: 'b', Index: 1 }], { ExcludeStreams: { StreamList: [{ UserId: 'a', StreamType: 1 }] } });
+    const [w] = warnings(raw);
+    expect(w?.message).toBe('The screen stream of "a" is both in TargetStreams and in ExcludeStreams. The docs do not say which list wins, so it may be missing from the mix.');
+    expect(w?.params).toEqual({ user: 'a', streamType: 1 });
+    expect(w?.regionIds).toEqual(['r0']);
+  });
+
+  it('points at no region when the clashing target has no Index', () => {
+    const raw = { TargetStreams: { StreamList: [{ UserId: 'a' }] }, ExcludeStreams: { StreamList: [{ UserId: 'a' }] }, Layout: { LayoutMode: 0 } };
+    const w = warnings(raw).find((x) => x.code === 'targetedAndExcluded');
+    expect(w?.regionIds).toEqual([]);
+  });
+});
