@@ -26,7 +26,7 @@ describe('createCircuitBreaker', () => {
     for (const t of [0, 10, 20]) b.onFailure(t);
     expect(b.snapshot(20)).toMatchObject({ state: 'open', unreachableSince: 0, nextProbeAt: 5_020 });
     expect(b.admit(1_000)).toEqual({ ok: false, retryInMs: 4_020 });
-    expect(b.snapshot(5_020).state).toBe('half-open');
+    expect(b.snapshot(5_020)).toEqual({ state: 'half-open', consecutiveFailures: 3, unreachableSince: 0, nextProbeAt: undefined });
     expect(b.admit(5_020)).toEqual({ ok: true, probe: true });
     expect(b.admit(5_021).ok).toBe(false);
   });
