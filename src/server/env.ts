@@ -1,3 +1,4 @@
+import { readSweepConfig, type SweepConfig } from './sweep/sweep-env.ts';
 import { isIP } from 'node:net';
 import type { VolcCredentials } from '../shared/volc-signature.ts';
 import { readAllowedHosts, readAppIds, readCacheMs, readSimulatorFaults, type GovernanceConfig } from './env-governance.ts';
@@ -39,6 +40,8 @@ export interface ServerConfig extends GovernanceConfig {
   pullRules: PullRule[];
   /** MIXSCOPE_PULL_HOSTS: extra hosts a typed pull URL may use. */
   pullHosts: string[];
+  /** MIXSCOPE_SWEEP_APP_IDS (+ MIXSCOPE_SWEEP_PERIOD_MS): AppIds whose rooms are swept for tasks. */
+  sweep?: SweepConfig | undefined;
 }
 
 export type ParseEnvResult =
@@ -195,6 +198,7 @@ export function parseEnv(env: Env): ParseEnvResult {
   };
   const pullRules = parsePullRules(read(env, 'MIXSCOPE_PULL_RULES'), errors);
   const pullHosts = parsePullHosts(read(env, 'MIXSCOPE_PULL_HOSTS'), errors);
+  const sweep = readSweepConfig(read(env, 'MIXSCOPE_SWEEP_APP_IDS'), read(env, 'MIXSCOPE_SWEEP_PERIOD_MS'), governance.appIds, errors);
   if (errors.length > 0) return { ok: false, errors };
 
   const credentials = upstream === 'volcengine' && accessKeyId !== undefined && secretKey !== undefined
@@ -206,7 +210,7 @@ export function parseEnv(env: Env): ParseEnvResult {
     config: {
       upstream, credentials, region, endpoint: endpoint.origin, endpointHost: endpoint.host,
       qps, dataDir, token, host, port, upstreamTimeoutMs, simulatorSpeed, pullRules, pullHosts, ...governance,
-      callbackSecret, callbackWatch: callbackWatchRaw !== '0',
+      callbackSecret, callbackWatch: callbackWatchRaw !== '0', ...(sweep ? { sweep } : {}),
       ...(database?.ok ? { database: database.target } : {}),
     },
   };

@@ -1,3 +1,4 @@
+import { startSweep } from './sweep/start-sweep.ts';
 import { createApp, type MixscopeApp } from './app.ts';
 import { createCallbackMetrics } from './callbacks/callback-metrics.ts';
 import { createCallbackProcessor } from './callbacks/callback-processor.ts';
@@ -138,6 +139,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     ...(faults ? { faults } : {}),
   });
   await watcher.start();
+  const sweeper = startSweep(config, { upstream, governor, watcher: callbackWatcher, now: taskClock.now, logger, ...(lease ? { lease } : {}) });
   // Events stored but not applied before the last stop are applied now.
   callbackProcessor.kick();
   // npm start without keys: the embedded simulator's tasks reach the fleet as its callbacks would.
@@ -147,6 +149,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const markStopping = () => {
     stopping = true;
     feed?.stop();
+    void sweeper?.stop();
     void membership?.stop();
     // Open event streams end, so the HTTP server can close; browsers reconnect and resume.
     hub.stop();

@@ -37,7 +37,7 @@ function sweeper(client: RoomClient, getTask: (ref: TaskRef) => Promise<Governed
 }
 
 const found = (taskId: string): GovernedOutcome => ({ kind: 'ok', requestId: 'r', task: { TaskId: taskId }, fetchedAt: NOW });
-const notFound: GovernedOutcome = { kind: 'upstream-error', error: { code: 'InvalidParameter.ErrorActiveTaskNotFound', message: 'no task' }, fetchedAt: NOW };
+const notFound: GovernedOutcome = { kind: 'upstream-error', error: { code: 'InvalidParameter.ErrorActiveTaskNotFound', message: 'no task', httpStatus: 400 }, fetchedAt: NOW };
 
 describe('the room sweep', () => {
   it('pages ListRoomInfo 100 at a time over at most the last 24 hours, and skips finished rooms', async () => {
@@ -76,7 +76,7 @@ describe('the room sweep', () => {
   it('reports a ListRoomInfo error and sends nothing more for that app', async () => {
     const queries: RoomQuery[] = [];
     const errors: string[] = [];
-    const client: RoomClient = { query: async (q) => { queries.push(q); return { kind: 'upstream-error', error: { code: 'FlowLimitExceeded', message: 'slow down' } }; } };
+    const client: RoomClient = { query: async (q) => { queries.push(q); return { kind: 'upstream-error', error: { code: 'FlowLimitExceeded', message: 'slow down', httpStatus: 429 } }; } };
     const { s } = sweeper(client, async () => notFound, { onError: (stage) => errors.push(stage) });
     expect((await s.sweepOnce()).failed).toBe(true);
     expect(queries).toHaveLength(1);
