@@ -1,11 +1,8 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { TaskDocument } from '../../../shared/task-document.ts';
-import { buildTaskModel } from '../../../shared/task-model.ts';
-import { ExportButtons, type ExportInput } from '../export/export-buttons.tsx';
-import { LayoutSection } from '../layout/layout-section.tsx';
-import { TaskSummary } from '../task/task-summary.tsx';
+import { buildTaskModel, type TaskModel } from '../../../shared/task-model.ts';
 import { TimeModePicker } from '../../design-system/time-mode-picker.tsx';
 import { DocumentErrorPanel } from './document-error-panel.tsx';
 import { DocumentHeader } from './document-header.tsx';
@@ -15,10 +12,16 @@ import { shownDocument } from './inspector-state.ts';
 import { RequestRuleList } from './request-rule-list.tsx';
 import { useInspector } from './use-inspector.ts';
 
+/** What the inspector shows from other features; the route that composes the page passes them in. */
+export interface InspectParts {
+  summary(model: TaskModel): ReactNode;
+  /** The layout, with export buttons for the document. */
+  layout(model: TaskModel, doc: TaskDocument): ReactNode;
+}
+
 /** Everything the task page shows, for a document read in the browser: no credentials, no server calls. */
-function InspectedDocument({ doc, versionChoice }: { doc: TaskDocument; versionChoice: ApiVersion | undefined }) {
+function InspectedDocument({ doc, versionChoice, parts }: { doc: TaskDocument; versionChoice: ApiVersion | undefined; parts: InspectParts }) {
   const model = useMemo(() => buildTaskModel(doc.task, doc.version), [doc]);
-  const exported = useMemo<ExportInput>(() => ({ version: doc.version, ref: doc.ref, task: doc.task }), [doc]);
   return (
     <>
       <DocumentHeader doc={doc} versionChoice={versionChoice} />
@@ -29,16 +32,16 @@ function InspectedDocument({ doc, versionChoice }: { doc: TaskDocument; versionC
         <div className="space-y-2">
           {/* The one time setting of every screen; here it is the only place that shows times. */}
           <div className="flex justify-end"><TimeModePicker /></div>
-          <TaskSummary view={{ model }} />
+          {parts.summary(model)}
         </div>
       )}
-      <LayoutSection model={model} actions={(api) => <ExportButtons getStage={api.getStage} document={exported} />} />
+      {parts.layout(model, doc)}
     </>
   );
 }
 
 /** /inspect: paste or drop a task, a response, a request body or a mixscope PNG. */
-export default function InspectPage() {
+export function InspectPage({ parts }: { parts: InspectParts }) {
   const { t } = useTranslation();
   const { state, dispatch, readFile, tooLarge } = useInspector();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -61,7 +64,7 @@ export default function InspectPage() {
       </header>
       <InspectorInput state={state} dispatch={dispatch} onFile={(file) => void readFile(file)} tooLarge={tooLarge} textRef={textRef} />
       {error && <DocumentErrorPanel error={error} keptPrevious={doc !== undefined} onReveal={state.readFromText ? reveal : undefined} />}
-      {doc && <InspectedDocument doc={doc} versionChoice={state.versionChoice} />}
+      {doc && <InspectedDocument doc={doc} versionChoice={state.versionChoice} parts={parts} />}
     </div>
   );
 }

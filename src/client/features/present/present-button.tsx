@@ -1,15 +1,12 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskModel } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
-
-import { deferred } from '../../lib/deferred.tsx';
-
-// The presentation view loads when it is first opened, not with the task page; it shows the timeline.
-const PresentView = deferred(() => import('./present-view.tsx').then((m) => m.PresentView), ['timeline', 'watch']);
+import type { PresentViewProps } from './present-view.tsx';
 
 /** "Present": the canvas and the timeline full screen, for a demo or a wall; Esc leaves. */
-export function PresentButton({ taskRef, model }: { taskRef: TaskRef; model: TaskModel }) {
+/** `View` is the composed presentation view, loaded when first opened (not with the task page). */
+export function PresentButton({ taskRef, model, View }: { taskRef: TaskRef; model: TaskModel; View: ComponentType<PresentViewProps> }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -31,7 +28,7 @@ export function PresentButton({ taskRef, model }: { taskRef: TaskRef; model: Tas
       >
         <span aria-hidden="true">⤢ </span>{t('present.open')}
       </button>
-      {open && <PresentView taskRef={taskRef} model={model} onExit={close} />}
+      {open && <View taskRef={taskRef} model={model} onExit={close} />}
     </>
   );
 }

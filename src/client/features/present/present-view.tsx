@@ -1,29 +1,38 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { explainTask } from '../../../shared/task-cause.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
-import { causeText, SEVERITY_GLYPH } from '../cause/cause-text.ts';
-import { TimelineSection } from '../timeline/timeline-section.tsx';
-import { PresentCanvas } from './present-canvas.tsx';
 import { useFullscreen } from './use-fullscreen.ts';
+
+export interface PresentViewProps {
+  taskRef: TaskRef;
+  model: TaskModel;
+  onExit: () => void;
+}
+
+/** What the view shows but other features draw; the route that composes the page passes them in. */
+export interface PresentParts {
+  /** The task's cause in one line. */
+  headline: ReactNode;
+  canvas(maxHeight: number): ReactNode;
+  timeline: ReactNode;
+}
 
 /**
  * The presentation view: the task's state in large words, the canvas as large as the screen
  * allows with large labels, and the timeline under it. Full screen through the Fullscreen API
  * when the browser grants it, else a full-viewport layer; Esc or the Exit button leaves either.
  */
-export function PresentView({ taskRef, model, onExit }: { taskRef: TaskRef; model: TaskModel; onExit: () => void }) {
+export function PresentView({ taskRef, model, onExit, parts }: PresentViewProps & { parts: PresentParts }) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const { mode, exit } = useFullscreen(ref, onExit);
   const [canvasRow, rowHeight] = useHeight<HTMLDivElement>();
-  const cause = explainTask(model);
   const status = enumLabel('taskStatus', model.status);
   const push = enumLabel('pushState', model.pushStreamState);
   const name = [taskRef.roomId, taskRef.taskId ?? taskRef.userId].join(' / ');
@@ -45,7 +54,7 @@ export function PresentView({ taskRef, model, onExit }: { taskRef: TaskRef; mode
         <StatusBadge value={status} label={status.label} size="large" testId="present-status" />
         {model.status === 2 && <StatusBadge value={push} label={push.label} size="large" />}
         <p className="text-lg font-medium" data-testid="present-cause">
-          <span aria-hidden="true">{SEVERITY_GLYPH[cause.severity]} </span>{causeText(t, cause).headline}
+          {parts.headline}
         </p>
         <button
           type="button"
@@ -58,10 +67,10 @@ export function PresentView({ taskRef, model, onExit }: { taskRef: TaskRef; mode
       {/* Tall screens: the canvas above the timeline. Wide ones (16:9 walls and projectors): side by side. */}
       <div className="grid min-h-0 flex-1 grid-rows-[minmax(18rem,1fr)_auto] gap-4 [@media(min-aspect-ratio:16/10)_and_(min-width:68rem)]:grid-cols-2 [@media(min-aspect-ratio:16/10)_and_(min-width:68rem)]:grid-rows-1">
         <div ref={canvasRow} className="@container min-h-0 min-w-0">
-          <PresentCanvas model={model} maxHeight={canvasHeight} />
+          {parts.canvas(canvasHeight)}
         </div>
         <div className="min-w-0">
-          <TimelineSection taskRef={taskRef} model={model} />
+          {parts.timeline}
         </div>
       </div>
     </div>,

@@ -1,16 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryForm } from './query-form.tsx';
+import { QueryForm, type QueryFormAction } from './query-form.tsx';
 import { CapabilitiesPanel } from './capabilities-panel.tsx';
 import { configQueries } from '../../lib/config-queries.ts';
-import { DemoGallery } from '../demo/demo-gallery.tsx';
-import { WatchSummary } from '../watch/watch-summary.tsx';
 
 /**
  * The first screen. On the simulator it is a demo: the form, what mixscope can do, and the
  * gallery of scenarios. With real keys it is an operator's: the form and the watch list.
  */
-export function HomePage() {
+/** What the home page shows from other features; the route that composes it passes them in. */
+export interface HomeParts {
+  formAction: QueryFormAction;
+  watchSummary: ReactNode;
+  gallery: ReactNode;
+}
+
+export function HomePage({ parts }: { parts: HomeParts }) {
   const { t } = useTranslation();
   const { data } = useQuery(configQueries.server());
   const demo = data?.upstream === 'simulator';
@@ -19,11 +25,11 @@ export function HomePage() {
       <p className="text-slate-700 dark:text-slate-300">{t('app.tagline')}</p>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
         <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-          <QueryForm />
+          <QueryForm action={parts.formAction} />
         </section>
-        {data !== undefined && (demo ? <CapabilitiesPanel /> : <WatchSummary />)}
+        {data !== undefined && (demo ? <CapabilitiesPanel /> : parts.watchSummary)}
       </div>
-      <DemoGallery />
+      {parts.gallery}
     </div>
   );
 }

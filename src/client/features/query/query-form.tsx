@@ -1,10 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from '../../../shared/api-versions.ts';
 import { taskRefToSearch, validateTaskRef, type FieldIssue, type TaskRefField, type TaskRefInput } from '../../../shared/task-ref.ts';
 import { fieldIssueText } from '../../design-system/field-issue-text.ts';
-import { WatchFormButton } from '../watch/watch-form-button.tsx';
 
 const TEXT_FIELDS = ['appId', 'roomId', 'taskId', 'userId'] as const;
 const HINTS: Partial<Record<TaskRefField, string>> = { taskId: 'query.taskIdHint', userId: 'query.userIdHint' };
@@ -26,7 +25,10 @@ function lastQuery(): TaskRefInput {
 }
 
 /** The query form: checks input before anything is sent, then opens the task's deep link. */
-export function QueryForm({ initial, initialIssues = [] }: { initial?: TaskRefInput; initialIssues?: FieldIssue[] }) {
+/** What the form offers beside Query (watching the task), from the route that composes the page. */
+export type QueryFormAction = (values: TaskRefInput, onInvalid: (issues: FieldIssue[]) => void) => ReactNode;
+
+export function QueryForm({ initial, initialIssues = [], action }: { initial?: TaskRefInput; initialIssues?: FieldIssue[]; action: QueryFormAction }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const formId = useId();
@@ -113,7 +115,7 @@ export function QueryForm({ initial, initialIssues = [] }: { initial?: TaskRefIn
         <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
           {t('query.submit')}
         </button>
-        <WatchFormButton values={values} onInvalid={setIssues} />
+        {action(values, setIssues)}
       </div>
     </form>
   );

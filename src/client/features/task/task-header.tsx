@@ -1,11 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFinished } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { formatRelative } from '../../lib/time-format.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { ErrorPanel } from '../../design-system/error-panel.tsx';
-import { PresentButton } from '../present/present-button.tsx';
 import type { TaskView } from './task-queries.ts';
 import { LiveControls } from '../../design-system/live-controls.tsx';
 import { useLiveSetting } from '../../lib/live-setting.ts';
@@ -18,10 +18,12 @@ interface TaskHeaderProps {
   /** The failure the page shows (task-failure.ts): beside the last good data, a stale banner. */
   failure?: ShownFailure | undefined;
   retry?: RetryState | undefined;
+  /** Beside Refresh (Present), from the route that composes the page. */
+  action?: ReactNode;
 }
 
 /** Which task this is, how fresh the data is, and whether it is still being polled. */
-export function TaskHeader({ taskRef, query, failure, retry }: TaskHeaderProps) {
+export function TaskHeader({ taskRef, query, failure, retry, action }: TaskHeaderProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const [live] = useLiveSetting();
@@ -55,7 +57,7 @@ export function TaskHeader({ taskRef, query, failure, retry }: TaskHeaderProps) 
             </span>
           )}
           {!finished && <LiveControls />}
-          {data && <PresentButton taskRef={taskRef} model={data.model} />}
+          {action}
           <button
             type="button"
             onClick={() => void query.refetch()}

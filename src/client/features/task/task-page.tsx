@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { taskRefFromSearch, taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
@@ -7,16 +8,13 @@ import { TaskHeader } from './task-header.tsx';
 import { TaskSummary } from './task-summary.tsx';
 import { fetchFullPushUrl } from './push-url-query.ts';
 import { taskQueries } from './task-queries.ts';
-import { LayoutSection } from '../layout/layout-section.tsx';
-import { CauseBanner } from '../cause/cause-banner.tsx';
 import { livePolling, useLiveSetting } from '../../lib/live-setting.ts';
-import type { ExportInput } from '../export/export-buttons.tsx';
-import { ConfigPanelsLazy, ExportButtonsLazy, QueryFormLazy, TimelineSectionLazy } from './lazy-sections.tsx';
-import type { TaskResponse } from '../../../shared/mixscope-api.ts';
+import { ConfigPanelsLazy } from './lazy-sections.tsx';
+import type { TaskPageParts } from './task-parts.ts';
 import { useShownFailure } from './task-failure.ts';
 import { isDefinitive } from '../../lib/retry-policy.ts';
 
-export function TaskPage() {
+export function TaskPage({ parts }: { parts: TaskPageParts }) {
   const { t } = useTranslation();
   const search = useSearch();
   const parsed = taskRefFromSearch(search);
@@ -29,28 +27,20 @@ export function TaskPage() {
           <p className="text-sm">{t('task.badLinkHelp')}</p>
         </div>
         <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-          <QueryFormLazy
-            key={search}
-            initialIssues={parsed.issues}
-            initial={{ appId: params.get('appId') ?? '', roomId: params.get('roomId') ?? '', taskId: params.get('taskId') ?? '', userId: params.get('userId') ?? '', version: params.get('version') ?? undefined }}
-          />
+          <Fragment key={search}>
+            {parts.queryForm({
+              initialIssues: parsed.issues,
+              initial: { appId: params.get('appId') ?? '', roomId: params.get('roomId') ?? '', taskId: params.get('taskId') ?? '', userId: params.get('userId') ?? '', version: params.get('version') ?? undefined },
+            })}
+          </Fragment>
         </section>
       </div>
     );
   }
-  return <TaskView taskRef={parsed.ref} />;
+  return <TaskView taskRef={parsed.ref} parts={parts} />;
 }
 
-/**
- * What the export buttons embed: the task as Volcengine sent it (PushURL masked by the server),
- * with the IDs it was asked by; the full PushURL is asked for only when someone includes it.
- */
-function exportInput(response: TaskResponse, fullPushUrl: () => Promise<string | null>): ExportInput {
-  const { appId, roomId, taskId, userId, version } = response.ref;
-  return { version, ref: { appId, roomId, ...(taskId ? { taskId } : {}), ...(userId ? { userId } : {}) }, task: response.task, fullPushUrl };
-}
-
-function TaskView({ taskRef }: { taskRef: TaskRef }) {
+function TaskView({ taskRef, parts }: { taskRef: TaskRef; parts: TaskPageParts }) {
   const { t } = useTranslation();
   const [live] = useLiveSetting();
   const detail = taskQueries.detail(taskRef);
@@ -62,7 +52,7 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
   const retry = failure && { attempt: failure.attempt, asking: isFetching };
   return (
     <div className="space-y-4">
-      <TaskHeader taskRef={taskRef} query={query} failure={failure} retry={retry} />
+      <TaskHeader taskRef={taskRef} query={query} failure={failure} retry={retry} action={data && parts.headerAction(taskRef, data.model)} />
       {isPending && !failure && (
         <p role="status" data-testid="task-loading" className="animate-pulse text-slate-600 dark:text-slate-400">{t('task.loading')}</p>
       )}
@@ -70,10 +60,10 @@ function TaskView({ taskRef }: { taskRef: TaskRef }) {
       {!data && failure && <ErrorPanel error={failure.error} retry={retry} onRetry={isDefinitive(failure.error) ? () => void query.refetch() : undefined} />}
       {data && (
         <>
-          <CauseBanner model={data.model} />
+          {parts.cause(data.model)}
           <TaskSummary view={data} fullPushUrl={fullPushUrl} clock={{ serverNow: data.response.now, receivedAt: query.dataUpdatedAt }} />
-          <TimelineSectionLazy taskRef={taskRef} model={data.model} />
-          <LayoutSection model={data.model} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(data.response, fullPushUrl)} />} />
+          {parts.timeline(taskRef, data.model)}
+          {parts.layout(data.model, data.response, fullPushUrl)}
           <ConfigPanelsLazy model={data.model} />
         </>
       )}

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { use, useMemo, useState } from 'react';
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { ChangeMarker } from '../../../shared/timeline-lanes.ts';
 import { buildTaskModel } from '../../../shared/task-model.ts';
-import { LayoutSection } from '../layout/layout-section.tsx';
 import { diffPayloads, type FieldChange } from './payload-diff.ts';
+import { TimelinePartsContext } from './timeline-parts.ts';
 import type { TimelineText } from './timeline-text.ts';
 
 const SHOWN = 12;
@@ -49,6 +49,7 @@ function BeforeAfter({ side, onChange, text }: { side: 'after' | 'before'; onCha
 /** A selected change: what changed since the previous one, and the layout as it was then. */
 export function MarkerDetail({ marker, version, text, onClose }: { marker: ChangeMarker; version: ApiVersion; text: TimelineText; onClose: () => void }) {
   const { t } = text;
+  const parts = use(TimelinePartsContext);
   const [side, setSide] = useState<'after' | 'before'>('after');
   const shown = side === 'after' || marker.initial ? marker.payload : marker.previousPayload;
   const model = useMemo(() => (shown == null ? undefined : buildTaskModel(shown, version)), [shown, version]);
@@ -73,7 +74,7 @@ export function MarkerDetail({ marker, version, text, onClose }: { marker: Chang
           : changes.length === 0 ? <p className="text-sm">{t('timeline.detail.none')}</p>
             : <ChangeList changes={changes} text={text} />}
       </div>
-      {model ? <div data-testid="marker-layout"><LayoutSection model={model} /></div> : <p className="text-sm">{t('timeline.detail.noPayload')}</p>}
+      {model ? <div data-testid="marker-layout">{parts.layout(model)}</div> : <p className="text-sm">{t('timeline.detail.noPayload')}</p>}
     </section>
   );
 }

@@ -7,8 +7,8 @@ import { LiveStatus } from '../../design-system/live-status.tsx';
 import { useServerNow } from '../../lib/server-now.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
 import { ErrorPanel } from '../../design-system/error-panel.tsx';
-import { WatchButton } from '../watch/watch-button.tsx';
 import { TimelineBody } from './timeline-body.tsx';
+import { TimelinePartsContext, type TimelineParts } from './timeline-parts.ts';
 import { TimelineSummary } from './timeline-summary.tsx';
 import { HISTORY_LIMIT } from './timeline-queries.ts';
 import { useTimelineText } from './timeline-text.ts';
@@ -17,7 +17,7 @@ import { useTimelineData } from './use-timeline-data.ts';
 import { TIMELINE_LOADING_MIN_HEIGHT } from './timeline-height.ts';
 
 /** The task's lifecycle timeline on the task page: lanes, changes, and whether it is watched. */
-export function TimelineSection({ taskRef, model }: { taskRef: TaskRef; model: TaskModel }) {
+export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; model: TaskModel; parts: TimelineParts }) {
   const { t } = useTranslation();
   const titleId = useId();
   const { history, timeline, complete } = useTimelineData(taskRef, model);
@@ -27,19 +27,21 @@ export function TimelineSection({ taskRef, model }: { taskRef: TaskRef; model: T
   const text = useTimelineText(mode, now, timeline?.life.from ?? now);
   const watched = data?.watched ?? null;
   return (
-    <section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className={`space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${!data && !error ? TIMELINE_LOADING_MIN_HEIGHT : ''}`}>
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <h2 id={titleId} className="text-lg font-semibold">{t('timeline.title')}</h2>
-        <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} done={complete} />
-        {watched && <div className="ml-auto"><WatchButton taskRef={taskRef} watched={watched} /></div>}
-      </header>
-      {timeline && (
-        <TimelineSummary timeline={timeline} watched={watched} truncatedCount={data?.truncated ? HISTORY_LIMIT : undefined} now={now} text={text} />
-      )}
-      {data && watched === null && <UnwatchedNote taskRef={taskRef} ended={isFinished(model)} />}
-      {!data && !error && <p role="status" className="animate-pulse text-sm text-slate-600 dark:text-slate-400">{t('timeline.loading')}</p>}
-      {error && <ErrorPanel error={error} compact onRetry={data ? undefined : () => void history.refetch()} />}
-      {timeline && <TimelineBody timeline={timeline} model={model} version={taskRef.version} now={now} />}
-    </section>
+    <TimelinePartsContext value={parts}>
+      <section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className={`space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${!data && !error ? TIMELINE_LOADING_MIN_HEIGHT : ''}`}>
+        <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h2 id={titleId} className="text-lg font-semibold">{t('timeline.title')}</h2>
+          <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} done={complete} />
+          {watched && <div className="ml-auto">{parts.watchButton(taskRef, watched)}</div>}
+        </header>
+        {timeline && (
+          <TimelineSummary timeline={timeline} watched={watched} truncatedCount={data?.truncated ? HISTORY_LIMIT : undefined} now={now} text={text} />
+        )}
+        {data && watched === null && <UnwatchedNote taskRef={taskRef} ended={isFinished(model)} />}
+        {!data && !error && <p role="status" className="animate-pulse text-sm text-slate-600 dark:text-slate-400">{t('timeline.loading')}</p>}
+        {error && <ErrorPanel error={error} compact onRetry={data ? undefined : () => void history.refetch()} />}
+        {timeline && <TimelineBody timeline={timeline} model={model} version={taskRef.version} now={now} />}
+      </section>
+    </TimelinePartsContext>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskModel } from '../../../shared/task-model.ts';
-import { regionColour, regionLabel } from '../layout/draw-boxes.ts';
-import { LayoutCanvas } from '../layout/layout-canvas.tsx';
-import { aspectSize } from '../layout/source-frame-draw.ts';
-import { useLayoutPicture } from '../layout/scene/use-layout-picture.ts';
+import { regionColour, regionLabel } from './draw-boxes.ts';
+import { LayoutCanvas } from './layout-canvas.tsx';
+import { aspectSize } from './source-frame-draw.ts';
+import { useLayoutPicture } from './scene/use-layout-picture.ts';
 
 /** Labels on a wall or a projector: half again the page's 12 px. */
 export const PRESENT_LABEL_PX = 18;
