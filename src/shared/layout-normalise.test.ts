@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiVersion } from './api-versions.ts';
-import { normaliseLayout } from './layout-normalise.ts';
+import { inDrawOrder, normaliseLayout } from './layout-normalise.ts';
 import type { VolcTask } from './volc-task-schema.ts';
 
 /** The edges of normalisation that the canvas, the warnings and the export all read. */
@@ -18,9 +18,15 @@ describe('normaliseLayout: 2020-12-01 locations', () => {
   });
 
   it('reads a size above 1 as a ratio still (only locations can have been meant as pixels)', () => {
-    const [region] = layoutOf(custom([{ StreamIndex: 0, WidthProportion: 2, HeightProportion: 0.5 }])).regions;
-    expect(region?.rect).toEqual({ x: 0, y: 0, width: 2560, height: 360 });
+    const [region] = layoutOf(custom([{ StreamIndex: 0, WidthProportion: 2, HeightProportion: 1.5 }])).regions;
+    expect(region?.rect).toEqual({ x: 0, y: 0, width: 2560, height: 1080 });
     expect(region?.pixelsGivenAsRatio).toBe(false);
+  });
+
+  it('keeps the proportion as sent when the pixels are rounded', () => {
+    const [region] = layoutOf(custom([{ StreamIndex: 0, LocationX: 0.33, WidthProportion: 0.33, HeightProportion: 0.5 }], { Width: 1920, Height: 1080 })).regions;
+    expect(region?.rect).toMatchObject({ x: 634, width: 634 }); // 1920 × 0.33 = 633.6
+    expect(region?.ratio).toMatchObject({ x: 0.33, width: 0.33 });
   });
 
   it('keeps the proportion of an overflowing size consistent with the clamped pixels', () => {
@@ -39,7 +45,26 @@ describe('normaliseLayout: streams', () => {
   });
 });
 
+describe('normaliseLayout: regions', () => {
+  it('has no regions for a custom layout that sends none', () => {
+    expect(layoutOf({ Layout: { LayoutMode: 2, CustomLayout: {} } } as VolcTask).regions).toEqual([]);
+  });
+
+  it('orders equal ZOrders by their place in Regions[], whatever order they come in', () => {
+    const r = (zOrder: number, arrayIndex: number) => ({ zOrder: { value: zOrder, defaulted: false }, arrayIndex });
+    expect(inDrawOrder([r(0, 2), r(0, 0), r(1, 1)]).map((x) => x.arrayIndex)).toEqual([0, 2, 1]);
+  });
+});
+
 describe('normaliseLayout: canvas', () => {
+  it('paints a canvas without Background black, and marks it defaulted', () => {
+    expect(layoutOf(custom([])).canvas.background).toEqual({ value: '#000000', defaulted: true });
+  });
+
+  it('falls back to the default for a canvas size far beyond any real one', () => {
+    expect(layoutOf(custom([], { Width: 1e9, Height: 720 })).canvas.width).toEqual({ value: 640, defaulted: true });
+  });
+
   it('draws a canvas of one pixel as sent, and one under a pixel at the default size', () => {
     const tiny = layoutOf(custom([], { Width: 1, Height: 0.5 })).canvas;
     expect(tiny.width).toEqual({ value: 1, defaulted: false });
