@@ -104,3 +104,19 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
+
+/**
+ * The standalone simulator and a counting proxy in front of it, each its own process (pushed onto
+ * `children` for the caller to stop): what a server under test calls, and the keys it signs with.
+ */
+export async function startCountedSimulator(children: Child[]): Promise<{ proxyUrl: string; accessKey: string; secretKey: string }> {
+  const simulator = spawnTs('src/simulator/simulator-main.ts', ['--port', '0']);
+  children.push(simulator);
+  const [, simulatorUrl = ''] = await simulator.waitFor(/VOLC_ENDPOINT=(http:\/\/\S+)/);
+  const [, accessKey = ''] = await simulator.waitFor(/VOLC_ACCESSKEY=(\S+)/);
+  const [, secretKey = ''] = await simulator.waitFor(/VOLC_SECRETKEY=(\S+)/);
+  const proxy = spawnTs('src/server/system-test/counting-proxy-main.ts', [simulatorUrl]);
+  children.push(proxy);
+  const [, proxyPort = ''] = await proxy.waitFor(/counting proxy on (\d+)/);
+  return { proxyUrl: `http://127.0.0.1:${proxyPort}`, accessKey, secretKey };
+}

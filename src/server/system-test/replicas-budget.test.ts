@@ -4,7 +4,7 @@ import { HistoryResponseSchema } from '../../shared/history-api.ts';
 import { taskRefToSearch } from '../../shared/task-ref.ts';
 import { describePostgres, type FreshStore } from '../history/test-stores.ts';
 import { DEFAULT_CADENCE } from '../watcher/poll-plan.ts';
-import { freePort, spawnTs, tempDir, waitUntilServing, type Child } from './child-process-kit.ts';
+import { freePort, spawnTs, startCountedSimulator, tempDir, waitUntilServing, type Child } from './child-process-kit.ts';
 import { startBalancer, type Balancer } from './round-robin-balancer.ts';
 
 /**
@@ -59,15 +59,9 @@ describePostgres('three replicas behind a balancer', (_server, backend) => {
   beforeAll(async () => {
     database = await backend.fresh();
     const url = database.target?.url ?? '';
-    const simulator = spawnTs('src/simulator/simulator-main.ts', ['--port', '0']);
-    children.push(simulator);
-    const [, simulatorUrl = ''] = await simulator.waitFor(/VOLC_ENDPOINT=(http:\/\/\S+)/);
-    const [, accessKey = ''] = await simulator.waitFor(/VOLC_ACCESSKEY=(\S+)/);
-    const [, secretKey = ''] = await simulator.waitFor(/VOLC_SECRETKEY=(\S+)/);
-    const proxy = spawnTs('src/server/system-test/counting-proxy-main.ts', [simulatorUrl]);
-    children.push(proxy);
-    const [, proxyPort = ''] = await proxy.waitFor(/counting proxy on (\d+)/);
-    proxyUrl = `http://127.0.0.1:${proxyPort}`;
+    const counted = await startCountedSimulator(children);
+    const { accessKey, secretKey } = counted;
+    proxyUrl = counted.proxyUrl;
 
     for (let i = 0; i < 3; i++) {
       const port = await freePort();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS } from '../../shared/demo-scenarios.ts';
 import { taskRefToSearch } from '../../shared/task-ref.ts';
-import { freePort, spawnCpuBurner, spawnTs, tempDir, waitUntilServing, type Child } from './child-process-kit.ts';
+import { freePort, spawnCpuBurner, spawnTs, startCountedSimulator, tempDir, waitUntilServing, type Child } from './child-process-kit.ts';
 
 /**
  * The upstream budget as Volcengine counts it: at the wire. The simulator, a counting proxy in
@@ -42,16 +42,9 @@ describe('the upstream budget at the wire', () => {
   let proxyUrl = '';
 
   beforeAll(async () => {
-    const simulator = spawnTs('src/simulator/simulator-main.ts', ['--port', '0']);
-    children.push(simulator);
-    const [, simulatorUrl = ''] = await simulator.waitFor(/VOLC_ENDPOINT=(http:\/\/\S+)/);
-    const [, accessKey = ''] = await simulator.waitFor(/VOLC_ACCESSKEY=(\S+)/);
-    const [, secretKey = ''] = await simulator.waitFor(/VOLC_SECRETKEY=(\S+)/);
-
-    const proxy = spawnTs('src/server/system-test/counting-proxy-main.ts', [simulatorUrl]);
-    children.push(proxy);
-    const [, proxyPort = ''] = await proxy.waitFor(/counting proxy on (\d+)/);
-    proxyUrl = `http://127.0.0.1:${proxyPort}`;
+    const counted = await startCountedSimulator(children);
+    const { accessKey, secretKey } = counted;
+    proxyUrl = counted.proxyUrl;
 
     const port = await freePort();
     const server = spawnTs('src/server/main.ts', [], {
