@@ -73,3 +73,23 @@ describe('template layouts', () => {
     expect(w?.params).toMatchObject({ mode: 0, streams: 1 });
   });
 });
+
+describe('what overlap warnings carry', () => {
+  it('gives the hidden and the visible share for translations', () => {
+    const [w] = only([{ x: 0, y: 0, w: 400, h: 100 }, { x: 0, y: 0, w: 300, h: 100, z: 1 }], 'hiddenPartly');
+    expect(w?.params).toEqual({ region: '"u0" (StreamIndex 0)', above: '"u1" (StreamIndex 1)', visible: 0.25, hidden: 0.75 });
+  });
+
+  it('points an equal-ZOrder warning at both regions and names them', () => {
+    const [w] = only([{ x: 0, y: 0, w: 400, h: 400, z: 2 }, { x: 200, y: 200, w: 400, h: 400, z: 2 }], 'equalZOrderOverlap');
+    expect(w?.regionIds).toEqual(['r0', 'r1']);
+    expect(w?.params).toEqual({ region: '"u0" (StreamIndex 0)', other: '"u1" (StreamIndex 1)', zOrder: 2 });
+  });
+
+  it('says nothing about overlaps in a template layout, which is only mixscope\'s guess', () => {
+    // Vertical template on a narrow canvas: the strip of four small pictures covers the main one.
+    const streams = Array.from({ length: 5 }, (_, i) => ({ UserId: `u${i}`, Index: i }));
+    const list = warnings({ TargetStreams: { StreamList: streams }, Encode: { VideoWidth: 200, VideoHeight: 480 }, Layout: { LayoutMode: 1 } });
+    expect(list.map((w) => w.id)).toEqual(['approximateLayout']);
+  });
+});
