@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ATTENTION, type Attention } from '../../../shared/history-api.ts';
-import { AttentionBadge } from '../watch/attention-badge.tsx';
+import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 
 const TROUBLE: readonly Attention[] = ['failed', 'reconnecting'];
 

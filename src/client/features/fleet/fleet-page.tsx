@@ -11,7 +11,7 @@ import { useLiveSetting } from '../../lib/live-setting.ts';
 import { useServerNow } from '../../lib/server-now.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
 import { ErrorPanel } from '../../design-system/error-panel.tsx';
-import { useUnwatchTask } from '../watch/watch-queries.ts';
+import { useUnwatchTask } from '../../lib/watch-queries.ts';
 import { FleetCounters } from './fleet-counters.tsx';
 import { FleetEmpty } from './fleet-empty.tsx';
 import { FleetFilters, NO_FILTERS, type FleetFilterState } from './fleet-filters.tsx';

@@ -7,7 +7,7 @@ import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { formatDuration, formatRelative } from '../../lib/time-format.ts';
 import { formatInstant, type TimeMode } from '../../lib/time-setting.ts';
-import { AttentionBadge } from '../watch/attention-badge.tsx';
+import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 
 /**
  * One grid for the header and every row: a table from 1440 px (its eleven columns need it), a card

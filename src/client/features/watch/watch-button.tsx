@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { serverErrorText } from '../../i18n/server-error-text.ts';
 import type { WatchedTask } from '../../../shared/history-api.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
-import { useUnwatchTask, useWatchTask } from './watch-queries.ts';
+import { useUnwatchTask, useWatchTask } from '../../lib/watch-queries.ts';
 
 const BUTTON = 'rounded-md px-3 py-1 text-sm font-medium disabled:opacity-60';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ATTENTION, type WatchListResponse } from '../../../shared/history-api.ts';
-import { AttentionBadge } from './attention-badge.tsx';
+import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 
 /** How many watched tasks are in each state, most urgent first. */
 export function WatchCounts({ counts }: { counts: WatchListResponse['counts'] }) {

@@ -3,7 +3,7 @@ import { serverErrorText } from '../../i18n/server-error-text.ts';
 import { Link } from 'wouter';
 import { validateTaskRef, type FieldIssue, type TaskRefInput } from '../../../shared/task-ref.ts';
 import { watchedName } from './watch-sort.ts';
-import { useWatchTask } from './watch-queries.ts';
+import { useWatchTask } from '../../lib/watch-queries.ts';
 
 /**
  * Beside "Open task" in the query form: puts the task on the shared watch list without leaving

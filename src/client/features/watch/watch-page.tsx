@@ -12,7 +12,7 @@ import { ErrorPanel } from '../../design-system/error-panel.tsx';
 import { LiveStatus } from '../../design-system/live-status.tsx';
 import { WatchCounts } from './watch-counts.tsx';
 import { WatchEmpty } from './watch-empty.tsx';
-import { watchQueries, useUnwatchTask, useWatchTask } from './watch-queries.ts';
+import { watchQueries, useUnwatchTask, useWatchTask } from '../../lib/watch-queries.ts';
 import { sortWatched, WATCH_SORTS, type WatchSort } from './watch-sort.ts';
 import { WatchTable } from './watch-table.tsx';
 import { WatchUndo } from './watch-undo.tsx';

@@ -6,7 +6,7 @@ import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { formatRelative } from '../../lib/time-format.ts';
 import { formatInstant, type TimeMode } from '../../lib/time-setting.ts';
-import { AttentionBadge } from './attention-badge.tsx';
+import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 import { watchedName } from './watch-sort.ts';
 
 interface Props {

@@ -5,9 +5,9 @@ import { taskRefToSearch } from '../../../shared/task-ref.ts';
 import { useLiveSetting } from '../../lib/live-setting.ts';
 import { useServerNow } from '../../lib/server-now.ts';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
-import { AttentionBadge } from './attention-badge.tsx';
+import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 import { WatchCounts } from './watch-counts.tsx';
-import { watchQueries } from './watch-queries.ts';
+import { watchQueries } from '../../lib/watch-queries.ts';
 import { sortWatched, watchedName } from './watch-sort.ts';
 
 const SHOWN = 5;

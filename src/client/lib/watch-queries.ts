@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   historyPaths, UnwatchResponseSchema, WatchListResponseSchema, WatchResponseSchema,
-} from '../../../shared/history-api.ts';
-import type { TaskRef } from '../../../shared/task-ref.ts';
-import { getJson, requestJson } from '../../lib/api-client.ts';
+} from '../../shared/history-api.ts';
+import type { TaskRef } from '../../shared/task-ref.ts';
+import { getJson, requestJson } from './api-client.ts';
 
 /** The shared watch list: read, add, remove. Every change refreshes the list and the histories. */
 export const watchQueries = {

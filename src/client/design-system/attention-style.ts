@@ -1,5 +1,5 @@
-import { TONE_CLASSES } from '../../design-system/status-badge.tsx';
-import type { Attention } from '../../../shared/history-api.ts';
+import { TONE_CLASSES } from './status-badge.tsx';
+import type { Attention } from '../../shared/history-api.ts';
 
 /** Each watch-list state as glyph + words; colour only repeats them (colour-blind-safe tones). */
 export const ATTENTION_GLYPH: Record<Attention, string> = {

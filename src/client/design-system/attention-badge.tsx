@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Attention } from '../../../shared/history-api.ts';
+import type { Attention } from '../../shared/history-api.ts';
 import { ATTENTION_GLYPH, ATTENTION_TONE } from './attention-style.ts';
 
 const MUTED = 'bg-transparent text-slate-600 ring-1 ring-inset ring-slate-300 dark:text-slate-400 dark:ring-slate-700';
