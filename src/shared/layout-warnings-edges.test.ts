@@ -93,3 +93,59 @@ describe('what overlap warnings carry', () => {
     expect(list.map((w) => w.id)).toEqual(['approximateLayout']);
   });
 });
+
+describe('canvas warnings: what they carry', () => {
+  const customCanvas = (canvas: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    ({ TargetStreams: targets, Layout: { LayoutMode: 2, CustomLayout: { Canvas: canvas, Regions: [region] } }, ...extra });
+
+  it('names what is drawn for an invalid Width and why a size above 1920 is invalid', () => {
+    const list = warnings(customCanvas({ Width: 1281, Height: 2000 }));
+    expect(list[0]?.params).toMatchObject({ field: 'Canvas.Width', value: 1281, default: 640, drawn: 1281 });
+    expect(list[1]?.message).toContain('2000, which is above 1920');
+  });
+
+  it('does not compare Encode with the canvas outside a custom layout', () => {
+    expect(warnings({ TargetStreams: targets, Encode: { VideoWidth: 0.5 }, Layout: { LayoutMode: 0 } }).map((w) => w.id)).toEqual(['canvasSizeInvalid:Encode.VideoWidth', 'approximateLayout']);
+  });
+
+  it('carries both sizes, and calls the Canvas default when either side is defaulted', () => {
+    const [w] = warnings(customCanvas({ Width: 1280 }, { Encode: { VideoWidth: 1920 } }));
+    expect(w?.params).toEqual({ encode: '1920 × (unset)', canvas: '1280 × 480' });
+    expect(w?.message).toBe('Encode.VideoWidth × VideoHeight (1920 × (unset)) is ignored under a custom layout: the mix is 1280 × 480, the Canvas size (Canvas default).');
+  });
+
+  it('names a layout mode that was sent without calling it the default', () => {
+    const [w] = warnings({ TargetStreams: targets, Layout: { LayoutMode: 3 } });
+    expect(w?.message).toMatch(/^LayoutMode 3 \([^,)]+\) is laid out by Volcengine's own templates/);
+  });
+});
+
+describe('parse issues: which region they belong to', () => {
+  const regionsTask = (regions: unknown[]) => ({
+    TargetStreams: { StreamList: Array.from({ length: 13 }, (_, i) => ({ UserId: `u${i}`, Index: i })) },
+    Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 1280, Height: 720 }, Regions: regions } },
+  });
+  const strip = (i: number) => ({ StreamIndex: i, LocationX: i * 0.07, WidthProportion: 0.07, HeightProportion: 0.25 });
+  const issues = (regions: unknown[]) => warnings(regionsTask(regions)).filter((w) => w.code === 'parseIssue').map((w) => [w.id, w.regionIds]);
+
+  it('maps field issues to their own region when nothing was dropped, and only earlier drops shift the id', () => {
+    const list = warnings(regionsTask([{ ...strip(0), Alpha: 'x' }, 'junk', { ...strip(2), Alpha: 'y' }])).filter((w) => w.code === 'parseIssue');
+    expect(list.map((w) => [w.id, w.regionIds])).toEqual([
+      ['parseIssue:Layout.CustomLayout.Regions[1]', []],
+      ['parseIssue:Layout.CustomLayout.Regions[0].Alpha', ['r0']],
+      ['parseIssue:Layout.CustomLayout.Regions[2].Alpha', ['r1']],
+    ]);
+    expect(issues([{ ...strip(0), Alpha: 'x' }, { ...strip(1), Alpha: 'y' }]).map(([, ids]) => ids)).toEqual([['r0'], ['r1']]);
+  });
+
+  it('reads region numbers of more than one digit', () => {
+    const regions = Array.from({ length: 13 }, (_, i) => (i === 12 ? { ...strip(i), Alpha: 'x' } : strip(i)));
+    expect(issues(regions).map(([, ids]) => ids)).toEqual([['r12']]);
+  });
+
+  it('carries the path, the detail and what was expected and got', () => {
+    const [w] = warnings(regionsTask([{ ...strip(0), Alpha: 'half' }])).filter((x) => x.code === 'parseIssue');
+    expect(Object.keys(w?.params ?? {}).sort()).toEqual(['detail', 'expected', 'got', 'path']);
+    expect(w?.params['path']).toBe('Layout.CustomLayout.Regions[0].Alpha');
+  });
+});
