@@ -4,6 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import { importZonesPlugin, repositoryZones } from './scripts/import-zones.mjs';
+
+const root = import.meta.dirname;
 
 export default defineConfig([
   globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'data/', 'bench/.tmp/', 'reports/', '.stryker-tmp/']),
@@ -65,6 +68,13 @@ export default defineConfig([
         ],
       }],
     },
+  },
+  {
+    // Features never import each other; the shared layers import no feature; the server reaches
+    // the client only through its render entry; the governor knows nothing of the watcher.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-zones': importZonesPlugin },
+    rules: { 'import-zones/no-restricted-paths': ['error', { root, zones: repositoryZones(root) }] },
   },
   {
     files: ['src/simulator/**/*.ts'],
