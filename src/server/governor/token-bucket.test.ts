@@ -183,7 +183,9 @@ describe('createTokenBucket', () => {
     let t = 0;
     let rate = 0;
     const bucket = createTokenBucket({ rate: () => rate, burst: 2, windowCap: 50, windowMs: 500, now: () => t });
+    expect(bucket.waitMs()).toBe(0); // the burst is there even with no refill
     expect(bucket.tryTake()).toBe(true);
+    expect(bucket.waitMs()).toBe(0); // exactly one token left
     expect(bucket.tryTake()).toBe(true);
     expect(bucket.waitMs()).toBe(500);
     rate = -50;
@@ -226,5 +228,26 @@ describe('createTokenBucket', () => {
     expect(() => createTokenBucket({ rate: () => 1, burst: Number.NaN, windowCap: 3, now: () => 0 })).toThrow(RangeError);
     expect(() => createTokenBucket({ rate: () => 1, burst: 1, windowCap: 0, now: () => 0 })).toThrow(RangeError);
     expect(() => createTokenBucket({ rate: () => 1, burst: 1, windowCap: 1, now: () => 0 })).not.toThrow();
+  });
+
+  it('a stray finish does not make room for an extra call later', () => {
+    const b = bucketAt({ rate: 1000, burst: 10, cap: 2 });
+    b.bucket.finish();
+    b.at(2_000);
+    const granted = [b.bucket.tryTake(), b.bucket.tryTake(), b.bucket.tryTake()];
+    expect(granted).toEqual([true, true, false]);
+  });
+
+  it('after the clock stepped back, a lower limit still waits for the later end', () => {
+    const b = bucketAt({ rate: 1000, burst: 3, cap: 3 });
+    for (let i = 0; i < 3; i++) expect(b.bucket.tryTake()).toBe(true);
+    b.at(1_000);
+    b.bucket.finish();
+    b.at(500);
+    b.bucket.finish();
+    b.bucket.finish();
+    b.at(600);
+    // Two of the three must leave the window for a limit of 2: the second ended, as far as the log knows, at 1000.
+    expect(b.bucket.waitMs(2)).toBe(1_400);
   });
 });
