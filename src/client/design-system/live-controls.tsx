@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIVE_INTERVALS_MS, useLiveSetting } from '../lib/live-setting.ts';
+import { MUTED_TEXT } from './surface.ts';
 
 const SELECT = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 const BUTTON = 'rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
@@ -21,7 +22,7 @@ export function LiveControls() {
       >
         <span aria-hidden="true">{live.paused ? '▶' : '❚❚'}</span> {live.paused ? t('live.resume') : t('live.pause')}
       </button>
-      <label htmlFor={id} className="text-sm text-slate-600 dark:text-slate-400">{t('live.interval')}</label>
+      <label htmlFor={id} className={`text-sm ${MUTED_TEXT}`}>{t('live.interval')}</label>
       <select
         id={id}
         value={live.intervalMs}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRelative } from '../lib/time-format.ts';
 import { useLiveSetting } from '../lib/live-setting.ts';
 import { useNow } from '../lib/use-now.ts';
+import { MUTED_TEXT } from './surface.ts';
 
 /**
  * "Updated 3 s ago · polling every 2 s" (or paused, or done: nothing more can change) for a live
@@ -23,7 +24,7 @@ export function LiveStatus({ updatedAt, stale, done = false }: { updatedAt: numb
     );
   }
   return (
-    <span data-testid="updated-at" className="text-sm text-slate-600 dark:text-slate-400">
+    <span data-testid="updated-at" className={`text-sm ${MUTED_TEXT}`}>
       {t('live.updated', { ago })}
       {' · '}
       {done ? t('live.done') : live.paused ? t('live.paused') : t('live.polling', { seconds: live.intervalMs / 1000 })}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIME_MODES, useTimeMode, type TimeMode } from '../lib/time-setting.ts';
+import { MUTED_TEXT } from './surface.ts';
 
 const LABELS: Record<TimeMode, string> = { local: 'live.timeLocal', utc: 'live.timeUtc', relative: 'live.timeRelative' };
 
@@ -11,7 +12,7 @@ export function TimeModePicker() {
   const [mode, setMode] = useTimeMode();
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm text-slate-600 dark:text-slate-400">
+      <label htmlFor={id} className={`text-sm ${MUTED_TEXT}`}>
         <span aria-hidden="true">◷ </span>{t('live.timeMode')}
       </label>
       <select

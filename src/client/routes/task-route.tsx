@@ -7,6 +7,7 @@ import { TaskPage } from '../features/task/task-page.tsx';
 import type { TaskPageParts } from '../features/task/task-parts.ts';
 import { TIMELINE_LOADING_MIN_HEIGHT } from '../features/timeline/timeline-height.ts';
 import { deferred } from '../lib/deferred.tsx';
+import { CARD } from '../design-system/surface.ts';
 
 /**
  * What loads, with its strings, after the task's layout is drawn: the timeline (with d3-scale),
@@ -15,7 +16,7 @@ import { deferred } from '../lib/deferred.tsx';
  */
 
 /** Holds the height of the timeline while its code loads, so the layout below does not move. */
-const timelinePlaceholder = () => <div aria-busy="true" className={`${TIMELINE_LOADING_MIN_HEIGHT} rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900`} />;
+const timelinePlaceholder = () => <div aria-busy="true" className={`${TIMELINE_LOADING_MIN_HEIGHT} ${CARD}`} />;
 
 const TimelineSectionLazy = deferred(() => import('./timeline-composed.tsx').then((m) => m.ComposedTimelineSection), ['timeline', 'watch'], timelinePlaceholder);
 const ExportButtonsLazy = deferred(() => import('../features/export/export-buttons.tsx').then((m) => m.ExportButtons), ['offline']);

@@ -7,6 +7,7 @@ import { exportFileName, serialiseExport, taskExport, type DocumentRef } from '.
 import { buildTaskModel } from '../../../shared/task-model.ts';
 import { saveFile } from './save-file.ts';
 import { ExportError, stageToPng } from './stage-png.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 /** What an export embeds; the time is stamped when the button is pressed. */
 export interface ExportInput {
@@ -83,7 +84,7 @@ export function ExportButtons({ getStage, document }: { getStage: () => Stage | 
             className="h-4 w-4 accent-sky-700 dark:accent-sky-400"
           />
           <label htmlFor={includeId}>{t('offline.export.includeKey')}</label>
-          <span id={`${includeId}-note`} data-testid="export-key-note" className="text-xs text-slate-600 dark:text-slate-400">
+          <span id={`${includeId}-note`} data-testid="export-key-note" className={`text-xs ${MUTED_TEXT}`}>
             {!canInclude ? t('offline.export.keyMaskedBefore') : includeKey ? t('offline.export.keyIncluded') : t('offline.export.keyMasked')}
           </span>
         </span>

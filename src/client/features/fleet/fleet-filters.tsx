@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FLEET_SORTS, type FleetSort } from '../../../shared/fleet-api.ts';
 import { ATTENTION, type Attention } from '../../../shared/history-api.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 export interface FleetFilterState {
   appId: string;
@@ -29,7 +30,7 @@ export function FleetFilters({ value, onChange, appIds, rooms, stopReasons }: {
   const set = <K extends keyof FleetFilterState>(key: K, v: FleetFilterState[K]) => onChange({ ...value, [key]: v });
   const select = (key: 'appId' | 'roomId' | 'stopReason', label: string, options: readonly string[]) => (
     <div className="min-w-0">
-      <label htmlFor={`${id}-${key}`} className="block text-xs text-slate-600 dark:text-slate-400">{label}</label>
+      <label htmlFor={`${id}-${key}`} className={`block text-xs ${MUTED_TEXT}`}>{label}</label>
       <select id={`${id}-${key}`} data-testid={`filter-${key}`} value={value[key]} onChange={(e) => set(key, e.target.value)} className={FIELD}>
         <option value="">{t('fleet.any')}</option>
         {options.map((o) => <option key={o} value={o}>{o}</option>)}
@@ -41,13 +42,13 @@ export function FleetFilters({ value, onChange, appIds, rooms, stopReasons }: {
     <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
       <legend className="sr-only">{t('fleet.filters')}</legend>
       <div className="col-span-2 min-w-0 sm:col-span-3 lg:col-span-2">
-        <label htmlFor={`${id}-q`} className="block text-xs text-slate-600 dark:text-slate-400">{t('fleet.search')}</label>
+        <label htmlFor={`${id}-q`} className={`block text-xs ${MUTED_TEXT}`}>{t('fleet.search')}</label>
         <input id={`${id}-q`} data-testid="filter-q" type="search" value={value.q} maxLength={128} placeholder={t('fleet.searchPlaceholder')} onChange={(e) => set('q', e.target.value)} className={FIELD} />
       </div>
       {select('appId', t('fleet.appId'), appIds)}
       {select('roomId', t('fleet.room'), rooms)}
       <div className="min-w-0">
-        <label htmlFor={`${id}-state`} className="block text-xs text-slate-600 dark:text-slate-400">{t('fleet.state')}</label>
+        <label htmlFor={`${id}-state`} className={`block text-xs ${MUTED_TEXT}`}>{t('fleet.state')}</label>
         <select
           id={`${id}-state`}
           data-testid="filter-state"
@@ -61,7 +62,7 @@ export function FleetFilters({ value, onChange, appIds, rooms, stopReasons }: {
       </div>
       {select('stopReason', t('fleet.stopReason'), stopReasons)}
       <div className="min-w-0">
-        <label htmlFor={`${id}-sort`} className="block text-xs text-slate-600 dark:text-slate-400">{t('fleet.sortBy')}</label>
+        <label htmlFor={`${id}-sort`} className={`block text-xs ${MUTED_TEXT}`}>{t('fleet.sortBy')}</label>
         <select id={`${id}-sort`} value={value.sort} onChange={(e) => set('sort', FLEET_SORTS.find((s) => s === e.target.value) ?? 'attention')} className={FIELD}>
           {FLEET_SORTS.map((s) => <option key={s} value={s}>{t(`fleet.sort.${s}`)}</option>)}
         </select>

@@ -18,6 +18,7 @@ import { FleetFilters, NO_FILTERS, type FleetFilterState } from './fleet-filters
 import { fleetQueries } from './fleet-queries.ts';
 import { FleetTable } from './fleet-table.tsx';
 import { useFleetStream } from './use-fleet-stream.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const orUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
@@ -56,10 +57,10 @@ export function FleetPage() {
       <header className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <div className="max-w-2xl">
           <h1 className="text-xl font-semibold">{t('fleet.title')}</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t('fleet.intro')}</p>
+          <p className={`text-sm ${MUTED_TEXT}`}>{t('fleet.intro')}</p>
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-3">
-          <span data-testid="fleet-live" data-stream={stream} className="text-sm text-slate-600 dark:text-slate-400">
+          <span data-testid="fleet-live" data-stream={stream} className={`text-sm ${MUTED_TEXT}`}>
             <span aria-hidden="true">{stream === 'open' && !live.paused ? '● ' : '○ '}</span>{liveText}
           </span>
           <LiveControls />
@@ -72,14 +73,14 @@ export function FleetPage() {
       </p>
       {data && error && <ErrorPanel error={error} compact />}
       {!data && error && <ErrorPanel error={error} onRetry={() => void query.refetch()} />}
-      {!data && !error && <p role="status" className="animate-pulse text-slate-600 dark:text-slate-400">{t('fleet.loading')}</p>}
+      {!data && !error && <p role="status" className={`animate-pulse ${MUTED_TEXT}`}>{t('fleet.loading')}</p>}
       {unwatch.error && <p role="alert" className="text-sm text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: serverErrorText(t, unwatch.error) })}</p>}
       {data && data.tasks.length === 0 && <FleetEmpty />}
       {data && view && data.tasks.length > 0 && (
         <>
           <FleetCounters counts={view.counts} selected={filters.state} onSelect={(state) => setFilters({ ...filters, state })} />
           <FleetFilters value={filters} onChange={setFilters} appIds={view.appIds} rooms={rooms} stopReasons={view.stopReasons} />
-          <p role="status" className="text-sm text-slate-600 dark:text-slate-400" data-testid="fleet-shown">
+          <p role="status" className={`text-sm ${MUTED_TEXT}`} data-testid="fleet-shown">
             {t('fleet.shown', { count: view.tasks.length, total: view.total })}
             {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
               <button type="button" onClick={() => setFilters(NO_FILTERS)} className="ml-3 text-sky-800 underline underline-offset-2 dark:text-sky-300">{t('fleet.clear')}</button>

@@ -8,6 +8,7 @@ import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { formatDuration, formatRelative } from '../../lib/time-format.ts';
 import { formatInstant, type TimeMode } from '../../lib/time-setting.ts';
 import { AttentionBadge } from '../../design-system/attention-badge.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 /**
  * One grid for the header and every row: a table from 1440 px (its eleven columns need it), a card
@@ -59,10 +60,10 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
       </Cell>
       <Cell label={t('fleet.col.task')} className="col-span-2 min-[1440px]:col-span-1">
         <Link href={`/task?${taskRefToSearch(task.ref)}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">{name}</Link>
-        <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{[task.ref.appId, task.ref.roomId, task.ref.userId].filter(Boolean).join(' · ')}</span>
+        <span className={`block font-mono text-xs ${MUTED_TEXT}`}>{[task.ref.appId, task.ref.roomId, task.ref.userId].filter(Boolean).join(' · ')}</span>
       </Cell>
       <Cell label={t('fleet.col.status')} className="col-span-2 min-[1440px]:col-span-1">
-        {task.status === null ? <span className="text-slate-600 dark:text-slate-400">{t('fleet.notObserved')}</span> : (
+        {task.status === null ? <span className={MUTED_TEXT}>{t('fleet.notObserved')}</span> : (
           <span className="flex flex-wrap gap-1">
             <StatusBadge value={status} label={status.label} />
             {task.pushStreamState !== null && <StatusBadge value={push} label={push.label} />}
@@ -75,7 +76,7 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
       <Cell label={t('fleet.col.duration')}>{duration === null ? t('fleet.none') : formatDuration(duration, locale)}</Cell>
       <Cell label={t('fleet.col.lastReconnect')}>
         <span className="tabular-nums" data-testid="reconnects">{task.reconnects}</span>
-        {task.lastReconnectAt !== null && <span className="block text-xs text-slate-600 dark:text-slate-400">{formatRelative(task.lastReconnectAt, now, locale)}</span>}
+        {task.lastReconnectAt !== null && <span className={`block text-xs ${MUTED_TEXT}`}>{formatRelative(task.lastReconnectAt, now, locale)}</span>}
       </Cell>
       <Cell label={t('fleet.col.warnings')}><span className="tabular-nums">{task.warnings === null ? t('fleet.none') : (task.warnings > 0 ? `⚠ ${task.warnings}` : '0')}</span></Cell>
       <Cell label={t('fleet.col.source')}><span data-testid="source">{t(`fleet.source.${task.source}`)}</span></Cell>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FleetTask } from '../../../shared/fleet-api.ts';
 import type { TimeMode } from '../../lib/time-setting.ts';
 import { FLEET_GRID, FleetRow } from './fleet-row.tsx';
+import { CARD, MUTED_TEXT } from '../../design-system/surface.ts';
 
 const COLUMNS = ['state', 'task', 'status', 'stopReason', 'started', 'ended', 'duration', 'lastReconnect', 'warnings', 'source', 'actions'] as const;
 
@@ -30,9 +31,9 @@ export function FleetTable({ tasks, now, mode, onRemove, removingKey }: {
     getItemKey: (i) => tasks[i]?.key ?? i,
   });
   return (
-    <div role="table" aria-label={t('fleet.title')} aria-rowcount={tasks.length + 1} data-testid="fleet-table" className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div role="table" aria-label={t('fleet.title')} aria-rowcount={tasks.length + 1} data-testid="fleet-table" className={CARD}>
       <div role="rowgroup" className="hidden min-[1440px]:block">
-        <div role="row" aria-rowindex={1} className={`${FLEET_GRID} px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400`}>
+        <div role="row" aria-rowindex={1} className={`${FLEET_GRID} px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide ${MUTED_TEXT}`}>
           {COLUMNS.map((c) => <div key={c} role="columnheader" className={`min-w-0 break-words ${c === 'actions' ? 'sr-only' : ''}`}>{t(`fleet.col.${c}`)}</div>)}
         </div>
       </div>

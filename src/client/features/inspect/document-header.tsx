@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { coordinateModelOf, type ApiVersion } from '../../../shared/api-versions.ts';
 import type { TaskDocument } from '../../../shared/task-document.ts';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
+import { IdentityList } from '../../design-system/identity-list.tsx';
 
 /** What was read: its kind, the IDs it names, and where its API version came from. */
 export function DocumentHeader({ doc, versionChoice }: { doc: TaskDocument; versionChoice: ApiVersion | undefined }) {
@@ -14,17 +17,10 @@ export function DocumentHeader({ doc, versionChoice }: { doc: TaskDocument; vers
   ];
   const named = doc.versionSource === 'envelope' || doc.versionSource === 'export';
   return (
-    <section aria-label={t(`offline.kind.${doc.kind}`)} data-testid="inspect-document" data-kind={doc.kind} data-version={doc.version} className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <Section aria-label={t(`offline.kind.${doc.kind}`)} data-testid="inspect-document" data-kind={doc.kind} data-version={doc.version} className="space-y-1">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h2 className="text-lg font-semibold" data-testid="inspect-kind">{t(`offline.kind.${doc.kind}`)}</h2>
-        <dl className="flex flex-wrap gap-x-4 gap-y-1 font-mono text-sm">
-          {ids.filter(([, v]) => v !== undefined).map(([k, v]) => (
-            <div key={k} className="flex gap-1.5">
-              <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
-              <dd className="break-all">{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <IdentityList ids={ids} />
       </div>
       <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="inspect-version">
         {doc.versionGuessed && <span aria-hidden="true">≈ </span>}
@@ -32,10 +28,10 @@ export function DocumentHeader({ doc, versionChoice }: { doc: TaskDocument; vers
       </p>
       {doc.unknownVersion && <p className="text-sm text-amber-900 dark:text-amber-200">⚠ {t('offline.version.unknown', { version: doc.unknownVersion })}</p>}
       {named && versionChoice !== undefined && versionChoice !== doc.version && (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t('offline.version.overridden', { chosen: versionChoice })}</p>
+        <p className={`text-sm ${MUTED_TEXT}`}>{t('offline.version.overridden', { chosen: versionChoice })}</p>
       )}
       {doc.kindGuessed && <p className="text-sm text-amber-900 dark:text-amber-200">⚠ {t('offline.kindGuessed')}</p>}
       {doc.streamKey && <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="inspect-stream-key">{t(`offline.streamKey.${doc.streamKey}`)}</p>}
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,8 @@ import { API_VERSIONS, isApiVersion } from '../../../shared/api-versions.ts';
 import exampleText from '../../../shared/fixtures/doc-example-2020-12-01.json?raw';
 import type { InspectorAction, InspectorState } from './inspector-state.ts';
 import type { TooLarge } from './use-inspector.ts';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const BUTTON = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-transparent dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -27,7 +29,7 @@ export function InspectorInput({ state, dispatch, onFile, tooLarge, textRef }: P
     else dispatch({ type: 'text', text: e.dataTransfer.getData('text/plain') });
   };
   return (
-    <section aria-label={t('offline.input.label')} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <Section aria-label={t('offline.input.label')} className="space-y-2">
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t('offline.input.version')}
@@ -82,13 +84,13 @@ export function InspectorInput({ state, dispatch, onFile, tooLarge, textRef }: P
           </p>
         )}
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className={`text-xs ${MUTED_TEXT}`}>
         {state.file && <>{t('offline.input.fromFile', { name: state.file.name })} · </>}
         {t('offline.input.remembered')}
       </p>
       {tooLarge && (
         <p role="alert" className="text-sm text-orange-900 dark:text-orange-200">✕ {t('offline.input.tooLarge', { name: tooLarge.name, size: tooLarge.megabytes })}</p>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isRejected, type RequestRule, type RuleEffect } from '../../../shared/request-rules.ts';
 import { nearestPosition, type TextPosition } from '../../../shared/task-document-position.ts';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 /** Words a rule's params carry from the shared checks, in the current language. */
 function localParams(params: Readonly<Record<string, string | number>>, t: TFunction): Record<string, string | number> {
@@ -23,7 +25,7 @@ export function RequestRuleList({ rules, positions }: { rules: readonly RequestR
   const { t } = useTranslation();
   const rejected = isRejected(rules);
   return (
-    <section aria-labelledby="request-rules-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <Section aria-labelledby="request-rules-title">
       <h2 id="request-rules-title" className="font-semibold">{t('offline.rules.title')} ({rules.length})</h2>
       {rules.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">✓ {t('offline.rules.none')}</p>
@@ -42,7 +44,7 @@ export function RequestRuleList({ rules, positions }: { rules: readonly RequestR
                   <p className="flex flex-wrap items-baseline gap-x-2 text-xs">
                     <span className="font-semibold uppercase tracking-wide"><span aria-hidden="true">{e.glyph} </span>{t(`offline.rules.effect.${r.effect}`)}</span>
                     <code className="break-all">{r.path || t('offline.rules.wholeBody')}</code>
-                    {at && <span className="text-slate-600 dark:text-slate-400">{t('offline.rules.line', { line: at.line })}</span>}
+                    {at && <span className={MUTED_TEXT}>{t('offline.rules.line', { line: at.line })}</span>}
                   </p>
                   <p className="mt-0.5">{t(`offline.rules.rule.${r.code}.message`, { ...params, defaultValue: r.message })}</p>
                   <p className="mt-0.5 text-slate-700 dark:text-slate-300">→ {t(`offline.rules.rule.${r.code}.fix`, { ...params, defaultValue: r.fix })}</p>
@@ -52,6 +54,6 @@ export function RequestRuleList({ rules, positions }: { rules: readonly RequestR
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { NormalisedLayout } from '../../../shared/layout-model.ts';
 import { MARKER_GLYPH, REGION_MARKERS } from './draw-boxes.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 /** How to read the canvas: the drawing order for equal ZOrder, the glyphs and the dashed lines. */
 export function CanvasLegend({ layout, backgroundReset }: { layout: NormalisedLayout; backgroundReset: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+    <div className={`space-y-1 text-xs ${MUTED_TEXT}`}>
       {backgroundReset && (
         <p className="text-sm text-amber-900 dark:text-amber-200">⚠ {t('inspector.canvas.backgroundReset', { value: layout.canvas.background.value })}</p>
       )}

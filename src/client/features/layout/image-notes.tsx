@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { NormalisedRegion } from '../../../shared/layout-model.ts';
 import { regionLabel } from './draw-boxes.ts';
 import type { ImageNote } from './use-layout-images.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 /** Images that did not (or not yet) reach the canvas, in words. */
 export function ImageNotes({ notes, regions }: { notes: readonly ImageNote[]; regions: readonly NormalisedRegion[] }) {
@@ -23,7 +24,7 @@ export function ImageNotes({ notes, regions }: { notes: readonly ImageNote[]; re
           <li
             key={note.key}
             data-image-status={state.status}
-            className={`wrap-anywhere ${problem ? 'text-amber-900 dark:text-amber-200' : 'text-slate-600 dark:text-slate-400'}`}
+            className={`wrap-anywhere ${problem ? 'text-amber-900 dark:text-amber-200' : MUTED_TEXT}`}
           >
             <span aria-hidden="true">{problem ? '⚠ ' : '… '}</span>{text}
           </li>

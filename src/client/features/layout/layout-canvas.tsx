@@ -16,6 +16,7 @@ import type { LayoutImages } from './scene/use-layout-picture.ts';
 import { spatialScene } from './spatial-map.ts';
 import { useCanvasPointer } from './use-canvas-pointer.ts';
 import { useCanvasView } from './use-canvas-view.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   layout: NormalisedLayout;
@@ -100,7 +101,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
           )}
         </div>
       </div>
-      <p id={helpId} className="mt-1.5 text-xs text-slate-600 dark:text-slate-400">{t('inspector.toolbar.help')}</p>
+      <p id={helpId} className={`mt-1.5 text-xs ${MUTED_TEXT}`}>{t('inspector.toolbar.help')}</p>
       {spatial && <SpatialMap scene={spatial} boxes={byId} />}
     </div>
   );

@@ -6,6 +6,7 @@ import { regionLabel } from './draw-boxes.ts';
 import type { ImageState } from './image-url.ts';
 import { leastVisible } from './layout-overview-data.ts';
 import { fmt } from './region-fields.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   model: TaskModel;
@@ -31,7 +32,7 @@ export const LayoutOverview = memo(function LayoutOverview({ model, background, 
         <dt className="font-medium">{t('inspector.overview.canvas')}</dt>
         <dd>
           {canvas.width.value} × {canvas.height.value} px{dflt(canvas.width.defaulted && canvas.height.defaulted)}
-          <span className="block text-xs text-slate-600 dark:text-slate-400">{t(canvas.sizeFrom === 'canvas' ? 'inspector.overview.fromCanvas' : 'inspector.overview.fromEncode')}</span>
+          <span className={`block text-xs ${MUTED_TEXT}`}>{t(canvas.sizeFrom === 'canvas' ? 'inspector.overview.fromCanvas' : 'inspector.overview.fromEncode')}</span>
         </dd>
         <dt className="font-medium">Background</dt>
         <dd className="flex items-center gap-1.5">
@@ -52,7 +53,7 @@ export const LayoutOverview = memo(function LayoutOverview({ model, background, 
       <div>
         <h4 className="text-sm font-medium">{t('inspector.overview.leastVisible')}</h4>
         {least.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">✓ {t('inspector.overview.allVisible')}</p>
+          <p className={`text-sm ${MUTED_TEXT}`}>✓ {t('inspector.overview.allVisible')}</p>
         ) : (
           <ul className="text-sm">
             {least.map(({ region, visible }) => (
@@ -64,7 +65,7 @@ export const LayoutOverview = memo(function LayoutOverview({ model, background, 
           </ul>
         )}
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">{t('inspector.detail.none')}</p>
+      <p className={`text-xs ${MUTED_TEXT}`}>{t('inspector.detail.none')}</p>
     </section>
   );
 });

@@ -9,6 +9,7 @@ import type { LayoutParts } from './scene/layout-parts.ts';
 import { SceneSvg } from './scene/scene-svg.tsx';
 import type { CanvasViewApi } from './use-canvas-view.ts';
 import { useServerRender } from '../../lib/server-render.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   parts: LayoutParts;
@@ -67,7 +68,7 @@ export function LayoutPreview({ parts, selectedId, hoveredId }: Props) {
           {scene && <SceneSvg scene={scene} frame={onServer ? { kind: 'fill', className: 'block max-h-[640px] min-h-[160px]' } : { kind: 'viewport', width: viewport.width, height: viewport.height, view }} />}
         </div>
       </div>
-      <p className="mt-1.5 text-xs text-slate-600 dark:text-slate-400">{t('inspector.toolbar.help')}</p>
+      <p className={`mt-1.5 text-xs ${MUTED_TEXT}`}>{t('inspector.toolbar.help')}</p>
     </div>
   );
 }

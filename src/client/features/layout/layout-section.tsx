@@ -15,6 +15,8 @@ import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
 import { useLayoutPicture } from './scene/use-layout-picture.ts';
 import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 import { WarningList } from './warning-list.tsx';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 export interface LayoutSectionApi {
   /** The Konva stage of the canvas; its layers named "world …" carry the zoom and pan. */
@@ -51,11 +53,11 @@ export function LayoutSection({ model, actions }: Props) {
   const warnings = useMemo(() => (rest ? layoutWarnings(model) : []), [rest, model]);
   const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   return (
-    <section aria-labelledby="layout-title" data-testid="layout-section" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <Section aria-labelledby="layout-title" data-testid="layout-section">
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="layout-title" className="text-lg font-semibold">
           {t('task.layout')}{' '}
-          <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+          <span className={`text-sm font-normal ${MUTED_TEXT}`}>
             · {mode.label} · {layout.canvas.width.value} × {layout.canvas.height.value} · {t(`inspector.model.${layout.model}`)}
           </span>
         </h2>
@@ -85,7 +87,7 @@ export function LayoutSection({ model, actions }: Props) {
             <SourceFrameView region={selected} colour={regionColour(selected, colours)} background={background.colour} aspect={aspect} source={source} onAspect={setAspect} />
           )}
           {layout.regions.length === 0 && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">{model.targets.length === 0 && layout.approximate ? t('canvas.allStreams') : t('canvas.noRegions')}</p>
+            <p className={`text-sm ${MUTED_TEXT}`}>{model.targets.length === 0 && layout.approximate ? t('canvas.allStreams') : t('canvas.noRegions')}</p>
           )}
           {rest && <CanvasLegend layout={layout} backgroundReset={background.reset} />}
         </div>
@@ -105,6 +107,6 @@ export function LayoutSection({ model, actions }: Props) {
           <RegionTable regions={layout.regions} colours={colours} selectedId={selected?.id} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { regionLabel } from './draw-boxes.ts';
 import { RegionFieldTable } from './region-field-table.tsx';
 import { fmt, rawRegion, regionFieldRows, streamPosition } from './region-fields.ts';
 import { WarningItem } from './warning-list.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   model: TaskModel;
@@ -35,7 +36,7 @@ export const RegionDetail = memo(function RegionDetail({ model, region, colour, 
           <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm ring-1 ring-black/20" style={{ background: colour }} />
           <span className="min-w-0 wrap-anywhere">{t('inspector.detail.title')}: {regionLabel(region)}</span>
         </h3>
-        <p className="text-xs text-slate-600 dark:text-slate-400">
+        <p className={`text-xs ${MUTED_TEXT}`}>
           {t('inspector.detail.drawOrder', { position: region.drawOrder + 1, count: layout.regions.length })} · Regions[{region.arrayIndex}]
         </p>
       </header>
@@ -52,7 +53,7 @@ export const RegionDetail = memo(function RegionDetail({ model, region, colour, 
             ? t('inspector.detail.visibleValue', { percent: pct(visibility.visible), onCanvas: pct(visibility.onCanvas), uncovered: pct(visibility.uncovered) })
             : '—'}
           {coveredBy.length > 0 && (
-            <span className="block text-xs text-slate-600 dark:text-slate-400">{t('inspector.detail.coveredBy', { regions: coveredBy.map((r) => regionLabel(r)).join(', ') })}</span>
+            <span className={`block text-xs ${MUTED_TEXT}`}>{t('inspector.detail.coveredBy', { regions: coveredBy.map((r) => regionLabel(r)).join(', ') })}</span>
           )}
         </dd>
       </dl>
@@ -60,7 +61,7 @@ export const RegionDetail = memo(function RegionDetail({ model, region, colour, 
       <div>
         <h4 className="mb-1 font-semibold">{t('inspector.detail.warnings')}</h4>
         {warnings.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">✓ {t('inspector.detail.noWarnings')}</p>
+          <p className={`text-sm ${MUTED_TEXT}`}>✓ {t('inspector.detail.noWarnings')}</p>
         ) : (
           <ul data-testid="region-warnings" className="space-y-2">
             {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} targets={model.targets} />)}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { fmt, type FieldRow, type FieldValue } from './region-fields.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const CELL = 'px-2 py-1 align-top';
 
@@ -10,7 +11,7 @@ export function RegionFieldTable({ rows }: { rows: readonly FieldRow[] }) {
   const { t } = useTranslation();
   return (
     <table data-testid="region-fields" className="w-full border-collapse text-sm">
-      <caption className="pb-1 text-left text-xs text-slate-600 dark:text-slate-400">{t('inspector.detail.caption')}</caption>
+      <caption className={`pb-1 text-left text-xs ${MUTED_TEXT}`}>{t('inspector.detail.caption')}</caption>
       <thead>
         <tr className="border-b border-slate-300 text-left text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <th scope="col" className={CELL}>{t('inspector.detail.field')}</th>
@@ -35,13 +36,13 @@ export function RegionFieldTable({ rows }: { rows: readonly FieldRow[] }) {
 function Status({ row }: { row: FieldRow }) {
   const { t } = useTranslation();
   if (row.missing) return <span className="font-medium text-orange-800 dark:text-orange-300">✕ {t('inspector.detail.missing')}</span>;
-  if (row.value.kind === 'geometry' && row.value.sentAs === 'template') return <span className="text-slate-600 dark:text-slate-400">≈ {t('inspector.detail.template')}</span>;
+  if (row.value.kind === 'geometry' && row.value.sentAs === 'template') return <span className={MUTED_TEXT}>≈ {t('inspector.detail.template')}</span>;
   if (row.defaulted) return <span className="text-slate-600 italic dark:text-slate-400">{t('inspector.detail.default')}</span>;
   return <span className="text-slate-700 dark:text-slate-300">{t('inspector.detail.sent')}</span>;
 }
 
 function Num({ children, strong }: { children: ReactNode; strong?: boolean }) {
-  return <td className={`${CELL} text-right font-mono tabular-nums ${strong ? 'font-semibold' : 'text-slate-600 dark:text-slate-400'}`}>{children}</td>;
+  return <td className={`${CELL} text-right font-mono tabular-nums ${strong ? 'font-semibold' : MUTED_TEXT}`}>{children}</td>;
 }
 
 function Value({ value }: { value: FieldValue }) {
@@ -69,7 +70,7 @@ function Value({ value }: { value: FieldValue }) {
       return (
         <>
           <Num strong>{fmt(value.ratio)}</Num>
-          <td className={`${CELL} text-right text-slate-600 dark:text-slate-400`} title={t('inspector.detail.cropOfSource')}>—</td>
+          <td className={`${CELL} text-right ${MUTED_TEXT}`} title={t('inspector.detail.cropOfSource')}>—</td>
         </>
       );
     case 'number':

@@ -5,6 +5,7 @@ import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { regionColour } from './draw-boxes.ts';
 import { fmt } from './region-fields.ts';
 import { sortRegions, type SortKey, type SortState } from './region-sort.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   regions: readonly NormalisedRegion[];
@@ -61,7 +62,7 @@ export function RegionTable({ regions, colours, selectedId, hoveredId, onHover, 
   return (
     <div ref={scroller} className="max-h-[32rem] overflow-auto rounded-md ring-1 ring-slate-200 dark:ring-slate-800">
       <table data-testid="region-table" className="w-full border-collapse text-sm">
-        <caption className="px-2 py-2 text-left text-xs text-slate-600 dark:text-slate-400">{t('regions.caption')}</caption>
+        <caption className={`px-2 py-2 text-left text-xs ${MUTED_TEXT}`}>{t('regions.caption')}</caption>
         <thead className="sticky top-0 z-10 bg-white dark:bg-slate-900">
           <tr className="border-b border-slate-300 text-left dark:border-slate-700">
             {COLUMNS.map((col) => (
@@ -133,7 +134,7 @@ const Row = memo(function Row({ region: r, colour, selected, hovered, onHover, o
       <td className="px-2 py-1 text-right font-mono"><Val v={r.alpha} /></td>
       <td className="px-2 py-1">{enumLabel('renderMode', r.renderMode.value).label}</td>
       <td className="px-2 py-1 font-mono whitespace-nowrap">
-        {fullFrame ? <span className="text-slate-600 dark:text-slate-400">{t('regions.noCrop')}</span> : `${fmt(crop.x.value)}, ${fmt(crop.y.value)} · ${fmt(crop.width.value)} × ${fmt(crop.height.value)}`}
+        {fullFrame ? <span className={MUTED_TEXT}>{t('regions.noCrop')}</span> : `${fmt(crop.x.value)}, ${fmt(crop.y.value)} · ${fmt(crop.width.value)} × ${fmt(crop.height.value)}`}
       </td>
     </tr>
   );

@@ -7,6 +7,7 @@ import { useElementWidth } from '../../lib/use-element-width.ts';
 import { Ellipse, Group, Layer, Line, Rect, Stage } from './konva-core.ts';
 import { SourceFrameText } from './source-frame-text.tsx';
 import { SOURCE_ASPECTS, sourceFrameDrawing, type SourceAspectId } from './source-frame-draw.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   region: NormalisedRegion;
@@ -51,7 +52,7 @@ export const SourceFrameView = memo(function SourceFrameView({ region, colour, b
         </label>
       </div>
       <div ref={ref} className="w-full">
-        <div className="flex gap-4 text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">
+        <div className={`flex gap-4 text-xs ${MUTED_TEXT}`} aria-hidden="true">
           <span style={{ width: panelW }}>{t('inspector.source.frame')}</span>
           <span style={{ width: panelW }}>{t('inspector.source.region', { width: rect.width, height: rect.height })}</span>
         </div>

@@ -5,6 +5,7 @@ import type { NormalisedRegion, StreamEntry } from '../../../shared/layout-model
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { regionLabel } from './draw-boxes.ts';
 import { localWarningParams } from './warning-params.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const SEVERITY: Record<LayoutWarning['severity'], { glyph: string; classes: string }> = {
   error: { glyph: '✕', classes: 'border-orange-500 bg-orange-50 dark:bg-orange-950/60' },
@@ -75,7 +76,7 @@ export const WarningList = memo(function WarningList({ warnings, regions, target
     <section aria-labelledby="warnings-title">
       <h3 id="warnings-title" className="mb-2 font-semibold">{t('task.warnings')} ({warnings.length})</h3>
       {warnings.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">✓ {t('task.noWarnings')}</p>
+        <p className={`text-sm ${MUTED_TEXT}`}>✓ {t('task.noWarnings')}</p>
       ) : (
         <ul data-testid="warning-list" className="max-h-[28rem] space-y-2 overflow-y-auto pr-1">
           {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} targets={targets} onSelect={onSelect} onHover={onHover} />)}

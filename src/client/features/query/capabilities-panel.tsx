@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const ITEMS = [
   { id: 'layout', glyph: '◧' },
@@ -13,7 +15,7 @@ const ITEMS = [
 export function CapabilitiesPanel() {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="capabilities-title" data-testid="capabilities" className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <Section roomy aria-labelledby="capabilities-title" data-testid="capabilities">
       <h2 id="capabilities-title" className="text-lg font-semibold">{t('home.capabilities.title')}</h2>
       <ul className="mt-3 space-y-3">
         {ITEMS.map((item) => (
@@ -28,7 +30,7 @@ export function CapabilitiesPanel() {
           </li>
         ))}
       </ul>
-      <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">{t('home.capabilities.tryDemo')}</p>
-    </section>
+      <p className={`mt-4 text-sm ${MUTED_TEXT}`}>{t('home.capabilities.tryDemo')}</p>
+    </Section>
   );
 }

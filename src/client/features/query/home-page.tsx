@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryForm, type QueryFormAction } from './query-form.tsx';
 import { CapabilitiesPanel } from './capabilities-panel.tsx';
 import { configQueries } from '../../lib/config-queries.ts';
+import { Section } from '../../design-system/section.tsx';
 
 /**
  * The first screen. On the simulator it is a demo: the form, what mixscope can do, and the
@@ -24,9 +25,9 @@ export function HomePage({ parts }: { parts: HomeParts }) {
     <div className="space-y-6" data-testid="home" data-variant={data === undefined ? 'loading' : demo ? 'demo' : 'live'}>
       <p className="text-slate-700 dark:text-slate-300">{t('app.tagline')}</p>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
-        <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+        <Section roomy>
           <QueryForm action={parts.formAction} />
-        </section>
+        </Section>
         {data !== undefined && (demo ? <CapabilitiesPanel /> : parts.watchSummary)}
       </div>
       {parts.gallery}

@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion } from '../../../shared/api-versions.ts';
 import { taskRefToSearch, validateTaskRef, type FieldIssue, type TaskRefField, type TaskRefInput } from '../../../shared/task-ref.ts';
 import { fieldIssueText } from '../../design-system/field-issue-text.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const TEXT_FIELDS = ['appId', 'roomId', 'taskId', 'userId'] as const;
 const HINTS: Partial<Record<TaskRefField, string>> = { taskId: 'query.taskIdHint', userId: 'query.userIdHint' };
@@ -59,7 +60,7 @@ export function QueryForm({ initial, initialIssues = [], action }: { initial?: T
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={`${formId}-title`} className="space-y-4">
       <h2 id={`${formId}-title`} className="text-lg font-semibold">{t('query.title')}</h2>
-      <p className="max-w-prose text-sm text-slate-600 dark:text-slate-400">{t('query.intro')}</p>
+      <p className={`max-w-prose text-sm ${MUTED_TEXT}`}>{t('query.intro')}</p>
       {issues.length > 0 && (
         <div ref={summaryRef} role="alert" className="rounded-md border border-orange-400 bg-orange-50 p-3 text-sm text-orange-950 dark:bg-orange-950 dark:text-orange-100">
           ✕ {t('query.fixErrors', { count: issues.length })}
@@ -88,7 +89,7 @@ export function QueryForm({ initial, initialIssues = [], action }: { initial?: T
                 maxLength={256}
                 className={`rounded-md border bg-white px-3 py-2 font-mono text-sm dark:bg-slate-900 ${issue ? 'border-orange-600' : 'border-slate-300 dark:border-slate-700'}`}
               />
-              {hint && <span id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">{t(hint)}</span>}
+              {hint && <span id={`${id}-hint`} className={`text-xs ${MUTED_TEXT}`}>{t(hint)}</span>}
               {issue && <span id={`${id}-error`} className="text-sm text-orange-800 dark:text-orange-300">✕ {fieldIssueText(t, issue)}</span>}
             </div>
           );
@@ -107,7 +108,7 @@ export function QueryForm({ initial, initialIssues = [], action }: { initial?: T
             {badVersion !== undefined && <option value={badVersion} disabled>{t('query.unknownVersionOption', { version: badVersion.slice(0, 40) })}</option>}
             {API_VERSIONS.map((v) => <option key={v} value={v}>{v}</option>)}
           </select>
-          <span id={`${formId}-version-hint`} className="text-xs text-slate-600 dark:text-slate-400">{t('query.versionHint')}</span>
+          <span id={`${formId}-version-hint`} className={`text-xs ${MUTED_TEXT}`}>{t('query.versionHint')}</span>
           {versionIssue && <span id={`${formId}-version-error`} className="text-sm text-orange-800 dark:text-orange-300">✕ {fieldIssueText(t, versionIssue)}</span>}
         </div>
       </div>

@@ -3,6 +3,7 @@ import type { ApiVersion } from '../../../shared/api-versions.ts';
 import { resolveFields, type FieldSpec, type ResolvedField } from '../../../shared/volc-field-specs.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { enumTableId, fieldsNotInVersion, noteKey, rangePhrases, unknownKeys, valueText, verdictPhrase, type Phrase } from './config-panels-format.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   section: 'Encode' | 'Control' | 'SpatialConfig' | 'SEIConfig';
@@ -40,7 +41,7 @@ export function FieldPanel({ section, specs, raw, version, nested = [] }: Props)
           </tbody>
         </table>
       </div>
-      {missing.length > 0 && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('panels.notInVersion', { version, fields: missing.join(', ') })}</p>}
+      {missing.length > 0 && <p className={`mt-1 text-xs ${MUTED_TEXT}`}>{t('panels.notInVersion', { version, fields: missing.join(', ') })}</p>}
       {extra.length > 0 && <p className="mt-1 text-xs text-amber-900 dark:text-amber-200">⚠ {t('panels.unknownKeys', { fields: extra.join(', ') })}</p>}
     </section>
   );
@@ -70,7 +71,7 @@ function FieldRow({ field, section, specs, version }: { field: ResolvedField; se
           <span className="font-medium">{show(field.value)}</span>
         )}
         {verdict && <span className="block text-xs text-amber-900 dark:text-amber-200">⚠ {say(verdict)}</span>}
-        {note && <span className="block text-xs text-slate-600 dark:text-slate-400">{t(note, { defaultValue: spec.note })}</span>}
+        {note && <span className={`block text-xs ${MUTED_TEXT}`}>{t(note, { defaultValue: spec.note })}</span>}
       </td>
       <td className={`${CELL} text-slate-700 dark:text-slate-300`}>{spec.default === undefined ? t('panels.noDefault') : show(spec.default)}</td>
       <td className={`${CELL} text-xs text-slate-700 dark:text-slate-300`}>{[range, options].filter(Boolean).join(' · ') || '—'}</td>

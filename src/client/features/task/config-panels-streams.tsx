@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StreamEntry } from '../../../shared/layout-model.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const CELL = 'px-2 py-1 align-top';
 const HEAD = `${CELL} whitespace-nowrap`;
@@ -19,10 +20,10 @@ export function StreamsPanel({ model, which }: { model: TaskModel; which: 'Targe
     <section aria-labelledby={`panel-${which}`} data-testid={`panel-${which}`} className="min-w-0">
       <h3 id={`panel-${which}`} className="mb-1 font-semibold">
         <span className="font-mono">{t(`panels.sections.${which}`)}</span>{' '}
-        <span className="text-sm font-normal text-slate-600 dark:text-slate-400">· {t('panels.streams.count', { count: list.length })}</span>
+        <span className={`text-sm font-normal ${MUTED_TEXT}`}>· {t('panels.streams.count', { count: list.length })}</span>
       </h3>
       {list.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t(which === 'TargetStreams' ? 'panels.streams.targetsEmpty' : 'panels.streams.excludesEmpty')}</p>
+        <p className={`text-sm ${MUTED_TEXT}`}>{t(which === 'TargetStreams' ? 'panels.streams.targetsEmpty' : 'panels.streams.excludesEmpty')}</p>
       ) : (
         <div className="max-h-72 overflow-auto">
           <table className="w-full border-collapse text-sm">
@@ -40,7 +41,7 @@ export function StreamsPanel({ model, which }: { model: TaskModel; which: 'Targe
                 const alsoOther = other.some((o) => sameStream(o, s));
                 return (
                   <tr key={i} className="border-b border-slate-100 dark:border-slate-800">
-                    <td className={`${CELL} text-right font-mono`}>{s.index ?? <span className="text-slate-600 dark:text-slate-400">{t('panels.streams.notIndexed')}</span>}</td>
+                    <td className={`${CELL} text-right font-mono`}>{s.index ?? <span className={MUTED_TEXT}>{t('panels.streams.notIndexed')}</span>}</td>
                     <td className={`${CELL} font-mono break-all`}>
                       {s.userId ?? '—'}
                       {alsoOther && <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">⚠ {t('panels.streams.excluded')}</span>}

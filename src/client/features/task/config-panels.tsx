@@ -3,6 +3,8 @@ import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, SPATIAL_FIELDS } from '../..
 import type { TaskModel } from '../../../shared/task-model.ts';
 import { FieldPanel } from './config-panels-fields.tsx';
 import { StreamsPanel } from './config-panels-streams.tsx';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const SEI_VERSIONS = new Set(['2023-06-01', '2023-11-01']);
 
@@ -12,9 +14,9 @@ export function ConfigPanels({ model }: { model: TaskModel }) {
   const { version, task } = model;
   const control = task.Control;
   return (
-    <section aria-labelledby="config-title" data-testid="config-panels" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <Section aria-labelledby="config-title" data-testid="config-panels">
       <h2 id="config-title" className="text-lg font-semibold">{t('panels.title')}</h2>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t('panels.intro', { version })}</p>
+      <p className={`mb-3 text-sm ${MUTED_TEXT}`}>{t('panels.intro', { version })}</p>
       <div className="grid gap-x-6 gap-y-5 xl:grid-cols-2">
         <FieldPanel section="Encode" specs={ENCODE_FIELDS} raw={task.Encode} version={version} />
         <FieldPanel section="Control" specs={CONTROL_FIELDS} raw={control} version={version} nested={SEI_VERSIONS.has(version) ? ['SpatialConfig', 'SEIConfig'] : ['SpatialConfig']} />
@@ -23,6 +25,6 @@ export function ConfigPanels({ model }: { model: TaskModel }) {
         <StreamsPanel model={model} which="TargetStreams" />
         <StreamsPanel model={model} which="ExcludeStreams" />
       </div>
-    </section>
+    </Section>
   );
 }

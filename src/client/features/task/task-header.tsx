@@ -11,6 +11,8 @@ import { LiveControls } from '../../design-system/live-controls.tsx';
 import { useLiveSetting } from '../../lib/live-setting.ts';
 import type { ShownFailure } from './task-failure.ts';
 import type { RetryState } from '../../design-system/retry-status.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
+import { IdentityList } from '../../design-system/identity-list.tsx';
 
 interface TaskHeaderProps {
   taskRef: TaskRef;
@@ -39,18 +41,11 @@ export function TaskHeader({ taskRef, query, failure, retry, action }: TaskHeade
     <header className="space-y-2">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">{t('task.identity')}</h1>
-        <dl className="flex flex-wrap gap-x-4 gap-y-1 font-mono text-sm">
-          {ids.filter(([, v]) => v !== undefined).map(([k, v]) => (
-            <div key={k} className="flex gap-1.5">
-              <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
-              <dd className="break-all">{v}</dd>
-            </div>
-          ))}
-        </dl>
-        <span className="text-sm text-slate-600 dark:text-slate-400">{t('task.version', { version: taskRef.version })}</span>
+        <IdentityList ids={ids} />
+        <span className={`text-sm ${MUTED_TEXT}`}>{t('task.version', { version: taskRef.version })}</span>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {dataUpdatedAt > 0 && (
-            <span data-testid="task-updated-at" className="text-slate-600 dark:text-slate-400">
+            <span data-testid="task-updated-at" className={MUTED_TEXT}>
               {t('task.updated', { ago: formatRelative(Math.min(dataUpdatedAt, now), now, i18n.language) })}
               {' · '}
               {finished ? t('task.finished') : live.paused ? t('live.paused') : t('task.polling', { seconds: live.intervalMs / 1000 })}

@@ -13,6 +13,8 @@ import { ConfigPanelsLazy } from './lazy-sections.tsx';
 import type { TaskPageParts } from './task-parts.ts';
 import { useShownFailure } from './task-failure.ts';
 import { isDefinitive } from '../../lib/retry-policy.ts';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 export function TaskPage({ parts }: { parts: TaskPageParts }) {
   const { t } = useTranslation();
@@ -26,14 +28,14 @@ export function TaskPage({ parts }: { parts: TaskPageParts }) {
           <h1 className="font-semibold">✕ {t('task.badLink')}</h1>
           <p className="text-sm">{t('task.badLinkHelp')}</p>
         </div>
-        <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+        <Section roomy>
           <Fragment key={search}>
             {parts.queryForm({
               initialIssues: parsed.issues,
               initial: { appId: params.get('appId') ?? '', roomId: params.get('roomId') ?? '', taskId: params.get('taskId') ?? '', userId: params.get('userId') ?? '', version: params.get('version') ?? undefined },
             })}
           </Fragment>
-        </section>
+        </Section>
       </div>
     );
   }
@@ -54,7 +56,7 @@ function TaskView({ taskRef, parts }: { taskRef: TaskRef; parts: TaskPageParts }
     <div className="space-y-4">
       <TaskHeader taskRef={taskRef} query={query} failure={failure} retry={retry} action={data && parts.headerAction(taskRef, data.model)} />
       {isPending && !failure && (
-        <p role="status" data-testid="task-loading" className="animate-pulse text-slate-600 dark:text-slate-400">{t('task.loading')}</p>
+        <p role="status" data-testid="task-loading" className={`animate-pulse ${MUTED_TEXT}`}>{t('task.loading')}</p>
       )}
       {/* Try again only for an answer the page will not retry by itself. */}
       {!data && failure && <ErrorPanel error={failure.error} retry={retry} onRetry={isDefinitive(failure.error) ? () => void query.refetch() : undefined} />}

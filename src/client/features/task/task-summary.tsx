@@ -9,6 +9,8 @@ import { formatDuration } from '../../lib/time-format.ts';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
 import { useServerNow } from '../../lib/server-now.ts';
 import type { TaskView } from './task-queries.ts';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const QUERY_WINDOW_MS = 72 * 3_600_000;
 
@@ -47,7 +49,7 @@ function PushUrl({ url, fullPushUrl }: { url: string; fullPushUrl: (() => Promis
     <span className="flex flex-wrap items-start gap-x-2">
       <code data-testid="push-url" className="break-all">{shown ? reveal.url : maskPushUrl(url)}</code>
       {unavailable ? (
-        <span className="text-xs text-slate-600 dark:text-slate-400">{t('task.keyMaskedBefore')}</span>
+        <span className={`text-xs ${MUTED_TEXT}`}>{t('task.keyMaskedBefore')}</span>
       ) : (
         <button
           type="button" disabled={reveal.state === 'asking'} aria-pressed={shown}
@@ -83,7 +85,7 @@ export function TaskSummary({ view, fullPushUrl, clock }: { view: Pick<TaskView,
   const stop = stopReasonFact(model);
   const queryableUntil = model.startTime !== undefined ? model.startTime + QUERY_WINDOW_MS : undefined;
   return (
-    <section aria-label={t('task.identity')} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <Section aria-label={t('task.identity')}>
       {/* Wide screens: one row, the two badges as wide as their words, the push URL twice a time's width. */}
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-[auto_auto_repeat(5,minmax(0,1fr))_minmax(0,2fr)]">
         <Item label={t('task.status')}><StatusBadge value={status} label={status.label} testId="task-status" /></Item>
@@ -91,7 +93,7 @@ export function TaskSummary({ view, fullPushUrl, clock }: { view: Pick<TaskView,
         <Item label={t('task.stopReason')} testId="stop-reason">
           {stop.kind === 'reason'
             ? <span className="font-mono wrap-anywhere">{stop.reason}</span>
-            : <span className="text-slate-600 dark:text-slate-400">{t({ running: 'task.notStopped', 'ended-without-reason': 'task.noStopReason', 'not-reported': 'task.notReported' }[stop.kind])}</span>}
+            : <span className={MUTED_TEXT}>{t({ running: 'task.notStopped', 'ended-without-reason': 'task.noStopReason', 'not-reported': 'task.notReported' }[stop.kind])}</span>}
         </Item>
         <Item label={t('task.start')} testId="start-time">
           {model.startTime !== undefined ? formatInstant(model.startTime, timeMode, locale, now) : t('task.notReported')}
@@ -122,6 +124,6 @@ export function TaskSummary({ view, fullPushUrl, clock }: { view: Pick<TaskView,
           </ul>
         </details>
       )}
-    </section>
+    </Section>
   );
 }

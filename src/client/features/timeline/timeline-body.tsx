@@ -15,6 +15,7 @@ import { useTimelineText } from './timeline-text.ts';
 import { TimelineToolbar } from './timeline-toolbar.tsx';
 import { timelineKeyHandler } from './use-timeline-keys.ts';
 import { useTimelineView } from './use-timeline-view.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   timeline: Timeline;
@@ -87,7 +88,7 @@ export function TimelineBody({ timeline, model, version, now }: Props) {
           />
         )}
       </div>
-      <p id={helpId} className="text-xs text-slate-600 dark:text-slate-400">{t('timeline.keyboardHelp')}</p>
+      <p id={helpId} className={`text-xs ${MUTED_TEXT}`}>{t('timeline.keyboardHelp')}</p>
       <TimelineDetails active={active} item={activeItem} text={text} idle={t('timeline.selectHint')} />
       <StatusAnnouncer model={model} text={text} />
       {selected && <MarkerDetail key={selected.id} marker={selected} version={version} text={text} onClose={() => setSelectedId(null)} />}

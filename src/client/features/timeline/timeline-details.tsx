@@ -1,6 +1,7 @@
 import type { DrawSegment, MarkerCluster } from '../../../shared/timeline-downsample.ts';
 import type { ActiveItem } from './timeline-geometry.ts';
 import type { TimelineText } from './timeline-text.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   active: ActiveItem | null;
@@ -14,11 +15,11 @@ function Span({ from, to, text }: { from: number; to: number; text: TimelineText
   const { t } = text;
   return (
     <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm sm:grid-cols-[auto_1fr_auto_1fr_auto_1fr]">
-      <dt className="text-slate-600 dark:text-slate-400">{t('timeline.from')}</dt>
+      <dt className={MUTED_TEXT}>{t('timeline.from')}</dt>
       <dd data-testid="detail-from">{text.instant(from)}</dd>
-      <dt className="text-slate-600 dark:text-slate-400">{t('timeline.to')}</dt>
+      <dt className={MUTED_TEXT}>{t('timeline.to')}</dt>
       <dd data-testid="detail-to">{text.instant(to)}</dd>
-      <dt className="text-slate-600 dark:text-slate-400">{t('timeline.duration')}</dt>
+      <dt className={MUTED_TEXT}>{t('timeline.duration')}</dt>
       <dd data-testid="detail-duration">{text.duration(to - from)}</dd>
     </dl>
   );
@@ -29,7 +30,7 @@ export function TimelineDetails({ active, item, text, idle }: Props) {
   const { t } = text;
   let body;
   if (active === null || item === undefined) {
-    body = <p className="text-sm text-slate-600 dark:text-slate-400">{idle}</p>;
+    body = <p className={`text-sm ${MUTED_TEXT}`}>{idle}</p>;
   } else if ('markers' in item) {
     const first = item.markers[0];
     body = (
@@ -41,7 +42,7 @@ export function TimelineDetails({ active, item, text, idle }: Props) {
           <p className="text-sm">
             {text.instant(first.at)}
             {first.since !== null && ` · ${t('timeline.markerSince', { since: text.instant(first.since) })}`}
-            {' · '}<span className="text-slate-600 dark:text-slate-400">{t('timeline.selectHint')}</span>
+            {' · '}<span className={MUTED_TEXT}>{t('timeline.selectHint')}</span>
           </p>
         )}
         {item.markers.length > 1 && <Span from={item.from} to={item.to} text={text} />}
@@ -52,7 +53,7 @@ export function TimelineDetails({ active, item, text, idle }: Props) {
     body = (
       <>
         <p className="font-medium">
-          <span className="text-slate-600 dark:text-slate-400">{t(`timeline.lanes.${lane}`)}: </span>
+          <span className={MUTED_TEXT}>{t(`timeline.lanes.${lane}`)}: </span>
           <span data-testid="detail-state">{text.segmentTitle(lane, item)}</span>
         </p>
         {item.kind === 'unknown' && item.error && (

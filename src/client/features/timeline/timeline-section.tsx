@@ -15,6 +15,8 @@ import { useTimelineText } from './timeline-text.ts';
 import { UnwatchedNote } from './unwatched-note.tsx';
 import { useTimelineData } from './use-timeline-data.ts';
 import { TIMELINE_LOADING_MIN_HEIGHT } from './timeline-height.ts';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 /** The task's lifecycle timeline on the task page: lanes, changes, and whether it is watched. */
 export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; model: TaskModel; parts: TimelineParts }) {
@@ -28,7 +30,7 @@ export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; m
   const watched = data?.watched ?? null;
   return (
     <TimelinePartsContext value={parts}>
-      <section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className={`space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${!data && !error ? TIMELINE_LOADING_MIN_HEIGHT : ''}`}>
+      <Section aria-labelledby={titleId} data-testid="timeline" data-watched={String(watched !== null)} className={`space-y-3 ${!data && !error ? TIMELINE_LOADING_MIN_HEIGHT : ''}`}>
         <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <h2 id={titleId} className="text-lg font-semibold">{t('timeline.title')}</h2>
           <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} done={complete} />
@@ -38,10 +40,10 @@ export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; m
           <TimelineSummary timeline={timeline} watched={watched} truncatedCount={data?.truncated ? HISTORY_LIMIT : undefined} now={now} text={text} />
         )}
         {data && watched === null && <UnwatchedNote taskRef={taskRef} ended={isFinished(model)} />}
-        {!data && !error && <p role="status" className="animate-pulse text-sm text-slate-600 dark:text-slate-400">{t('timeline.loading')}</p>}
+        {!data && !error && <p role="status" className={`animate-pulse text-sm ${MUTED_TEXT}`}>{t('timeline.loading')}</p>}
         {error && <ErrorPanel error={error} compact onRetry={data ? undefined : () => void history.refetch()} />}
         {timeline && <TimelineBody timeline={timeline} model={model} version={taskRef.version} now={now} />}
-      </section>
+      </Section>
     </TimelinePartsContext>
   );
 }

@@ -16,6 +16,7 @@ import { watchQueries, useUnwatchTask, useWatchTask } from '../../lib/watch-quer
 import { sortWatched, WATCH_SORTS, type WatchSort } from './watch-sort.ts';
 import { WatchTable } from './watch-table.tsx';
 import { WatchUndo } from './watch-undo.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 /** /watch: the tasks the server watches for everyone, most urgent first, live. */
 export function WatchPage() {
@@ -42,7 +43,7 @@ export function WatchPage() {
       <header className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <div className="max-w-2xl">
           <h1 className="text-xl font-semibold">{t('watch.title')}</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t('watch.intro')}</p>
+          <p className={`text-sm ${MUTED_TEXT}`}>{t('watch.intro')}</p>
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <LiveStatus updatedAt={dataUpdatedAt} stale={data !== undefined && error !== null} />
@@ -52,7 +53,7 @@ export function WatchPage() {
       </header>
       {data && error && <ErrorPanel error={error} compact />}
       {!data && error && <ErrorPanel error={error} onRetry={() => void query.refetch()} />}
-      {!data && !error && <p role="status" className="animate-pulse text-slate-600 dark:text-slate-400">{t('watch.loading')}</p>}
+      {!data && !error && <p role="status" className={`animate-pulse ${MUTED_TEXT}`}>{t('watch.loading')}</p>}
       <WatchUndo removed={removed} onUndo={undo} busy={rewatch.isPending} />
       {changeError && (
         <p role="alert" className="text-sm text-orange-800 dark:text-orange-300">✕ {t('watch.button.failed', { message: serverErrorText(t, changeError) })}</p>
@@ -63,7 +64,7 @@ export function WatchPage() {
           <div className="flex flex-wrap items-center justify-between gap-3">
             <WatchCounts counts={data.counts} />
             <div className="flex items-center gap-2 text-sm">
-              <label htmlFor={sortId} className="text-slate-600 dark:text-slate-400">{t('watch.sortBy')}</label>
+              <label htmlFor={sortId} className={MUTED_TEXT}>{t('watch.sortBy')}</label>
               <select
                 id={sortId}
                 value={sort}

@@ -8,6 +8,7 @@ import { formatRelative } from '../../lib/time-format.ts';
 import { formatInstant, type TimeMode } from '../../lib/time-setting.ts';
 import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 import { watchedName } from './watch-sort.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   task: WatchedTask;
@@ -31,7 +32,7 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
     <tr data-testid="watch-row" data-key={task.key} data-attention={task.attention} className="border-t border-slate-200 dark:border-slate-800">
       <td className={CELL}>
         <AttentionBadge attention={task.attention} />
-        {task.notQueryableReason && <p className="mt-1 max-w-56 text-xs text-slate-600 dark:text-slate-400">{t(`watch.notQueryable.${task.notQueryableReason}`)}</p>}
+        {task.notQueryableReason && <p className={`mt-1 max-w-56 text-xs ${MUTED_TEXT}`}>{t(`watch.notQueryable.${task.notQueryableReason}`)}</p>}
         {task.lastError && task.consecutiveFailures > 0 && (
           <p className="mt-1 text-xs text-orange-800 dark:text-orange-300">
             <span aria-hidden="true">⚠ </span>{t('watch.lastError', { code: task.lastError.code })} · {t('watch.failures', { count: task.consecutiveFailures })}
@@ -40,13 +41,13 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
       </td>
       <td className={CELL}>
         <Link href={`/task?${taskRefToSearch(ref)}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">{name}</Link>
-        <p className="mt-0.5 break-words font-mono text-xs text-slate-600 dark:text-slate-400">
+        <p className={`mt-0.5 break-words font-mono text-xs ${MUTED_TEXT}`}>
           {[ref.appId, ref.roomId, ref.taskId, ref.userId].filter(Boolean).join(' · ')}
         </p>
       </td>
       <td className={CELL}>
         {task.status === null ? (
-          <span className="text-sm text-slate-600 dark:text-slate-400">{t('watch.notObservedYet')}</span>
+          <span className={`text-sm ${MUTED_TEXT}`}>{t('watch.notObservedYet')}</span>
         ) : (
           <span className="flex flex-wrap gap-1">
             <StatusBadge value={status} label={status.label} />
@@ -59,7 +60,7 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
         {task.lastObservedAt === null ? t('watch.neverObserved') : (
           <>
             <span>{formatRelative(task.lastObservedAt, now, locale)}</span>
-            {mode !== 'relative' && <span className="block text-xs text-slate-600 dark:text-slate-400">{formatInstant(task.lastObservedAt, mode, locale, now)}</span>}
+            {mode !== 'relative' && <span className={`block text-xs ${MUTED_TEXT}`}>{formatInstant(task.lastObservedAt, mode, locale, now)}</span>}
           </>
         )}
       </td>

@@ -9,6 +9,8 @@ import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 import { WatchCounts } from './watch-counts.tsx';
 import { watchQueries } from '../../lib/watch-queries.ts';
 import { sortWatched, watchedName } from './watch-sort.ts';
+import { Section } from '../../design-system/section.tsx';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 const SHOWN = 5;
 
@@ -21,11 +23,11 @@ export function WatchSummary() {
   const now = useServerNow(data?.now, dataUpdatedAt);
   const tasks = data ? sortWatched(data.tasks, 'attention').slice(0, SHOWN) : [];
   return (
-    <section aria-labelledby="watch-summary-title" data-testid="watch-summary" className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <Section roomy aria-labelledby="watch-summary-title" data-testid="watch-summary">
       <h2 id="watch-summary-title" className="text-lg font-semibold"><span aria-hidden="true">◎ </span>{t('watch.title')}</h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('watch.intro')}</p>
+      <p className={`mt-1 text-sm ${MUTED_TEXT}`}>{t('watch.intro')}</p>
       {data === undefined ? (
-        <p role="status" className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t('watch.loading')}</p>
+        <p role="status" className={`mt-3 text-sm ${MUTED_TEXT}`}>{t('watch.loading')}</p>
       ) : data.tasks.length === 0 ? (
         <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{t('home.watch.empty')}</p>
       ) : (
@@ -37,7 +39,7 @@ export function WatchSummary() {
                 <AttentionBadge attention={task.attention} />
                 <Link href={`/task?${taskRefToSearch(task.ref)}`} className="min-w-0 font-medium break-all text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">{watchedName(task)}</Link>
                 {task.lastObservedAt !== null && (
-                  <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">
+                  <span className={`ml-auto text-xs ${MUTED_TEXT}`}>
                     {t('home.watch.lastObserved', { time: formatInstant(task.lastObservedAt, mode, i18n.language, now) })}
                   </span>
                 )}
@@ -49,6 +51,6 @@ export function WatchSummary() {
       <Link href="/watch" className="mt-4 inline-block text-sm font-medium text-sky-800 underline underline-offset-2 dark:text-sky-300">
         {data && data.tasks.length > SHOWN ? t('home.watch.openAll', { count: data.tasks.length }) : t('watch.button.openList')}
       </Link>
-    </section>
+    </Section>
   );
 }

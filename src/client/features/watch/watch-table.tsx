@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { WatchedTask } from '../../../shared/history-api.ts';
 import type { TimeMode } from '../../lib/time-setting.ts';
 import { WatchRow } from './watch-row.tsx';
+import { CARD } from '../../design-system/surface.ts';
 
 interface Props {
   tasks: readonly WatchedTask[];
@@ -16,7 +17,7 @@ const COLUMNS = ['state', 'task', 'status', 'started', 'lastObserved', 'reconnec
 export function WatchTable({ tasks, now, mode, onRemove, removingKey }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className={`overflow-x-auto ${CARD}`}>
       <table className="w-full text-left" data-testid="watch-table">
         <caption className="sr-only">{t('watch.title')}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
