@@ -148,4 +148,69 @@ describe('createAdmission', () => {
     expect(await other).toMatchObject({ ok: false, reason: 'aborted' });
     expect(clock.pendingTimers()).toBe(0);
   });
+
+  it('a newcomer never jumps a queue, even when the token comes early because the rate went up', async () => {
+    const clock = createManualClock(0);
+    let rate = 1;
+    const bucket = createTokenBucket({ rate: () => rate, burst: 1, windowCap: 10, now: clock.now });
+    const admission = createAdmission({ bucket, clock, rate: () => rate, backgroundLimit: () => 10 });
+    const state = new Map<string, Acquired>();
+    const track = (name: string, p: Promise<Acquired>) => void p.then((a) => state.set(name, a));
+    expect(await admission.acquire('interactive')).toEqual({ ok: true });
+    track('i1', admission.acquire('interactive'));
+    track('b1', admission.acquire('background'));
+    rate = 1_000;
+    await clock.advance(10); // a token is back long before the queue's timer
+    expect(admission.canAcquireNow('interactive')).toBe(false);
+    expect(admission.canAcquireNow('background')).toBe(false);
+    track('i2', admission.acquire('interactive'));
+    await clock.advance(0);
+    expect([...state.keys()]).toEqual(['i1']);
+    track('b2', admission.acquire('background'));
+    await clock.advance(0);
+    expect([...state.keys()]).toEqual(['i1']); // b2 waits behind i2 and b1
+    admission.drain();
+  });
+
+  it('a background newcomer waits behind queued background callers when the token comes early', async () => {
+    const clock = createManualClock(0);
+    let rate = 1;
+    const bucket = createTokenBucket({ rate: () => rate, burst: 1, windowCap: 10, now: clock.now });
+    const admission = createAdmission({ bucket, clock, rate: () => rate, backgroundLimit: () => 10 });
+    const served: string[] = [];
+    expect(await admission.acquire('background')).toEqual({ ok: true });
+    void admission.acquire('background').then((a) => a.ok && served.push('b1'));
+    rate = 1_000;
+    await clock.advance(10);
+    expect(admission.canAcquireNow('background')).toBe(false);
+    void admission.acquire('background').then((a) => a.ok && served.push('b2'));
+    await clock.advance(0);
+    expect(served).toEqual(['b1']);
+    admission.drain();
+  });
+
+  it('takes no token for nobody once the queue is empty', async () => {
+    const { clock, admission } = admissionAt(10, 1);
+    await admission.acquire('interactive');
+    const queued = admission.acquire('interactive');
+    await clock.advance(100);
+    expect(await queued).toEqual({ ok: true });
+    admission.finish();
+    admission.finish();
+    await clock.advance(2_000);
+    expect(admission.canAcquireNow('interactive')).toBe(true);
+    expect(admission.canAcquireNow('background')).toBe(true);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('lets a person in on a free token even when the queue is full of held background callers', async () => {
+    const clock = createManualClock(0);
+    const bucket = createTokenBucket({ rate: () => 10, burst: 10, windowCap: 10, now: clock.now });
+    const admission = createAdmission({ bucket, clock, rate: () => 10, backgroundLimit: () => 1, maxQueue: 1 });
+    expect(await admission.acquire('background')).toEqual({ ok: true });
+    void admission.acquire('background');
+    expect(await admission.acquire('interactive')).toEqual({ ok: true });
+    expect(await admission.acquire('background')).toMatchObject({ ok: false, reason: 'queue-full' });
+    admission.drain();
+  });
 });
