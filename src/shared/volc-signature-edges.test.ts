@@ -17,8 +17,16 @@ const signing = { method: 'GET', query, credentials: CREDS, region: 'cn-north-1'
 describe('signRequest: what a caller cannot override', () => {
   it('replaces caller headers that the signer owns, whatever their case', async () => {
     const plain = await signRequest(signing);
-    const forged = await signRequest({ ...signing, headers: { 'x-date': '19990101T000000Z', AUTHORIZATION: 'forged', 'X-Content-Sha256': 'ff', Host: 'evil.example' } });
+    const forged = await signRequest({ ...signing, headers: { 'x-date': '19990101T000000Z', AUTHORIZATION: 'forged', 'X-Content-Sha256': 'ff', Host: 'evil.example', 'X-Security-Token': 'forged' } });
     expect(forged.headers).toEqual(plain.headers);
+  });
+
+  it('sends but never signs the headers the official signer leaves out', async () => {
+    const extra = { 'Content-Type': 'application/json', 'Content-Length': '0', 'User-Agent': 'mixscope', 'Presigned-Expires': '60', Expect: '100-continue' };
+    const got = await signRequest({ ...signing, headers: extra });
+    expect(got.headers).toMatchObject(extra);
+    expect(got.headers['Authorization']).toContain('SignedHeaders=x-date,');
+    expect(got.headers['Authorization']).toBe((await signRequest(signing)).headers['Authorization']);
   });
 
   it('sends no X-Content-Sha256 for an empty body, and signs the empty-body hash', async () => {
@@ -87,6 +95,7 @@ describe('parseAuthorization: shapes', () => {
     ['HMAC-SHA256Credential=AK/20240102/cn-north-1/rtc/request, SignedHeaders=x-date, Signature=ab', 'is not "HMAC-SHA256'],
     ['XHMAC-SHA256 Credential=AK/20240102/cn-north-1/rtc/request, SignedHeaders=x-date, Signature=ab', 'is not "HMAC-SHA256'],
     ['HMAC-SHA256 Credential=AK/20240102/cn-north-1/rtc/request, SignedHeaders=x-date, Signature=xyz', 'is not "HMAC-SHA256'],
+    ['HMAC-SHA256 Credential=AK/20240102/cn-north-1/rtc/request, SignedHeaders=x-date, Signature=abcxyz', 'is not "HMAC-SHA256'],
     ['HMAC-SHA256 Credential=AK/20240102/cn-north-1/rtc/request, SignedHeaders=x-date, Signature=ab, Extra=1', 'is not "HMAC-SHA256'],
     ['HMAC-SHA256 Credential=, SignedHeaders=x-date, Signature=ab', 'is not "HMAC-SHA256'],
     ['HMAC-SHA256 Credential=AK/20240102/cn-north-1/rtc/request/x, SignedHeaders=x-date, Signature=ab', 'Credential must be AccessKeyId/YYYYMMDD/region/service/request.'],
