@@ -196,3 +196,63 @@ describe('timeline edges', () => {
     expect(reconnectEpisodes([gap('between-polls', 0, 5), push(3, 5, 10), push(5, 10, 20)])).toEqual([{ from: 5, to: 10, openStart: false, openEnd: false }]);
   });
 });
+
+describe('timeline details pinned by surviving mutants', () => {
+  it('says the time before the first loaded row is unknown because older rows were not loaded', () => {
+    const rows = [obs({ kind: 'change', observedAt: 2_500, confirmedUntil: 3_000, changed: ['layout'], payload: { v: 1 } })];
+    const baseline = obs({ kind: 'change', observedAt: 10, payload: { v: 0 } });
+    const t = buildTimeline({ observations: rows, baseline, truncated: true, startTime: 1_000, now: 4_000 });
+    expect(t.lanes.push[0]).toEqual({ kind: 'unknown', from: 1_000, to: 2_500, reason: 'truncated', error: null });
+    expect(t.markers.map((m) => m.previousPayload)).toEqual([{ v: 0 }]);
+  });
+
+  it('keeps two different states apart even when one poll ends where the next begins', () => {
+    const rows = [
+      obs({ kind: 'change', continuity: 'first', observedAt: 1_000, confirmedUntil: 2_000, pushStreamState: 5 }),
+      obs({ kind: 'change', observedAt: 2_000, confirmedUntil: 3_000, pushStreamState: 3, changed: ['pushStreamState'] }),
+    ];
+    const t = buildTimeline({ observations: rows, startTime: 1_000, endTime: 3_000, now: 3_000 });
+    expect(t.lanes.push.map((s) => [s.from, s.to, s.kind === 'state' ? s.value : s.reason])).toEqual([[1_000, 2_000, 5], [2_000, 3_000, 3]]);
+  });
+
+  it('keeps a failed poll and the silence after it apart', () => {
+    const rows = [
+      obs({ kind: 'change', continuity: 'first', observedAt: 1_000, confirmedUntil: 1_000 }),
+      obs({ kind: 'gap', observedAt: 2_000, confirmedUntil: 2_500, status: null, pushStreamState: null, error: { kind: 'unreachable', code: 'timeout', message: 'slow' } }),
+      obs({ kind: 'confirm', continuity: 'resumed', observedAt: 9_000, confirmedUntil: 9_000 }),
+    ];
+    const t = buildTimeline({ observations: rows, startTime: 1_000, endTime: 9_000, now: 9_000 });
+    expect(t.lanes.status.map((s) => [s.from, s.to, s.kind === 'state' ? s.value : s.reason])).toEqual([
+      [1_000, 1_000, 2], [1_000, 2_500, 'failed'], [2_500, 9_000, 'silence'], [9_000, 9_000, 2],
+    ]);
+  });
+
+  it('drops a one-answer state seen after the life ended', () => {
+    const rows = [
+      obs({ kind: 'change', continuity: 'first', observedAt: 1_000, confirmedUntil: 2_000 }),
+      obs({ kind: 'change', observedAt: 2_500, confirmedUntil: 2_500, pushStreamState: 3, changed: ['pushStreamState'] }),
+    ];
+    const t = buildTimeline({ observations: rows, startTime: 1_000, endTime: 2_000, now: 9_000 });
+    expect(t.lanes.push).toEqual([{ kind: 'state', from: 1_000, to: 2_000, value: 5 }]);
+    expect(t.reconnects).toEqual([]);
+  });
+
+  it('tells the open start of a reconnect from its closed end', () => {
+    const push = (value: number, from: number, to: number): Segment => ({ kind: 'state', from, to, value });
+    const gap = (reason: 'between-polls' | 'silence', from: number, to: number): Segment => ({ kind: 'unknown', from, to, reason, error: null });
+    expect(reconnectEpisodes([gap('silence', 0, 5), push(3, 5, 10), gap('between-polls', 10, 12), push(5, 12, 20)])).toEqual([{ from: 5, to: 10, openStart: true, openEnd: false }]);
+  });
+
+  it('marks configuration from change rows only, and only the first unchanged one as initial', () => {
+    const life = { from: 0, to: 100_000, ended: false };
+    const rows = [
+      obs({ kind: 'gap', continuity: 'first', observedAt: 500, status: null, pushStreamState: null }),
+      obs({ kind: 'change', observedAt: 1_000, payload: { v: 1 } }),
+      obs({ kind: 'change', continuity: 'resumed', observedAt: 2_000, payload: { v: 1 } }),
+      obs({ kind: 'change', observedAt: 3_000, changed: ['status'], payload: { v: 1 } }),
+    ];
+    expect(changeMarkers(rows, null, life).map((m) => [m.at, m.initial])).toEqual([[1_000, true]]);
+    const statusFirst = [obs({ kind: 'change', continuity: 'first', observedAt: 1_000, changed: ['status'], payload: { v: 1 } })];
+    expect(changeMarkers(statusFirst, null, life)).toEqual([]);
+  });
+});
