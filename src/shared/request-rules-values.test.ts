@@ -47,7 +47,8 @@ describe('checkValue', () => {
 
 describe('how a spec reads', () => {
   it('lists the values of an enum and writes a missing default as a dash', () => {
-    expect(rangeText({ key: 'M', enum: { 0: 'a', 1: 'b', 2: 'c' } })).toBe('{0, 1, 2}');
+    const entry = (name: string) => ({ name, label: name });
+    expect(rangeText({ key: 'M', enum: { 0: entry('a'), 1: entry('b'), 2: entry('c') } })).toBe('{0, 1, 2}');
     expect(defaultText({ key: 'M' })).toBe('—');
     expect(defaultText({ key: 'M', default: 0 })).toBe('0');
     expect(defaultText({ key: 'M', default: 'x' })).toBe('x');
