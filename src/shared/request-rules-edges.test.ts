@@ -119,3 +119,43 @@ describe('how values and ranges read', () => {
     expect(suggest('VideoWidht', known)).toBe('VideoWidth');
   });
 });
+
+describe('stream lists and spatial audio: what the rules carry', () => {
+  it('shows the bad stream, UserId or Index', () => {
+    const found = (list: unknown[]) => requestRules({ ...KEY, TargetStreams: { StreamList: list } }, 'start', '2020-12-01').map((r) => [r.code, r.params]);
+    expect(found([7])).toEqual([['streamInvalid', { field: 'TargetStreams.StreamList[0]', value: '7' }]]);
+    expect(found([{ UserId: 5, Index: 'x' }])).toEqual([
+      ['streamUserIdInvalid', { field: 'TargetStreams.StreamList[0].UserId', value: '5' }],
+      ['streamIndexInvalid', { field: 'TargetStreams.StreamList[0].Index', value: '"x"' }],
+    ]);
+    expect(requestRules({ ...KEY, TargetStreams: { StreamList: 'all' } }, 'start', '2020-12-01')[0]?.params).toEqual({ field: 'TargetStreams.StreamList', value: '"all"' });
+  });
+
+  it('says nothing of a null list or a list object without StreamList, and counts no Index-less duplicates', () => {
+    expect(codes({ ...KEY, TargetStreams: null })).toEqual([]);
+    expect(codes({ ...KEY, TargetStreams: {} })).toEqual([]);
+    expect(codes({ ...KEY, TargetStreams: { StreamList: [{ UserId: 'a' }, { UserId: 'b' }] } })).toEqual([]);
+  });
+
+  it('maps regions against no streams when StreamList is not a list', () => {
+    const body = { ...KEY, TargetStreams: { StreamList: 'all' }, Layout: { LayoutMode: 2, CustomLayout: { Regions: [{ StreamIndex: 0, WidthProportion: 1, HeightProportion: 1 }] } } };
+    expect(codes(body)).toEqual(['streamListInvalid TargetStreams.StreamList', `regionUnmatched ${R0}.StreamIndex`]);
+  });
+
+  it('carries the values of spatial audio rules', () => {
+    const spatial = (config: unknown) => requestRules({ ...KEY, Control: { SpatialConfig: config } }, 'start', '2020-12-01').map((r) => [r.code, r.params]);
+    expect(spatial({ EnableSpatialRender: 'yes' })).toEqual([['valueWrongType', { field: 'Control.SpatialConfig.EnableSpatialRender', type: 'boolean', value: '"yes"', default: 'false' }]]);
+    expect(spatial({ AudienceSpatialPosition: [0.5, 0, 0] })).toEqual([['valueOutOfRange', { field: 'Control.SpatialConfig.AudienceSpatialPosition', value: '[…]', range: '[-100, 100] × 3', default: '[0, 0, 0]' }]]);
+    expect(spatial({ AudienceSpatialOrientation: 3 })).toEqual([['valueWrongType', { field: 'Control.SpatialConfig.AudienceSpatialOrientation', type: 'object', value: '3', default: '—' }]]);
+    expect(spatial({ AudienceSpatialOrientation: { Up: 'up' } })).toEqual([['valueWrongType', { field: 'Control.SpatialConfig.AudienceSpatialOrientation.Up', type: '[x, y, z]', value: '"up"', default: '[0,0,1]' }]]);
+    expect(spatial({ AudienceSpatialOrientation: { Forward: [0, 1, 0] } })).toEqual([['notPerpendicular', { field: 'Control.SpatialConfig.AudienceSpatialOrientation' }]]);
+  });
+
+  it('names the version that does not take SEIConfig, and wants exactly 32 hex digits for its UUID', () => {
+    expect(requestRules({ ...KEY, Control: { SEIConfig: {} } }, 'start', '2020-12-01')[0]?.params).toEqual({ field: 'Control.SEIConfig', version: '2020-12-01' });
+    const uuid = (value: string) => codes({ ...KEY, Control: { SEIConfig: { SEIPayloadUUID: value } } }, '2023-11-01');
+    expect(uuid('a'.repeat(32))).toEqual([]);
+    expect(uuid(`x${'a'.repeat(32)}`)).toEqual(['valueBadFormat Control.SEIConfig.SEIPayloadUUID']);
+    expect(uuid(`${'a'.repeat(32)}x`)).toEqual(['valueBadFormat Control.SEIConfig.SEIPayloadUUID']);
+  });
+});
