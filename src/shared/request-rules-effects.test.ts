@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRejected, requestRules, type RequestKind, type RuleEffect } from './request-rules.ts';
+import { isRejected, requestRules, RULE_EFFECT, type RequestKind, type RuleEffect } from './request-rules.ts';
 import type { RuleCode } from './request-rules-text.ts';
 
 /**
@@ -38,6 +38,20 @@ const CASES: Array<[RuleCode, unknown, RequestKind, RuleEffect]> = [
   ['unknownFieldSuggest', start({ Encode: { VideoFPS: 30 } }), 'start', 'ignored'],
   ['customLayoutIgnored', start({ Layout: { ...layout([ratio(0)]), LayoutMode: 0 } }), 'start', 'ignored'],
   ['notUpdatable', update({ PushURL: 'rtmp://a/b' }), 'update', 'ignored'],
+  ['notAnObject', [], 'start', 'rejected'],
+  ['missingRequired', start({ PushURL: '' }), 'start', 'rejected'],
+  ['pushUrlNotRtmp', start({ PushURL: 'http://a/b' }), 'start', 'rejected'],
+  ['sequenceNumberMissing', update({ SequenceNumber: undefined }), 'update', 'advice'],
+  ['sequenceNumberInvalid', update({ SequenceNumber: -1 }), 'update', 'rejected'],
+  ['partialFlagInvalid', update({ IsUpdatePartialParam: 'yes' }), 'update', 'rejected'],
+  ['fullUpdateOmits', update({ IsUpdatePartialParam: false }), 'update', 'advice'],
+  ['streamListInvalid', start({ TargetStreams: 'all' }), 'start', 'rejected'],
+  ['regionRequired', start({ Layout: layout([{ StreamIndex: 0 }]) }), 'start', 'rejected'],
+  ['valueOutOfRange', start({ Encode: { VideoFps: 120 } }), 'start', 'reset'],
+  ['valueOdd', start({ Encode: { VideoWidth: 641 } }), 'start', 'reset'],
+  ['valueWrongType', start({ Encode: { VideoFps: 'fast' } }), 'start', 'reset'],
+  ['notInVersion', start({ Control: { SEIConfig: {} } }), 'start', 'ignored'],
+  ['unknownField', start({ Zzzzzz: 1 }), 'start', 'ignored'],
 ];
 
 describe('requestRules: the effect of each rule, from a body that breaks it', () => {
@@ -45,7 +59,14 @@ describe('requestRules: the effect of each rule, from a body that breaks it', ()
     const rules = requestRules(body, kind, '2020-12-01');
     const found = rules.find((r) => r.code === code);
     expect(found?.effect).toBe(effect);
+    // Every rule says what is wrong and how to fix it, in words a person can act on.
+    expect(found?.message.length).toBeGreaterThan(20);
+    expect(found?.fix.length).toBeGreaterThan(10);
     expect(isRejected(rules)).toBe(rules.some((r) => r.effect === 'rejected'));
+  });
+
+  it('covers every rule code (the table above is complete)', () => {
+    expect([...CASES.map(([code]) => code), 'regionNotInteger'].sort()).toEqual(Object.keys(RULE_EFFECT).sort());
   });
 
   it('regionNotInteger (2023 pixels) is rejected', () => {
