@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  canvasRect, clampToCanvas, coverShapes, effectiveCornerRadiusPx, finiteRect, hitTest, intersectionArea, isOffCanvas,
+  canvasRect, clampToCanvas, coverShapes, effectiveCornerRadiusPx, finiteRect, hitTest, intersectionArea, isOffCanvas, occlusion,
   offCanvasExtent, rectArea, rectIntersection, regionContains, visibleFraction,
 } from './layout-geometry.ts';
 import { pixelLayout } from './layout-test-tasks.ts';
@@ -184,5 +184,57 @@ describe('hitTest', () => {
         expect(l.regions.slice(at + 1).some((r) => regionContains(r, p, 1280))).toBe(false);
       }),
     );
+  });
+});
+
+describe('geometry edges pinned by surviving mutants', () => {
+  it('hits nothing outside the canvas even where a region sticks out', () => {
+    const big = pixelLayout([{ x: -100, y: -100, w: 1480, h: 920 }]);
+    for (const p of [{ x: -1, y: 10 }, { x: 10, y: -1 }, { x: 1280, y: 10 }, { x: 10, y: 720 }]) expect(hitTest(big, p)).toBeUndefined();
+    expect(hitTest(big, { x: 0, y: 0 })).toBe('r0');
+    expect(hitTest(big, { x: 1279, y: 719 })).toBe('r0');
+  });
+
+  it('contains its top-left edge but not its bottom edge, and leaves out every rounded corner', () => {
+    const [square] = pixelLayout([{ x: 100, y: 100, w: 400, h: 300 }]).regions;
+    expect(regionContains(square!, { x: 100, y: 100 }, 1280)).toBe(true);
+    expect(regionContains(square!, { x: 99.5, y: 200 }, 1280)).toBe(false);
+    expect(regionContains(square!, { x: 200, y: 400 }, 1280)).toBe(false);
+    expect(regionContains(square!, { x: 200, y: 99.5 }, 1280)).toBe(false);
+    const [rounded] = pixelLayout([{ x: 100, y: 100, w: 400, h: 300, radius: 0.025 }]).regions; // r = 32 px
+    expect(regionContains(rounded!, { x: 498, y: 101 }, 1280)).toBe(false); // top right
+    expect(regionContains(rounded!, { x: 101, y: 398 }, 1280)).toBe(false); // bottom left
+    expect(regionContains(rounded!, { x: 498, y: 250 }, 1280)).toBe(true);
+  });
+
+  it('judges a rectangle with no area by where it lies', () => {
+    expect(offCanvasExtent(rect(-1, 10, 0, 50), canvas)).toBe('fully');
+    expect(offCanvasExtent(rect(10, -1, 50, 0), canvas)).toBe('fully');
+    expect(offCanvasExtent(rect(1275, 0, 10, 0), canvas)).toBe('fully');
+    expect(offCanvasExtent(rect(0, 715, 0, 10), canvas)).toBe('fully');
+    expect(offCanvasExtent(rect(1280, 0, 0, 10), canvas)).toBe('inside');
+    expect(offCanvasExtent(rect(1270, 710, 10, 0), canvas)).toBe('inside');
+    expect(isOffCanvas(rect(0, 0, 100, 100), canvas, 'partly')).toBe(false);
+  });
+
+  it('clamps a single edge that is far off, and a sum that overflows', () => {
+    expect(finiteRect(rect(5e7, 0, 10, 10))).toEqual(rect(1e7, 0, 0, 10));
+    expect(finiteRect(rect(0, -5e7, 10, 10))).toEqual(rect(0, -1e7, 10, 0));
+    expect(finiteRect(rect(9e6, 0, 2e6, 10))).toEqual(rect(9e6, 0, 1e6, 10));
+    expect(finiteRect(rect(0, 9e6, 10, 2e6))).toEqual(rect(0, 9e6, 10, 1e6));
+  });
+
+  it('gives no overlap for rectangles that only touch top to bottom', () => {
+    expect(rectIntersection(rect(0, 0, 100, 100), rect(0, 100, 100, 100))).toBeUndefined();
+  });
+
+  it('drops the empty arm of a plus shape when the radius is half the height', () => {
+    const [region] = pixelLayout([{ x: 0, y: 0, w: 200, h: 64, radius: 0.025 }]).regions; // r = 32 = 64 / 2
+    expect(coverShapes(region!, 1280)).toEqual([rect(32, 0, 136, 64)]);
+  });
+
+  it('lists as covering only the opaque regions above that overlap', () => {
+    const layout = pixelLayout([{ x: 0, y: 0, w: 100, h: 100 }, { x: 500, y: 0, w: 100, h: 100, z: 1 }, { x: 50, y: 0, w: 100, h: 100, z: 2 }]);
+    expect(occlusion(layout).get('r0')?.coveredBy).toEqual(['r2']);
   });
 });
