@@ -33,7 +33,7 @@ test.beforeAll(async () => {
   mixscope = await startChild('src/server/main.ts', [], {
     HOST: '127.0.0.1', PORT: String(appPort), MIXSCOPE_UPSTREAM: 'volcengine', VOLC_ENDPOINT: `http://127.0.0.1:${simPort}`,
     VOLC_ACCESSKEY: SIMULATOR_CREDENTIALS.accessKeyId, VOLC_SECRETKEY: SIMULATOR_CREDENTIALS.secretKey,
-    VOLC_SESSION_TOKEN: '', MIXSCOPE_TOKEN: '', MIXSCOPE_DATA_DIR: data.path, MIXSCOPE_CALLBACK_SECRET: SECRET,
+    VOLC_SESSION_TOKEN: '', MIXSCOPE_TOKEN: '', MIXSCOPE_DATA_DIR: data.path, MIXSCOPE_CALLBACK_SECRET: SECRET, MIXSCOPE_CALLBACK_WATCH: '1',
   }, '/api/config', appPort);
 });
 
