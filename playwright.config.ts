@@ -54,8 +54,8 @@ const dataDir = freshDataDir();
 
 // With the embedded simulator, every demo task is discovered (as callbacks) and, by default, put on
 // the watch list. Most specs look at tasks nobody watches yet, so their servers (this one and the
-// ones specs start, which inherit the environment) only record the events; the specs about the
-// fleet and the README screenshots turn watching back on for their own servers.
+// ones specs start, which inherit the environment) only record the events; the fleet's spec
+// turns watching back on for its own server.
 process.env.MIXSCOPE_CALLBACK_WATCH ??= '0';
 
 // Two cores run the server, the simulator and each worker's Chromium: one worker there keeps

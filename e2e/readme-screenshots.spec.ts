@@ -37,7 +37,7 @@ test.use({ baseURL: `http://127.0.0.1:${PORT}`, viewport: { width: 1280, height:
 test.beforeAll(async ({ request }) => {
   server = await startChild('src/server/main.ts', [], {
     PORT: String(PORT), HOST: '127.0.0.1', MIXSCOPE_UPSTREAM: 'simulator', MIXSCOPE_SIMULATOR_SPEED: '60',
-    MIXSCOPE_DATA_DIR: data.path, MIXSCOPE_CALLBACK_WATCH: '1', VOLC_ACCESSKEY: '', VOLC_SECRETKEY: '', VOLC_SESSION_TOKEN: '', MIXSCOPE_TOKEN: '',
+    MIXSCOPE_DATA_DIR: data.path, VOLC_ACCESSKEY: '', VOLC_SECRETKEY: '', VOLC_SESSION_TOKEN: '', MIXSCOPE_TOKEN: '',
   }, '/api/config', PORT);
   for (const ref of WATCHED) await TimelinePanel.watch(request, server.url, ref);
 });
