@@ -172,3 +172,40 @@ describe('region checks at their edges', () => {
     expect(w?.params).toMatchObject({ halfShorterSide: 70.5, max: 0.055 }); // 70.5 / 1280 = 0.05507…
   });
 });
+
+describe('region checks: what each warning carries', () => {
+  const pixel = (region: Record<string, unknown>) => layoutWarnings(buildTaskModel({
+    TargetStreams: { StreamList: [{ UserId: 'guest', Index: 0 }] },
+    Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 1280, Height: 720 }, Regions: [{ StreamIndex: 0, Width: 640, Height: 360, ...region }] } },
+  }, '2023-11-01'));
+
+  it('lists every missing size field once, and never adds zeroSize for a missing one', () => {
+    expect(pixel({ Width: undefined, Height: undefined }).map((w) => [w.id, w.params.fields])).toEqual([['missingRequired:r0', 'Width, Height']]);
+    expect(pixel({ Height: undefined }).map((w) => w.id)).toEqual(['missingRequired:r0']);
+    expect(ratio({ HeightProportion: undefined }).map((w) => w.id)).toEqual(['missingRequired:r0']);
+  });
+
+  it('flags a region with width but no height, and says nothing more of one off the canvas', () => {
+    expect(pixel({ Height: 0 }).map((w) => w.id)).toEqual(['zeroSize:r0']);
+    expect(pixel({ LocationX: 5000, Width: 0 }).map((w) => w.id)).toEqual(['zeroSize:r0']);
+  });
+
+  it('points off-canvas, crop and corner warnings at their region, with their values', () => {
+    const [fully] = pixel({ LocationX: 2000 });
+    expect([fully?.regionIds, fully?.params]).toEqual([['r0'], { region: '"guest" (StreamIndex 0)', x: 2000, y: 0, width: 640, height: 360, canvasWidth: 1280, canvasHeight: 720 }]);
+    expect(pixel({ LocationX: 1000 })[0]?.regionIds).toEqual(['r0']);
+    const [empty] = pixel({ SourceCrop: { WidthProportion: 0 } });
+    expect([empty?.code, empty?.regionIds, empty?.params]).toEqual(['cropEmpty', ['r0'], { region: '"guest" (StreamIndex 0)', width: 0, height: 1 }]);
+    const [corner] = pixel({ CornerRadius: 0.5 });
+    expect([corner?.code, corner?.regionIds]).toEqual(['cornerRadiusIgnored', ['r0']]);
+    expect(pixel({ Alpha: 0.1 })[0]?.params).toEqual({ region: '"guest" (StreamIndex 0)', alpha: 0.1 });
+  });
+
+  it('names the range of a crop size that is out of it', () => {
+    expect(ratio({ SourceCrop: { WidthProportion: 1.5 } })[0]?.params.details).toBe('WidthProportion 1.5 is outside (0, 1] (reset to 1)');
+  });
+
+  it('names only the locations above 1 as pixels', () => {
+    expect(ratio({ LocationX: 640, LocationY: 1 }).find((w) => w.code === 'pixelsGivenAsRatio')?.params.sent).toBe('LocationX 640');
+  });
+});
