@@ -47,6 +47,16 @@ describe('the embedded simulator feeds the fleet', () => {
       const discovered = after.tasks.filter((t) => t.source === 'callback');
       expect(discovered.length).toBeGreaterThan(0);
       expect(discovered.every((t) => t.label === 'callback' && t.ref.taskId !== undefined)).toBe(true);
+      // Everything the first look found is applied in one pass: the demos are there, the fault demos are not
+      // (watched, their throttling and timeouts would slow every other demo task down).
+      const deadline = Date.now() + 10_000;
+      let ids: string[] = [];
+      while (!['live-mix', 'class-mix', 'broken-mix'].every((id) => ids.includes(id))) {
+        if (Date.now() > deadline) throw new Error(`the demo tasks did not all reach the fleet: ${ids.join(', ')}`);
+        await new Promise((r) => setTimeout(r, 50));
+        ids = FleetResponseSchema.parse(await (await runtime.app.request('/api/tasks')).json()).tasks.map((t) => t.ref.taskId ?? '');
+      }
+      expect(ids.filter((id) => ['timeout-mix', 'throttled-mix', 'unavailable-mix', 'malformed-mix', 'slow-mix'].includes(id))).toEqual([]);
     } finally {
       await stream.cancel();
     }

@@ -1,4 +1,5 @@
 import { CallbackEnvelopeSchema, parseEventData } from '../../shared/callback-api.ts';
+import { DEMO_SCENARIOS } from '../../shared/demo-scenarios.ts';
 import { eventsBetween, type SeenTask } from '../../simulator/callback-events.ts';
 import { signedEnvelope } from '../../simulator/callback-sender.ts';
 import type { TaskSnapshot } from '../../simulator/task-lifecycle.ts';
@@ -28,12 +29,19 @@ export interface SimulatorFeedDeps {
 /** Signs nothing anyone checks: the envelope keeps Volcengine's shape, Signature included. */
 const LOCAL_SECRET = 'embedded-simulator';
 
+/**
+ * The fault demos (no answer, throttled, 503s...) are left out: watched, their polls would throttle
+ * and trip the breaker for every other demo task. They stay one click away in the gallery.
+ */
+const FAULT_DEMOS = new Set(DEMO_SCENARIOS.filter((s) => (s.tags as readonly string[]).includes('fault')).map((s) => `${s.ref.roomId}|${s.ref.taskId ?? ''}`));
+const isFaultDemo = (snapshot: TaskSnapshot) => FAULT_DEMOS.has(`${snapshot.script.key.roomId}|${snapshot.script.key.taskId}`);
+
 export function startSimulatorFeed(deps: SimulatorFeedDeps): { stop(): void; look(): Promise<void> } {
   let seen = new Map<string, SeenTask>();
   let busy: Promise<void> = Promise.resolve();
 
   async function once(): Promise<void> {
-    const { events, next } = eventsBetween(seen, deps.snapshots(), deps.taskNow());
+    const { events, next } = eventsBetween(seen, deps.snapshots().filter((s) => !isFaultDemo(s)), deps.taskNow());
     seen = next;
     let added = 0;
     for (const event of events) {
