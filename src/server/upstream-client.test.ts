@@ -93,10 +93,9 @@ describe('what it returns', () => {
 
 describe('when the endpoint cannot be reached', () => {
   it('times out a fetch that never answers, even one that ignores the signal', async () => {
-    const started = Date.now();
+    // The fetch never settles: only the client's own timeout can end this call.
     const out = await client(() => new Promise<Response>(() => {}), { timeoutMs: 50 }).getTask(REF);
     expect(out).toEqual({ kind: 'unreachable', reason: 'timeout', message: 'No answer from rtc.example.test within 50 ms.' });
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('reports a network error by its code, never with credentials', async () => {

@@ -9,7 +9,7 @@ import { createGovernor } from './governor.ts';
 import { maxInWindow } from './governor-test-kit.ts';
 
 /**
- * The proof of issue 6: hammer the whole HTTP app with 1,000 concurrent task queries across 100
+ * The proof of the one budget: hammer the whole HTTP app with 1,000 concurrent task queries across 100
  * tasks against a counting upstream, on a manual clock, and check that Volcengine would never see
  * more than MIXSCOPE_QPS calls in any one-second window, while everyone gets an answer.
  */

@@ -126,10 +126,9 @@ describe('a /task link rendered on the server', () => {
     const calls: unknown[] = [];
     const slow: UpstreamClient = { getTask: (ref) => (calls.push(ref), new Promise((r) => (answer = r))) };
     const a = app(slow);
-    const started = Date.now();
+    // The upstream answers only after the page has come back, so the page cannot have waited for it.
     const res = await a.request(LINK);
     expect(await res.text()).toBe(INDEX);
-    expect(Date.now() - started).toBeLessThan(2_000);
     answer(ok());
     expect((await a.request(`/api${LINK}`)).status).toBe(200);
     expect(calls).toHaveLength(1);

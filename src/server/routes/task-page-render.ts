@@ -41,7 +41,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /**
- * A /task link's page rendered on the server (issue 8: link opened to layout drawn), from the
+ * A /task link's page rendered on the server (link opened to layout drawn), from the
  * governor at interactive priority like GET /api/task, behind the same token check. Only a task
  * Volcengine returned is rendered: a bad link, an error, a slow answer or a task too large to
  * render without stalling the server (ssr-size-limit.ts) leave the page to the browser, which
