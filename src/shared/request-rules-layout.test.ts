@@ -75,3 +75,40 @@ describe('regions to streams, one to one', () => {
     expect(found({ ...update, TargetStreams: list(31) }, '2020-12-01', 'update')).toEqual([['tooManyStreams:TargetStreams.StreamList', { count: 31, max: 30, mode: 2 }]]);
   });
 });
+
+describe('LayoutMode and the Canvas fields', () => {
+  const canvasRules = (canvas: Record<string, unknown>) => found(start({ Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 1280, Height: 720, ...canvas }, Regions: [region(0)] } } }));
+
+  it('resets a bad LayoutMode to 0, which then ignores CustomLayout', () => {
+    const custom = { CustomLayout: { Regions: [region(0)] } };
+    expect(found(start({ Layout: { LayoutMode: 9, ...custom } }))).toEqual([
+      ['valueOutOfRange:Layout.LayoutMode', { field: 'Layout.LayoutMode', value: 9, range: '{0, 1, 2, 3}', default: '0' }],
+      ['customLayoutIgnored:Layout.CustomLayout', { mode: 0 }],
+    ]);
+    expect(found(start({ Layout: { LayoutMode: 2.5, ...custom } })).map(([id]) => id)).toEqual(['valueWrongType:Layout.LayoutMode', 'customLayoutIgnored:Layout.CustomLayout']);
+    expect(found(start({ Layout: { LayoutMod: 2 } })).map(([id]) => id)).toEqual(['unknownFieldSuggest:Layout.LayoutMod']);
+  });
+
+  it('checks the canvas size in whole, even pixels', () => {
+    expect(canvasRules({ Width: 1281, Height: 721 }).map(([id]) => id)).toEqual(['valueOdd:Layout.CustomLayout.Canvas.Width', 'valueOdd:Layout.CustomLayout.Canvas.Height']);
+    expect(canvasRules({ Width: 640.5, Height: 480.5 }).map(([id, p]) => [id, (p as Record<string, unknown>)['type']])).toEqual([
+      ['valueWrongType:Layout.CustomLayout.Canvas.Width', 'integer'], ['valueWrongType:Layout.CustomLayout.Canvas.Height', 'integer'],
+    ]);
+    expect(canvasRules({ Width: 4000 })[0]?.[1]).toMatchObject({ range: '[2, 1920] px', default: '640' });
+  });
+
+  it('wants a #RRGGBB background and a BackgroundImage string of at most 1024 characters', () => {
+    for (const bad of ['red', 'x#000000', '#0000000', '#00000g']) {
+      expect(canvasRules({ Background: bad })).toEqual([['valueBadFormat:Layout.CustomLayout.Canvas.Background', { field: 'Layout.CustomLayout.Canvas.Background', value: JSON.stringify(bad), format: '#RRGGBB', default: '#000000' }]]);
+    }
+    expect(canvasRules({ Background: '#a0B1c2', BackgroundImage: 'https://example.com/bg.png' })).toEqual([]);
+    expect(canvasRules({ BackgroundImage: 5 }).map(([id]) => id)).toEqual(['valueWrongType:Layout.CustomLayout.Canvas.BackgroundImage']);
+    expect(canvasRules({ BackgroundImage: 'x'.repeat(1025) }).map(([id]) => id)).toEqual(['valueTooLong:Layout.CustomLayout.Canvas.BackgroundImage']);
+  });
+
+  it('judges the mapping of a partial update that sends its streams', () => {
+    const update = { AppId: 'demo-app', RoomId: 'room-1', TaskId: 'mix-1', SequenceNumber: 1, IsUpdatePartialParam: true };
+    const body = { ...update, TargetStreams: { StreamList: [{ UserId: 'a', Index: 0 }] }, Layout: { CustomLayout: { Regions: [region(0), region(4)] } } };
+    expect(found(body, '2020-12-01', 'update').map(([id]) => id)).toEqual([`regionUnmatched:${REGIONS}[1].StreamIndex`]);
+  });
+});
