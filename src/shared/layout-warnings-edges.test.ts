@@ -149,3 +149,21 @@ describe('parse issues: which region they belong to', () => {
     expect(w?.params['path']).toBe('Layout.CustomLayout.Regions[0].Alpha');
   });
 });
+
+describe('severity and order', () => {
+  it('calls a hidden or rejected layout an error, and a partly hidden or ambiguous one a warning', () => {
+    const severity = (boxes: TestBox[], code: WarningCode) => only(boxes, code)[0]?.severity;
+    expect(severity([{ x: 0, y: 0, w: 320, h: 180 }, { x: 0, y: 0, w: 1280, h: 720, z: 1 }], 'hiddenFully')).toBe('error');
+    expect(severity([{ x: 0, y: 0, w: 400, h: 100 }, { x: 0, y: 0, w: 300, h: 100, z: 1 }], 'hiddenPartly')).toBe('warning');
+    expect(severity([{ x: 0, y: 0, w: 400, h: 400 }, { x: 200, y: 200, w: 400, h: 400 }], 'equalZOrderOverlap')).toBe('warning');
+    expect(severity([{ x: 0, y: 0, w: 100, h: 100, index: 0 }, { x: 200, y: 0, w: 100, h: 100, index: 0 }], 'duplicateStreamIndex')).toBe('error');
+    const strip = Array.from({ length: 31 }, (_, i) => ({ StreamIndex: i, LocationX: i * 0.03, WidthProportion: 0.03, HeightProportion: 0.25 }));
+    const many = warnings({ TargetStreams: { StreamList: strip.map((r) => ({ UserId: `u${r.StreamIndex}`, Index: r.StreamIndex })) }, Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 1280, Height: 720 }, Regions: strip } } });
+    expect(many.map((w) => [w.code, w.severity])).toEqual([['tooManyRegions', 'error'], ['tooManyStreams', 'error']]);
+  });
+
+  it('orders warnings of one region and one severity by the list of codes, not by which check found them', () => {
+    const list = layoutWarnings(pixelModel([{ x: 0, y: 0, w: 400, h: 100, alpha: 0.1 }, { x: 0, y: 0, w: 300, h: 100, z: 1 }]));
+    expect(list.map((w) => w.id)).toEqual(['hiddenPartly:r0', 'alphaTooLow:r0']);
+  });
+});
