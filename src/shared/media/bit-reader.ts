@@ -40,6 +40,7 @@ export class BitReader {
   /** se(v): signed exp-Golomb, 1, -1, 2, -2, ... for codes 1, 2, 3, 4, ... */
   se(): number {
     const k = this.ue();
-    return k % 2 === 1 ? (k + 1) / 2 : -(k / 2);
+    // 0 - x, not -x: code 0 is +0, never -0 (which JSON and Object.is tell apart).
+    return k % 2 === 1 ? (k + 1) / 2 : 0 - k / 2;
   }
 }

@@ -17,6 +17,12 @@ const element: fc.Arbitrary<Element> = fc.oneof(
 );
 
 describe('bit reader and exp-Golomb', () => {
+  it('reads se(v) code 0 as +0, not -0', () => {
+    const w = new BitWriter();
+    w.se(0);
+    expect(Object.is(new BitReader(w.trailing().bytes()).se(), 0)).toBe(true);
+  });
+
   it('reads back any sequence of u(n), ue(v) and se(v) written', () => {
     fc.assert(fc.property(fc.array(element, { maxLength: 40 }), (elements) => {
       const w = new BitWriter();
