@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackEventsResponseSchema } from '../../shared/callback-api.ts';
 import { WatchListResponseSchema } from '../../shared/history-api.ts';
 import { SIMULATOR_CREDENTIALS } from '../../simulator/simulator.ts';
-import { freePort, spawnTs, tempDir, waitUntilServing, type Child } from './child-process-kit.ts';
+import { freePort, pollUntil, spawnTs, tempDir, volcengineServerEnv, waitUntilServing, type Child } from './child-process-kit.ts';
 
 /**
  * Discovery end to end, in real processes: the standalone simulator sends signed callbacks for its
@@ -11,18 +11,7 @@ import { freePort, spawnTs, tempDir, waitUntilServing, type Child } from './chil
  */
 
 const SECRET = 'system-test-callback-secret';
-const DEADLINE_MS = 30_000;
 
-/** Asks until `read` returns something, or fails at the deadline with the processes' output. */
-async function pollUntil<T>(read: () => Promise<T | undefined>, explain: () => string): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not seen within ${DEADLINE_MS} ms:\n${explain()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('callback discovery between real processes', () => {
   const children: Child[] = [];
@@ -34,9 +23,8 @@ describe('callback discovery between real processes', () => {
     const port = await freePort();
     serverUrl = `http://127.0.0.1:${port}`;
     const server = spawnTs('src/server/main.ts', [], {
-      HOST: '127.0.0.1', PORT: String(port), MIXSCOPE_UPSTREAM: 'volcengine', VOLC_ENDPOINT: `http://127.0.0.1:${simPort}`,
-      VOLC_ACCESSKEY: SIMULATOR_CREDENTIALS.accessKeyId, VOLC_SECRETKEY: SIMULATOR_CREDENTIALS.secretKey,
-      MIXSCOPE_DATA_DIR: dataDir.path, MIXSCOPE_TOKEN: '', MIXSCOPE_CALLBACK_SECRET: SECRET, LOG_LEVEL: 'info',
+      ...volcengineServerEnv(port, `http://127.0.0.1:${simPort}`, dataDir.path, SIMULATOR_CREDENTIALS),
+      MIXSCOPE_CALLBACK_SECRET: SECRET, LOG_LEVEL: 'info',
     });
     children.push(server);
     await waitUntilServing(`${serverUrl}/healthz`, server);

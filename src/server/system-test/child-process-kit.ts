@@ -120,3 +120,26 @@ export async function startCountedSimulator(children: Child[]): Promise<{ proxyU
   const [, proxyPort = ''] = await proxy.waitFor(/counting proxy on (\d+)/);
   return { proxyUrl: `http://127.0.0.1:${proxyPort}`, accessKey, secretKey };
 }
+
+/** Asks until `read` returns something, or fails at the deadline with what `explain` says. */
+export async function pollUntil<T>(read: () => Promise<T | undefined>, explain: () => string, deadlineMs = 30_000): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not seen within ${deadlineMs} ms:\n${explain()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The environment of a mixscope server in volcengine mode against a Volcengine-compatible endpoint
+ * (the standalone simulator, whose keys it signs with), listening on loopback, with no token.
+ */
+export function volcengineServerEnv(port: number, endpoint: string, dataDir: string, credentials: { accessKeyId: string; secretKey: string }): Record<string, string> {
+  return {
+    HOST: '127.0.0.1', PORT: String(port), MIXSCOPE_UPSTREAM: 'volcengine', VOLC_ENDPOINT: endpoint,
+    VOLC_ACCESSKEY: credentials.accessKeyId, VOLC_SECRETKEY: credentials.secretKey, VOLC_SESSION_TOKEN: '',
+    MIXSCOPE_DATA_DIR: dataDir, MIXSCOPE_TOKEN: '',
+  };
+}

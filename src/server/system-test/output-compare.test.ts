@@ -4,7 +4,7 @@ import { OutputResponseSchema, type OutputResponse } from '../../shared/output-a
 import { taskRefToSearch } from '../../shared/task-ref.ts';
 import { SIMULATOR_CREDENTIALS } from '../../simulator/simulator.ts';
 import { SIMULATOR_PUSH_HOST } from '../output/simulator-pull.ts';
-import { freePort, spawnTs, tempDir, waitUntilServing, type Child } from './child-process-kit.ts';
+import { freePort, spawnTs, tempDir, volcengineServerEnv, waitUntilServing, type Child } from './child-process-kit.ts';
 
 /**
  * Declared vs applied end to end, in real processes: the standalone simulator serves its tasks'
@@ -27,9 +27,8 @@ describe('declared vs applied between real processes', () => {
     children.push(simulator);
     await waitUntilServing(`http://127.0.0.1:${simPort}/pull/live/nobody.flv`, simulator);
     const server = spawnTs('src/server/main.ts', [], {
-      HOST: '127.0.0.1', PORT: String(port), MIXSCOPE_UPSTREAM: 'volcengine', VOLC_ENDPOINT: `http://127.0.0.1:${simPort}`,
-      VOLC_ACCESSKEY: SIMULATOR_CREDENTIALS.accessKeyId, VOLC_SECRETKEY: SIMULATOR_CREDENTIALS.secretKey, VOLC_SESSION_TOKEN: '',
-      MIXSCOPE_DATA_DIR: dataDir.path, MIXSCOPE_TOKEN: '', MIXSCOPE_PULL_HOSTS: '',
+      ...volcengineServerEnv(port, `http://127.0.0.1:${simPort}`, dataDir.path, SIMULATOR_CREDENTIALS),
+      MIXSCOPE_PULL_HOSTS: '',
       MIXSCOPE_PULL_RULES: `${SIMULATOR_PUSH_HOST}=http://127.0.0.1:${simPort}/pull/{app}/{stream}.flv`,
     });
     children.push(server);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FleetResponseSchema } from '../../shared/fleet-api.ts';
 import { SIMULATOR_CREDENTIALS } from '../../simulator/simulator.ts';
-import { freePort, spawnTs, tempDir, waitUntilServing, type Child } from './child-process-kit.ts';
+import { freePort, pollUntil, spawnTs, tempDir, volcengineServerEnv, waitUntilServing, type Child } from './child-process-kit.ts';
 
 /**
  * The room sweep end to end, in real processes: the standalone simulator (no callbacks) and a
@@ -9,17 +9,7 @@ import { freePort, spawnTs, tempDir, waitUntilServing, type Child } from './chil
  * reaches the fleet with source sweep, found through ListRoomInfo, GetRoomOnlineUsers and her UserId.
  */
 
-const DEADLINE_MS = 30_000;
 
-async function pollUntil<T>(read: () => Promise<T | undefined>, explain: () => string): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not seen within ${DEADLINE_MS} ms:\n${explain()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('room sweep between real processes', () => {
   const children: Child[] = [];
@@ -34,10 +24,8 @@ describe('room sweep between real processes', () => {
     children.push(simulator);
     await simulator.waitFor(/Volcengine RTC OpenAPI stand-in/);
     const server = spawnTs('src/server/main.ts', [], {
-      HOST: '127.0.0.1', PORT: String(port), MIXSCOPE_UPSTREAM: 'volcengine', VOLC_ENDPOINT: `http://127.0.0.1:${simPort}`,
-      VOLC_ACCESSKEY: SIMULATOR_CREDENTIALS.accessKeyId, VOLC_SECRETKEY: SIMULATOR_CREDENTIALS.secretKey,
-      MIXSCOPE_DATA_DIR: dataDir.path, MIXSCOPE_TOKEN: '', LOG_LEVEL: 'info',
-      MIXSCOPE_SWEEP_APP_IDS: 'demo-app', MIXSCOPE_SWEEP_PERIOD_MS: '1000',
+      ...volcengineServerEnv(port, `http://127.0.0.1:${simPort}`, dataDir.path, SIMULATOR_CREDENTIALS),
+      LOG_LEVEL: 'info', MIXSCOPE_SWEEP_APP_IDS: 'demo-app', MIXSCOPE_SWEEP_PERIOD_MS: '1000',
     });
     children.push(server);
     await waitUntilServing(`${serverUrl}/healthz`, server);
