@@ -18,7 +18,7 @@ function opsApp(opts: { outcome?: UpstreamOutcome; config?: Partial<ServerConfig
   const governor = createGovernor({ upstream, clock, qps: 50, cacheMs: 1_000, events: metrics.governorEvents, breaker: { failureThreshold: 2 } });
   metrics.watchGovernor(governor.state);
   const logger = recordingLogger();
-  const store = { listWatched: () => (opts.storeOk === false ? Promise.reject(new Error('closed')) : Promise.resolve([])) } as unknown as HistoryStore;
+  const store = { getWatched: () => (opts.storeOk === false ? Promise.reject(new Error('closed')) : Promise.resolve(undefined)) } as unknown as HistoryStore;
   const app = createApp({
     config: testConfig(opts.config), upstream, clock: clock.now, logger, governor, metrics,
     history: { store, watcher: { watch: () => Promise.reject(new Error('unused')), unwatch: async () => false }, clock: clock.now },

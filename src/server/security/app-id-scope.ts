@@ -46,7 +46,11 @@ export function scopedHistoryStore(store: HistoryStore, list: List): HistoryStor
         return store.watch(ref, opts);
       },
       unwatch: async (key) => { byKey(key); return store.unwatch(key); },
-      getWatched: async (key) => { byKey(key); return store.getWatched(key); },
+      getWatched: async (key) => {
+        // A key that names no AppId names no task: a point read that finds nothing (readiness).
+        if (appIdOfKey(key) !== '') byKey(key);
+        return store.getWatched(key);
+      },
       listWatched: async () => (await store.listWatched()).filter((task) => appIdAllowed(ids, task.ref.appId)),
       record: async (ref, outcome, at, fence) => {
         requireAllowedAppId(ids, ref.appId);
