@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { HistoryDatabase } from '../history/history-db.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { SchedulerClock } from '../clock/scheduler-clock.ts';
+import { repeatingRound } from '../clock/repeating-round.ts';
 import { initialShare, observe, shareCap, type ReplicaRow, type ShareState, type ShareTimings } from './replica-share.ts';
 
 /**
@@ -61,9 +62,6 @@ export function createReplicaMembership(opts: ReplicaMembershipOptions): Replica
     holdMs: (opts.windowMs ?? MEMBERSHIP_DEFAULTS.windowMs) + opts.upstreamTimeoutMs,
   };
   let state: ShareState = initialShare(id);
-  let timer: unknown;
-  let running = false;
-  let round: Promise<void> | undefined;
   let logged: string | undefined;
   const cap = () => shareCap(state, clock.now(), { qps, timings });
 
@@ -93,29 +91,14 @@ export function createReplicaMembership(opts: ReplicaMembershipOptions): Replica
     report();
   }
 
-  const schedule = () => {
-    if (!running) return;
-    timer = clock.setTimeout(() => {
-      round = tick().finally(schedule);
-    }, timings.heartbeatMs);
-  };
+  const loop = repeatingRound(tick, timings.heartbeatMs, clock);
 
   return {
     id,
     cap,
     counted: () => state.counted,
     tick,
-    async start() {
-      if (running) return;
-      running = true;
-      round = tick();
-      await round;
-      schedule();
-    },
-    async stop() {
-      running = false;
-      clock.clearTimeout(timer);
-      await round?.catch(() => undefined);
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }

@@ -4,6 +4,8 @@ import type { Fence } from '../history/fence.ts';
 import type { HistoryDatabase } from '../history/history-db.ts';
 import type { SqlFamily } from '../history/migrations/migration-provider.ts';
 import { silentLogger, type Logger } from '../logger.ts';
+import { repeatingRound } from '../clock/repeating-round.ts';
+import { systemClock } from '../clock/scheduler-clock.ts';
 
 /**
  * Exactly one replica polls watched tasks: the one holding the lease row. The holder renews it
@@ -66,9 +68,6 @@ export function createWatcherLease(opts: WatcherLeaseOptions): WatcherLease {
   const logger = opts.logger ?? silentLogger;
   const listeners: ((held: boolean) => void)[] = [];
   let epoch: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  let round: Promise<boolean> | undefined;
   const now = dbNowMs(family);
   const until = sql<number>`${now} + ${timings.ttlMs}`;
 
@@ -110,13 +109,8 @@ export function createWatcherLease(opts: WatcherLeaseOptions): WatcherLease {
     return epoch !== undefined;
   }
 
-  const schedule = () => {
-    if (!running) return;
-    timer = setTimeout(() => {
-      round = tick().finally(schedule);
-    }, timings.renewMs);
-    timer.unref();
-  };
+  // The system clock's timers do not keep a stopping server alive.
+  const loop = repeatingRound(tick, timings.renewMs, systemClock);
 
   return {
     holder,
@@ -124,17 +118,9 @@ export function createWatcherLease(opts: WatcherLeaseOptions): WatcherLease {
     fence: () => (epoch === undefined ? undefined : { lease: WATCHER_LEASE, epoch }),
     onChange: (listener) => void listeners.push(listener),
     tick,
-    async start() {
-      if (running) return;
-      running = true;
-      round = tick();
-      await round;
-      schedule();
-    },
+    start: loop.start,
     async stop({ release = false } = {}) {
-      running = false;
-      clearTimeout(timer);
-      await round?.catch(() => undefined);
+      await loop.stop();
       const held = epoch;
       set(undefined);
       if (release && held !== undefined) {
