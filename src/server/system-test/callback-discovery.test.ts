@@ -12,7 +12,6 @@ import { freePort, pollUntil, spawnTs, tempDir, volcengineServerEnv, waitUntilSe
 
 const SECRET = 'system-test-callback-secret';
 
-
 describe('callback discovery between real processes', () => {
   const children: Child[] = [];
   const dataDir = tempDir('mixscope-callbacks-');

@@ -4,15 +4,13 @@ import { OutputResponseSchema, type OutputResponse } from '../../shared/output-a
 import { taskRefToSearch } from '../../shared/task-ref.ts';
 import { SIMULATOR_CREDENTIALS } from '../../simulator/simulator.ts';
 import { SIMULATOR_PUSH_HOST } from '../output/simulator-pull.ts';
-import { freePort, spawnTs, tempDir, volcengineServerEnv, waitUntilServing, type Child } from './child-process-kit.ts';
+import { freePort, pollUntil, spawnTs, tempDir, volcengineServerEnv, waitUntilServing, type Child } from './child-process-kit.ts';
 
 /**
  * Declared vs applied end to end, in real processes: the standalone simulator serves its tasks'
  * HTTP-FLV outputs, a mixscope server in volcengine mode reads them through a pull rule, and the
  * planted differences come back as warnings.
  */
-
-const DEADLINE_MS = 30_000;
 
 describe('declared vs applied between real processes', () => {
   const children: Child[] = [];
@@ -46,14 +44,13 @@ describe('declared vs applied between real processes', () => {
   async function outputOf(id: DemoScenarioId): Promise<OutputResponse> {
     const scenario = DEMO_SCENARIOS.find((s) => s.id === id);
     if (scenario === undefined) throw new Error(`no scenario ${id}`);
-    const deadline = Date.now() + DEADLINE_MS;
-    for (;;) {
+    let last = '';
+    return pollUntil(async () => {
       const res = await fetch(`${serverUrl}/api/task/output?${taskRefToSearch(scenario.ref)}`);
       if (res.status === 200) return OutputResponseSchema.parse(await res.json());
-      const last = `${res.status} ${await res.text()}`;
-      if (Date.now() > deadline) throw new Error(`${id}: no output within ${DEADLINE_MS} ms, last ${last}:\n${output()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      last = `${res.status} ${await res.text()}`;
+      return undefined;
+    }, () => `${id}: last answer ${last}\n${output()}`);
   }
 
   it('warns that the online class leaves stu-fay out, that the gallery is capped, and that the PK battle runs at half its frame rate', async () => {

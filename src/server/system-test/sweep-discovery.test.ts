@@ -9,8 +9,6 @@ import { freePort, pollUntil, spawnTs, tempDir, volcengineServerEnv, waitUntilSe
  * reaches the fleet with source sweep, found through ListRoomInfo, GetRoomOnlineUsers and her UserId.
  */
 
-
-
 describe('room sweep between real processes', () => {
   const children: Child[] = [];
   const dataDir = tempDir('mixscope-sweep-');
