@@ -30,7 +30,7 @@ import { outputRoutes } from './routes/output-routes.ts';
 import { createOutputPuller } from './output/output-puller.ts';
 import { pullUrlAllowed } from './output/pull-rules.ts';
 import { taskRoutes } from './routes/task-routes.ts';
-import { taskPageRender, type PageRender } from './routes/task-page-render.ts';
+import { taskPageRender } from './routes/task-page-render.ts';
 import { AppIdNotAllowedError, notAllowed } from './security/app-id-allow-list.ts';
 import { scopedFaultSwitch, scopedGovernor, scopedHistoryStore, scopedWatcher } from './security/app-id-scope.ts';
 import type { FaultSwitch } from './simulator-faults.ts';
@@ -139,13 +139,7 @@ export function createApp(options: AppOptions) {
   }
   app.all('/api', (c) => sendError(c, 404, { kind: 'not-found', message: 'Unknown API path.' }));
   app.all('/api/*', (c) => sendError(c, 404, { kind: 'not-found', message: `No API at ${c.req.method} ${c.req.path}.` }));
-  const renderTask = taskPageRender({ governor, source: config.upstream, logger, taskNow });
-  // A link to a refused AppId gets index.html as it is; the page's own query then shows the 403.
-  const render: PageRender = (c, url) => renderTask(c, url).catch((err: unknown) => {
-    if (err instanceof AppIdNotAllowedError) return undefined;
-    throw err;
-  });
-  app.route('/', staticRoutes(staticRoot, { preloads: pagePreloads, render }));
+  app.route('/', staticRoutes(staticRoot, { preloads: pagePreloads, render: taskPageRender({ governor, source: config.upstream, logger, taskNow }) }));
 
   app.onError((err, c) => {
     if (err instanceof AppIdNotAllowedError) return notAllowed(c, err);

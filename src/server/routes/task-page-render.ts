@@ -7,6 +7,7 @@ import type { Governor } from '../governor/governor.ts';
 import type { Logger } from '../logger.ts';
 import { SSR_MAX_TASK_SIZE, taskSize } from './ssr-size-limit.ts';
 import { taskResponseOf } from './task-routes.ts';
+import { AppIdNotAllowedError } from '../security/app-id-allow-list.ts';
 
 /** A page rendered on the server: what goes inside #root, and the attributes of its <html>. */
 export interface RenderedPage {
@@ -52,7 +53,12 @@ export function taskPageRender({ governor, source, logger, waitMs = RENDER_WAIT_
     if (url.pathname !== '/task') return undefined;
     const parsed = taskRefFromSearch(url.search);
     if (!parsed.ok) return undefined;
-    const result = await within(governor.get(parsed.ref, { priority: 'interactive', signal: c.req.raw.signal }), waitMs);
+    // A refused AppId is left to the browser like any failure: the page's own query shows the 403.
+    const asked = governor.get(parsed.ref, { priority: 'interactive', signal: c.req.raw.signal }).catch((err: unknown) => {
+      if (err instanceof AppIdNotAllowedError) return undefined;
+      throw err;
+    });
+    const result = await within(asked, waitMs);
     if (result?.outcome.kind !== 'ok') return undefined;
     // Rendering is synchronous: a very large task would hold every other request meanwhile.
     if (taskSize(result.outcome.task) > SSR_MAX_TASK_SIZE) return undefined;
