@@ -52,7 +52,7 @@ export const en = {
     stopReason: 'Stop reason',
     notStopped: 'Still running',
     noStopReason: 'None given: the task ended without one',
-    pushStateNever: 'No push state: the task ended before one was reported',
+    pushStateNever: 'Never reported',
     start: 'Started',
     end: 'Ended',
     duration: 'Duration',

@@ -54,7 +54,7 @@ export const zh: Messages = {
     stopReason: '停止原因',
     notStopped: '仍在运行',
     noStopReason: '未给出：任务结束时没有返回原因',
-    pushStateNever: '无推流状态：任务在返回推流状态前已结束',
+    pushStateNever: '从未返回',
     start: '开始时间',
     end: '结束时间',
     duration: '时长',
