@@ -6,6 +6,7 @@ import { createAccess } from './auth.ts';
 import type { CallbackMetrics } from './callbacks/callback-metrics.ts';
 import type { CallbackRateLimit } from './callbacks/callback-rate-limit.ts';
 import { callbackRoutes } from './callbacks/callback-routes.ts';
+import { taskEventsRoutes } from './callbacks/task-events-routes.ts';
 import type { CallbackStore } from './callbacks/callback-store.ts';
 import type { ServerConfig } from './env.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions) {
   }
   if (history) app.route('/api', historyRoutes({ store: history.store, watcher: history.watcher, clock: history.clock }));
   if (options.fleet) app.route('/api', fleetRoutes({ ...options.fleet, now: history?.clock ?? clock, appIds: config.appIds }));
+  if (options.callbacks) app.route('/api', taskEventsRoutes({ store: options.callbacks.store, appIds: config.appIds, now: taskNow }));
   if (options.callbacks) app.route('/api', callbackRoutes({ secret: config.callbackSecret, appIds: config.appIds, now: clock, logger, ...options.callbacks }));
   if (faults && config.simulatorFaults && config.upstream === 'simulator') app.route('/api/simulator/faults', simulatorFaultRoutes(faults));
   if (metrics) {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { CallbackOutcomeSchema, type CallbackEvent, type CallbackEnvelope, type CallbackOutcome } from '../../shared/callback-api.ts';
 import type { CallbackEventsTable, HistoryDatabase } from '../history/history-db.ts';
 
@@ -43,8 +43,8 @@ export interface CallbackStore {
   pending(limit: number): Promise<PendingCallbackEvent[]>;
   markProcessed(eventId: string, outcome: CallbackOutcome, at: number, ids?: { roomId?: string; taskId?: string; userId?: string }): Promise<void>;
   addPresence(fact: PresenceFact): Promise<void>;
-  /** One room's events (or one task's in it), newest EventTime first. */
-  list(query: { appId: string; roomId: string; taskId?: string | undefined; limit: number }): Promise<CallbackEvent[]>;
+  /** One room's events (or those naming one of `taskIds` in it), newest EventTime first. */
+  list(query: { appId: string; roomId: string; taskId?: string | undefined; taskIds?: readonly string[]; eventTypes?: readonly string[]; limit: number }): Promise<CallbackEvent[]>;
   presence(appId: string, roomId: string): Promise<PresenceFact[]>;
 }
 
@@ -128,9 +128,11 @@ export function createCallbackStore(db: Kysely<HistoryDatabase>): CallbackStore 
         .execute();
     },
 
-    async list({ appId, roomId, taskId, limit }) {
+    async list({ appId, roomId, taskId, taskIds, eventTypes, limit }) {
       let q = db.selectFrom('callback_events').selectAll().where('app_id', '=', appId).where('room_id', '=', roomId);
       if (taskId !== undefined) q = q.where('task_id', '=', taskId);
+      if (taskIds !== undefined) q = taskIds.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('task_id', 'in', [...taskIds]);
+      if (eventTypes !== undefined) q = eventTypes.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('event_type', 'in', [...eventTypes]);
       const rows = await q.orderBy('event_time', 'desc').orderBy('id', 'desc').limit(limit).execute();
       return rows.map(toEvent);
     },
