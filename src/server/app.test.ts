@@ -26,7 +26,7 @@ describe('GET /api/config', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(ConfigResponseSchema.parse(JSON.parse(text))).toEqual({
-      upstream: 'volcengine', region: 'cn-north-1', endpointHost: 'rtc.example.test', qps: 42, authRequired: false,
+      upstream: 'volcengine', region: 'cn-north-1', endpointHost: 'rtc.example.test', qps: 42, authRequired: false, outputPull: false,
     });
     expect(text).not.toContain(TEST_CREDENTIALS.accessKeyId);
     expect(text).not.toContain(TEST_CREDENTIALS.secretKey);

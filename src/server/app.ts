@@ -29,6 +29,7 @@ import { pagePreloads } from './routes/page-preloads.ts';
 import { pushUrlRoutes } from './routes/push-url-routes.ts';
 import { outputRoutes } from './routes/output-routes.ts';
 import { createOutputPuller } from './output/output-puller.ts';
+import { createOutputRelay } from './output/output-relay.ts';
 import { pullUrlAllowed } from './output/pull-rules.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { taskPageRender } from './routes/task-page-render.ts';
@@ -115,8 +116,10 @@ export function createApp(options: AppOptions) {
   app.route(apiPaths.config, configRoutes(config));
   app.route(`${apiPaths.task}/push-url`, pushUrlRoutes({ governor, source: config.upstream, logger, appIds: config.appIds }));
   const allowed = (url: URL) => pullUrlAllowed(url, config.pullRules, config.pullHosts);
-  const puller = createOutputPuller({ fetch: options.outputFetch ?? ((req) => fetch(req)), allowed });
-  app.route(`${apiPaths.task}/output`, outputRoutes({ governor, source: config.upstream, logger, puller, pullRules: config.pullRules, allowed, now: clock }));
+  const outputFetch: FetchLike = options.outputFetch ?? ((req) => fetch(req));
+  const puller = createOutputPuller({ fetch: outputFetch, allowed });
+  const relay = createOutputRelay({ fetch: outputFetch, allowed });
+  app.route(`${apiPaths.task}/output`, outputRoutes({ governor, source: config.upstream, logger, puller, relay, pullRules: config.pullRules, allowed, now: clock }));
   // One clock for the page: task time (the history's) when the server keeps one, else the wall's.
   const taskNow = history?.clock ?? clock;
   app.route(apiPaths.task, taskRoutes({ governor, source: config.upstream, logger, taskNow }));

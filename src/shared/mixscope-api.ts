@@ -98,5 +98,7 @@ export const ConfigResponseSchema = z.object({
   endpointHost: z.string(),
   qps: z.number(),
   authRequired: z.boolean(),
+  /** True when MIXSCOPE_PULL_RULES or MIXSCOPE_PULL_HOSTS give the server outputs it may read (GET /api/task/output). */
+  outputPull: z.boolean(),
 });
 export type ConfigResponse = z.infer<typeof ConfigResponseSchema>;

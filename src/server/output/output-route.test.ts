@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlvDemuxer } from '../../shared/media/flv-demuxer.ts';
 import { avcConfigBody, avcNaluBody, flvHeader, flvTag } from '../../shared/media/flv-writer.ts';
 import { volcSeiMessage, writeSei } from '../../shared/media/h264-sei.ts';
 import { writePps, writeSps } from '../../shared/media/h264-sps.ts';
@@ -177,5 +178,33 @@ describe('output puller caps', () => {
     const reads = await Promise.all([puller.read('k', url), puller.read('k', url), puller.read('k', url)]);
     expect(reads.every((r) => r.ok)).toBe(true);
     expect(hits.get('/live/ok.flv')).toBe(1);
+  });
+});
+
+describe('GET /api/task/output/stream', () => {
+  const stream = (pullUrl?: string) => app().request(`/api/task/output/stream?${REF}${pullUrl === undefined ? '' : `&pullUrl=${encodeURIComponent(pullUrl)}`}`);
+
+  it('relays the output through the pull rule as FLV', async () => {
+    const res = await stream();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('video/x-flv');
+    const events = new FlvDemuxer().push(new Uint8Array(await res.arrayBuffer()));
+    // The player starts at the configuration and a keyframe (however the bytes were split on the way), and gets to the last frame.
+    const shown = events.map((e) => (e.kind === 'header' ? 'header' : e.tag.data[1] === 0 ? 'config' : `${e.tag.data[0] === 0x17 ? 'key' : 'frame'}@${e.tag.timestamp}`));
+    expect(shown.slice(0, 3)).toEqual(['header', 'config', expect.stringMatching(/^key@/)]);
+    expect(shown.at(-1)).toBe('key@3000');
+  });
+
+  it('refuses a host that is not allowed with nothing fetched, and says what is wrong with a bad stream', async () => {
+    hits.clear();
+    const refused = await stream(`http://localhost:${new URL(base).port}/live/ok.flv`);
+    expect(refused.status).toBe(403);
+    expect(ApiErrorBodySchema.parse(await refused.json()).error.output?.reason).toBe('pull-host-not-allowed');
+    expect(hits.size).toBe(0);
+    const page = await stream(`${base}/page.flv?auth=secret`);
+    const body = await page.text();
+    expect(page.status).toBe(502);
+    expect(ApiErrorBodySchema.parse(JSON.parse(body)).error.output?.reason).toBe('not-flv');
+    expect(body).not.toContain('secret');
   });
 });

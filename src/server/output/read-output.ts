@@ -22,10 +22,11 @@ export type ReadFailure = { ok: false; reason: OutputFailureReason; message: str
 export type ReadOutcome = { ok: true; analyser: OutputAnalyser; bytesRead: number } | ReadFailure;
 
 const MAX_REDIRECTS = 3;
-const fail = (reason: OutputFailureReason, message: string, bytesRead = 0, httpStatus?: number): ReadFailure =>
+export const readFailure = (reason: OutputFailureReason, message: string, bytesRead = 0, httpStatus?: number): ReadFailure =>
   ({ ok: false, reason, message, bytesRead, ...(httpStatus !== undefined ? { httpStatus } : {}) });
 
-async function open(url: URL, opts: ReadOutputOptions, signal: AbortSignal): Promise<Response | ReadFailure> {
+/** The pull URL's response, following redirects only to allowed hosts; a ReadFailure says why not. */
+export async function openOutput(url: URL, opts: Pick<ReadOutputOptions, 'fetch' | 'allowed'>, signal: AbortSignal): Promise<Response | ReadFailure> {
   let current = url;
   for (let hop = 0; ; hop += 1) {
     const res = await opts.fetch(new Request(current, { redirect: 'manual', signal, headers: { Accept: 'video/x-flv, */*' } }));
@@ -41,9 +42,9 @@ async function open(url: URL, opts: ReadOutputOptions, signal: AbortSignal): Pro
     // A redirect is followed only to a host that is allowed anyway: a CDN cannot steer the server elsewhere.
     if (next === undefined || !opts.allowed(next)) {
       const where = next === undefined ? 'nowhere usable' : `the host ${next.host}, which is not allowed`;
-      return fail('redirect-refused', `The CDN answered HTTP ${res.status}, a redirect to ${where}. mixscope follows redirects only to allowed hosts; add that host to MIXSCOPE_PULL_HOSTS if it is the CDN's own.`, 0, res.status);
+      return readFailure('redirect-refused', `The CDN answered HTTP ${res.status}, a redirect to ${where}. mixscope follows redirects only to allowed hosts; add that host to MIXSCOPE_PULL_HOSTS if it is the CDN's own.`, 0, res.status);
     }
-    if (hop + 1 >= MAX_REDIRECTS) return fail('redirect-refused', `The CDN redirected more than ${MAX_REDIRECTS} times; check the pull URL.`, 0, res.status);
+    if (hop + 1 >= MAX_REDIRECTS) return readFailure('redirect-refused', `The CDN redirected more than ${MAX_REDIRECTS} times; check the pull URL.`, 0, res.status);
     current = next;
   }
 }
@@ -62,11 +63,11 @@ export async function readOutput(url: URL, opts: ReadOutputOptions): Promise<Rea
   let bytesRead = 0;
   const seconds = `${opts.timeoutMs / 1000} s`;
   try {
-    const res = await open(url, opts, abort.signal);
+    const res = await openOutput(url, opts, abort.signal);
     if (!(res instanceof Response)) return res;
     if (!res.ok || res.body === null) {
       await res.body?.cancel().catch(() => undefined);
-      return fail('cdn-http-error', `The CDN answered HTTP ${res.status} for the pull URL: check that the stream is live and that the pull rule (or the typed URL) gives its right path and auth.`, 0, res.status);
+      return readFailure('cdn-http-error', `The CDN answered HTTP ${res.status} for the pull URL: check that the stream is live and that the pull rule (or the typed URL) gives its right path and auth.`, 0, res.status);
     }
     const reader = res.body.getReader();
     try {
@@ -84,13 +85,13 @@ export async function readOutput(url: URL, opts: ReadOutputOptions): Promise<Rea
       await reader.cancel().catch(() => undefined);
     }
     return bytesRead >= opts.maxBytes && !analyser.done && analyser.sei === undefined
-      ? fail('too-large', `Read ${bytesRead} bytes (the cap) without finding the layout SEI after a keyframe.`, bytesRead)
+      ? readFailure('too-large', `Read ${bytesRead} bytes (the cap) without finding the layout SEI after a keyframe.`, bytesRead)
       : { ok: true, analyser, bytesRead };
   } catch (e) {
-    if (e instanceof FlvFormatError) return fail('not-flv', `The pull URL does not serve FLV: ${e.message}. Check that it is the HTTP-FLV address (usually ending in .flv), not HLS or a web page.`, bytesRead);
-    if (timedOut) return analyser.sei !== undefined ? { ok: true, analyser, bytesRead } : fail('timeout', `The output sent ${bytesRead} bytes in ${seconds} without the layout SEI after a keyframe: the CDN is slow or the stream stalled.`, bytesRead);
+    if (e instanceof FlvFormatError) return readFailure('not-flv', `The pull URL does not serve FLV: ${e.message}. Check that it is the HTTP-FLV address (usually ending in .flv), not HLS or a web page.`, bytesRead);
+    if (timedOut) return analyser.sei !== undefined ? { ok: true, analyser, bytesRead } : readFailure('timeout', `The output sent ${bytesRead} bytes in ${seconds} without the layout SEI after a keyframe: the CDN is slow or the stream stalled.`, bytesRead);
     if (opts.signal?.aborted) throw e;
-    return fail('unreachable', `Could not reach the pull host: ${e instanceof Error ? e.message : String(e)}.`, bytesRead);
+    return readFailure('unreachable', `Could not reach the pull host: ${e instanceof Error ? e.message : String(e)}.`, bytesRead);
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onOuterAbort);

@@ -10,6 +10,7 @@ export function configRoutes(config: ServerConfig) {
     endpointHost: config.endpointHost,
     qps: config.qps,
     authRequired: config.token !== undefined,
+    outputPull: config.pullRules.length > 0 || config.pullHosts.length > 0,
   };
   return new Hono().get('/', (c) => {
     c.header('Cache-Control', 'no-store');

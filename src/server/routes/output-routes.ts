@@ -8,12 +8,14 @@ import { buildTaskModel } from '../../shared/task-model.ts';
 import { taskRefToSearch } from '../../shared/task-ref.ts';
 import { sendError } from '../api-errors.ts';
 import type { OutputPuller } from '../output/output-puller.ts';
+import type { OutputRelay } from '../output/output-relay.ts';
 import { derivePullUrl, type PullRule } from '../output/pull-rules.ts';
 import type { AppEnv } from '../request-context.ts';
 import { taskFailure, taskRefOfRequest, type TaskRouteDeps } from './task-routes.ts';
 
 export interface OutputRouteDeps extends TaskRouteDeps {
   puller: OutputPuller;
+  relay: OutputRelay;
   pullRules: readonly PullRule[];
   allowed: (url: URL) => boolean;
   now: () => number;
@@ -53,31 +55,45 @@ function typedPullUrl(c: Context, raw: string, allowed: (url: URL) => boolean): 
 }
 
 /**
- * GET /api/task/output?<task ref>[&pullUrl=]: the layout the mixer applied, the output's facts
- * and how both differ from what the task declares, read by this server from the task's HTTP-FLV output. The pull URL is never echoed or
- * logged (it may hold the CDN's auth); only its host goes out.
+ * The task and the URL its output is read from: the typed &pullUrl= (checked before anything is
+ * asked or fetched) or the one the pull rules derive from its PushURL. A Response is the refusal.
  */
-export function outputRoutes({ governor, source, logger, puller, pullRules, allowed, now }: OutputRouteDeps) {
+async function resolvePull(c: Context<AppEnv>, deps: OutputRouteDeps) {
+  const { governor, source, logger, pullRules, allowed } = deps;
+  const ref = taskRefOfRequest(c);
+  if (ref instanceof Response) return ref;
+  const typedRaw = c.req.query('pullUrl');
+  const typed = typedRaw === undefined || typedRaw === '' ? undefined : typedPullUrl(c, typedRaw, allowed);
+  if (typed instanceof Response) return typed;
+  const { outcome, served, circuit } = await governor.get(ref, { priority: 'interactive', signal: c.req.raw.signal });
+  c.set('served', served);
+  if (outcome.kind !== 'ok') return taskFailure(c, ref, outcome, circuit, { source, logger });
+  let url = typed;
+  if (url === undefined) {
+    const derived = derivePullUrl(pushUrlOf(outcome.task), pullRules);
+    if (!derived.ok) return outputError(c, derived.reason, derived.message);
+    url = derived.url;
+    // A rule's own host is allowed by construction; checked again so nothing else is ever read.
+    if (!allowed(url)) return outputError(c, 'pull-host-not-allowed', 'The pull rule gives a URL this server may not read.', { pullHost: url.host });
+  }
+  return { ref, task: outcome.task, url, typed: typed !== undefined, key: `${taskRefToSearch(ref)}\n${url.href}` };
+}
+
+/**
+ * GET /api/task/output?<task ref>[&pullUrl=]: the layout the mixer applied, the output's facts
+ * and how both differ from what the task declares, read by this server from the task's HTTP-FLV
+ * output. GET /api/task/output/stream: the output itself for the browser's player, relayed.
+ * The pull URL is never echoed or logged (it may hold the CDN's auth); only its host goes out.
+ */
+export function outputRoutes(deps: OutputRouteDeps) {
+  const { logger, puller, relay, now } = deps;
   return new Hono<AppEnv>().get('/', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const ref = taskRefOfRequest(c);
-    if (ref instanceof Response) return ref;
-    const typedRaw = c.req.query('pullUrl');
-    const typed = typedRaw === undefined || typedRaw === '' ? undefined : typedPullUrl(c, typedRaw, allowed);
-    if (typed instanceof Response) return typed;
-    const { outcome, served, circuit } = await governor.get(ref, { priority: 'interactive', signal: c.req.raw.signal });
-    c.set('served', served);
-    if (outcome.kind !== 'ok') return taskFailure(c, ref, outcome, circuit, { source, logger });
-    let url = typed;
-    if (url === undefined) {
-      const derived = derivePullUrl(pushUrlOf(outcome.task), pullRules);
-      if (!derived.ok) return outputError(c, derived.reason, derived.message);
-      url = derived.url;
-      // A rule's own host is allowed by construction; checked again so nothing else is ever read.
-      if (!allowed(url)) return outputError(c, 'pull-host-not-allowed', 'The pull rule gives a URL this server may not read.', { pullHost: url.host });
-    }
+    const pull = await resolvePull(c, deps);
+    if (pull instanceof Response) return pull;
+    const { ref, url } = pull;
     const pullHost = url.host;
-    const reading = await puller.read(`${taskRefToSearch(ref)}\n${url.href}`, url, c.req.raw.signal);
+    const reading = await puller.read(pull.key, url, c.req.raw.signal);
     if (!reading.ok) {
       logger.warn({ reqId: c.get('requestId'), pullHost, reason: reading.reason, httpStatus: reading.httpStatus, bytesRead: reading.bytesRead }, 'output read failed');
       return outputError(c, reading.reason, reading.message, {
@@ -85,11 +101,24 @@ export function outputRoutes({ governor, source, logger, puller, pullRules, allo
       });
     }
     const body: OutputResponse = {
-      ref, pullHost, pullUrlFrom: typed === undefined ? 'rule' : 'typed', readAt: now(), bytesRead: reading.bytesRead,
+      ref, pullHost, pullUrlFrom: pull.typed ? 'typed' : 'rule', readAt: now(), bytesRead: reading.bytesRead,
       mediaMs: reading.mediaMs, applied: reading.applied, stream: reading.stream,
       // Against the task as fetched for this answer: declared and applied are a moment apart at most.
-      comparison: compareOutput(buildTaskModel(outcome.task, ref.version), reading),
+      comparison: compareOutput(buildTaskModel(pull.task, ref.version), reading),
     };
     return c.json(body);
+  }).get('/stream', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const pull = await resolvePull(c, deps);
+    if (pull instanceof Response) return pull;
+    const pullHost = pull.url.host;
+    const opening = await relay.open(pull.key, pull.url, c.req.raw.signal);
+    if (!opening.ok) {
+      logger.warn({ reqId: c.get('requestId'), pullHost, reason: opening.reason, httpStatus: opening.httpStatus, bytesRead: opening.bytesRead }, 'output relay failed');
+      return outputError(c, opening.reason, opening.message, {
+        pullHost, bytesRead: opening.bytesRead, ...(opening.httpStatus !== undefined ? { httpStatus: opening.httpStatus } : {}),
+      });
+    }
+    return c.body(opening.body, 200, { 'Content-Type': 'video/x-flv', 'X-Content-Type-Options': 'nosniff' });
   });
 }
