@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionVisibility } from '../../../shared/layout-geometry.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
@@ -21,13 +21,14 @@ const MAX_REGIONS = { custom: 30, other: 17 };
 /** What the layout is at a glance, shown while no region is selected. */
 export const LayoutOverview = memo(function LayoutOverview({ model, background, backgroundImage, visibility, onSelect }: Props) {
   const { t } = useTranslation();
+  const titleId = useId();
   const { layout } = model;
   const { canvas } = layout;
   const least = leastVisible(layout, visibility);
   const dflt = (d: boolean) => (d ? ` (${t('inspector.detail.default')})` : '');
   return (
-    <section data-testid="layout-overview" aria-labelledby="layout-overview-title" className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
-      <h3 id="layout-overview-title" className="font-semibold">{t('inspector.overview.title')}</h3>
+    <section data-testid="layout-overview" aria-labelledby={titleId} className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+      <h3 id={titleId} className="font-semibold">{t('inspector.overview.title')}</h3>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="font-medium">{t('inspector.overview.canvas')}</dt>
         <dd>

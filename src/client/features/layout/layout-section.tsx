@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from 'konva/lib/Stage';
 import { layoutWarnings } from '../../../shared/layout-warnings.ts';
@@ -32,6 +32,8 @@ interface Props {
 /** Canvas, warnings, region detail with the source frame, and the region table, sharing one hover and one selection. */
 export function LayoutSection({ model, actions }: Props) {
   const { t } = useTranslation();
+  // A past layout (a timeline marker's) is drawn beside the current one: ids must differ.
+  const titleId = useId();
   const enumLabel = useEnumLabel();
   const [selectedId, setSelectedId] = useState<string>();
   const [hoveredId, setHoveredId] = useState<string>();
@@ -53,9 +55,9 @@ export function LayoutSection({ model, actions }: Props) {
   const warnings = useMemo(() => (rest ? layoutWarnings(model) : []), [rest, model]);
   const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   return (
-    <Section aria-labelledby="layout-title" data-testid="layout-section">
+    <Section aria-labelledby={titleId} data-testid="layout-section">
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="layout-title" className="text-lg font-semibold">
+        <h2 id={titleId} className="text-lg font-semibold">
           {t('task.layout')}{' '}
           <span className={`text-sm font-normal ${MUTED_TEXT}`}>
             · {mode.label} · {layout.canvas.width.value} × {layout.canvas.height.value} · {t(`inspector.model.${layout.model}`)}

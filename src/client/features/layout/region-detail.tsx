@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayoutWarning } from '../../../shared/layout-warnings.ts';
 import type { RegionVisibility } from '../../../shared/layout-geometry.ts';
@@ -24,15 +24,16 @@ const pct = (share: number) => fmt(share * 100, 1);
 /** The selected region: its stream, how much of it is seen, what its source becomes, every field, its warnings. */
 export const RegionDetail = memo(function RegionDetail({ model, region, colour, visibility, warnings, regions }: Props) {
   const { t } = useTranslation();
+  const titleId = useId();
   const { layout } = model;
   const rows = useMemo(() => regionFieldRows(region, layout, rawRegion(model.task, layout, region)), [region, layout, model.task]);
   const position = streamPosition(model.targets, region);
   const stream = region.stream;
   const coveredBy = (visibility?.coveredBy ?? []).map((id) => regions.get(id)).filter((r) => r !== undefined);
   return (
-    <section data-testid="region-detail" data-region-id={region.id} aria-labelledby="region-detail-title" className="space-y-3">
+    <section data-testid="region-detail" data-region-id={region.id} aria-labelledby={titleId} className="space-y-3">
       <header>
-        <h3 id="region-detail-title" className="flex items-center gap-2 font-semibold">
+        <h3 id={titleId} className="flex items-center gap-2 font-semibold">
           <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm ring-1 ring-black/20" style={{ background: colour }} />
           <span className="min-w-0 wrap-anywhere">{t('inspector.detail.title')}: {regionLabel(region)}</span>
         </h3>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayoutWarning } from '../../../shared/layout-warnings.ts';
 import type { NormalisedRegion, StreamEntry } from '../../../shared/layout-model.ts';
@@ -72,9 +72,10 @@ interface ListProps {
 /** Layout warnings in plain words with a fix, each linked to the regions it is about. */
 export const WarningList = memo(function WarningList({ warnings, regions, targets, onSelect, onHover }: ListProps) {
   const { t } = useTranslation();
+  const titleId = useId();
   return (
-    <section aria-labelledby="warnings-title">
-      <h3 id="warnings-title" className="mb-2 font-semibold">{t('task.warnings')} ({warnings.length})</h3>
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId} className="mb-2 font-semibold">{t('task.warnings')} ({warnings.length})</h3>
       {warnings.length === 0 ? (
         <p className={`text-sm ${MUTED_TEXT}`}>✓ {t('task.noWarnings')}</p>
       ) : (
