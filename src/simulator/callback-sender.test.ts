@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callbackSignatureMatches } from '../shared/volc-callback-signature.ts';
-import { eventsBetween } from './callback-events.ts';
+import { eventsBetween, NOTHING_SEEN } from './callback-events.ts';
 import { deliver, signedEnvelope } from './callback-sender.ts';
 import { createSimulator } from './simulator.ts';
 
@@ -25,7 +25,7 @@ describe('simulator callbacks', () => {
   it('reports each task once as started, then only what changed', () => {
     let now = Date.UTC(2026, 0, 1);
     const sim = createSimulator({ now: () => now, speed: 1 });
-    const first = eventsBetween(new Map(), sim.snapshots(), sim.clock.taskNow());
+    const first = eventsBetween(NOTHING_SEEN, sim.snapshots(), sim.clock.taskNow());
     const started = first.events.filter((e) => e.EventType === 'TranscodeStarted');
     expect(started.length).toBe(sim.snapshots().length);
     expect(started.every((e) => typeof e.data.TaskId === 'string' && typeof e.data.RoomId === 'string')).toBe(true);

@@ -1,5 +1,5 @@
 import { callbackSignature } from '../shared/volc-callback-signature.ts';
-import { eventsBetween, type SeenTask, type SimCallbackEvent } from './callback-events.ts';
+import { eventsBetween, NOTHING_SEEN, type SeenWorld, type SimCallbackEvent } from './callback-events.ts';
 import type { TaskSnapshot } from './task-lifecycle.ts';
 
 /**
@@ -61,7 +61,7 @@ export async function deliver(url: string, body: string, doFetch: typeof fetch =
 export function startCallbackSender(opts: CallbackSenderOptions): { stop(): void; flush(): Promise<void> } {
   const doFetch = opts.fetch ?? fetch;
   const log = opts.log ?? (() => undefined);
-  let seen = new Map<string, SeenTask>();
+  let seen: SeenWorld = NOTHING_SEEN;
   let busy: Promise<void> = Promise.resolve();
   let firstSent = false;
 

@@ -180,3 +180,12 @@ export interface OutputDeviation {
   maxSize?: { width: number; height: number };
   fps?: number;
 }
+
+/** One event callback as the simulator's tasks' lives produce it, before it is signed and sent. */
+export interface SimCallbackEvent {
+  EventType: string;
+  /** Simulated Unix ms of the change. */
+  at: number;
+  appId: string;
+  data: Record<string, unknown>;
+}

@@ -1,6 +1,6 @@
 import { CallbackEnvelopeSchema, parseEventData } from '../../shared/callback-api.ts';
 import { DEMO_SCENARIOS } from '../../shared/demo-scenarios.ts';
-import { eventsBetween, type SeenTask } from '../../simulator/callback-events.ts';
+import { eventsBetween, NOTHING_SEEN, type SeenWorld } from '../../simulator/callback-events.ts';
 import { signedEnvelope } from '../../simulator/callback-sender.ts';
 import type { TaskSnapshot } from '../../simulator/task-lifecycle.ts';
 import type { Logger } from '../logger.ts';
@@ -37,7 +37,7 @@ const FAULT_DEMOS = new Set(DEMO_SCENARIOS.filter((s) => (s.tags as readonly str
 const isFaultDemo = (snapshot: TaskSnapshot) => FAULT_DEMOS.has(`${snapshot.script.key.roomId}|${snapshot.script.key.taskId}`);
 
 export function startSimulatorFeed(deps: SimulatorFeedDeps): { stop(): void; look(): Promise<void> } {
-  let seen = new Map<string, SeenTask>();
+  let seen: SeenWorld = NOTHING_SEEN;
   let busy: Promise<void> = Promise.resolve();
 
   async function once(): Promise<void> {
