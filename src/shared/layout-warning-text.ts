@@ -4,6 +4,13 @@ import type { NormalisedRegion, StreamEntry } from './layout-model.ts';
 
 const SCREEN = 1;
 
+const ENGLISH_PLURAL = new Intl.PluralRules('en');
+
+/** "1 stream", "0 streams": a count with its noun in the form English's plural rules pick. */
+export function countOf(count: number, one: string, other = `${one}s`): string {
+  return `${count} ${ENGLISH_PLURAL.select(count) === 'one' ? one : other}`;
+}
+
 /**
  * The English of the names warnings give regions and streams, as templates with {{slots}}. The
  * warnings fill them here; the client's English messages are these same templates and its

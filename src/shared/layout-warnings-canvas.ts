@@ -1,4 +1,4 @@
-import { capitalise, num } from './layout-warning-text.ts';
+import { capitalise, countOf, num } from './layout-warning-text.ts';
 import type { WarningDraft } from './layout-warnings.ts';
 import { checkRange, type FieldSpec } from './volc-field-specs.ts';
 import { LAYOUT_MODE, describeEnum } from './volc-enums.ts';
@@ -62,7 +62,7 @@ function approximateCheck(model: TaskModel): WarningDraft[] {
   const mode = describeEnum(LAYOUT_MODE, layout.mode.value);
   return [{
     code: 'approximateLayout', regionIds: [], params: { mode: layout.mode.value, modeName: mode.label, streams: layout.regions.length },
-    message: `LayoutMode ${layout.mode.value} (${mode.label}${layout.mode.defaulted ? ', the default' : ''}) is laid out by Volcengine's own templates, which it documents only as pictures: the canvas shows an approximation for ${layout.regions.length} stream(s), not the exact picture.`,
+    message: `LayoutMode ${layout.mode.value} (${mode.label}${layout.mode.defaulted ? ', the default' : ''}) is laid out by Volcengine's own templates, which it documents only as pictures: the canvas shows an approximation for ${countOf(layout.regions.length, 'stream')}, not the exact picture.`,
     fix: 'Nothing to fix. Use a custom layout (LayoutMode 2) to control where every stream goes.',
   }];
 }

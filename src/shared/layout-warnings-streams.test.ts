@@ -31,6 +31,16 @@ describe('regions and TargetStreams one-to-one', () => {
   });
 });
 
+describe('the approximate layout warning', () => {
+  const message = (targets: unknown[]) => warnings({ TargetStreams: { StreamList: targets }, Layout: { LayoutMode: 0 } }).find((w) => w.code === 'approximateLayout')?.message;
+  it('counts its streams in the form English uses for the number', () => {
+    expect(message([])).toContain('an approximation for 0 streams, not');
+    expect(message([{ UserId: 'a' }])).toContain('an approximation for 1 stream, not');
+    expect(message([{ UserId: 'a' }, { UserId: 'b' }])).toContain('an approximation for 2 streams, not');
+    expect(message([{ UserId: 'a' }])).not.toContain('(s)');
+  });
+});
+
 describe('duplicates', () => {
   it('flags a shared Index with every stream and the region concerned', () => {
     const [w] = warnings(task([region(2)], [{ UserId: 'a', Index: 2 }, { UserId: 'b', Index: 2, StreamType: 1 }]));

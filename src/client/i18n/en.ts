@@ -156,7 +156,8 @@ export const en = {
     watch: {
       empty: 'Nothing is watched yet. Open a task and choose “Watch this task”, or “Watch” beside “Open task”.',
       lastObserved: 'seen {{time}}',
-      openAll: 'Open the watch list ({{count}} tasks)',
+      openAll_one: 'Open the watch list ({{count}} task)',
+      openAll_other: 'Open the watch list ({{count}} tasks)',
     },
   },
   present: {

@@ -158,7 +158,8 @@ export const zh: Messages = {
     watch: {
       empty: '还没有关注任何任务。打开一个任务后选择“关注此任务”，或在“打开任务”旁点击“关注”。',
       lastObserved: '观测于 {{time}}',
-      openAll: '打开关注列表（共 {{count}} 个任务）',
+      openAll_one: '打开关注列表（共 {{count}} 个任务）',
+      openAll_other: '打开关注列表（共 {{count}} 个任务）',
     },
   },
   present: {

@@ -69,7 +69,7 @@ export function createReplicaMembership(opts: ReplicaMembershipOptions): Replica
     const line = `${cap()}/${state.counted.length}`;
     if (line === logged) return;
     logged = line;
-    logger.info({ replica: id, share: cap(), replicas: state.counted.length, qps }, `upstream share: ${cap()} calls a second of ${qps}, ${state.counted.length} replica(s) counted`);
+    logger.info({ replica: id, share: cap(), replicas: state.counted.length, qps }, `upstream share: ${cap()} calls a second of ${qps}, replicas counted: ${state.counted.length}`);
   };
 
   async function tick(): Promise<void> {

@@ -21,7 +21,8 @@ export const inspectorMessagesEn = {
     help: 'Drag to pan; Ctrl or ⌘ + wheel zooms. Keys: + and − zoom, 0 fits, 1 is actual size, arrows pan, [ and ] pick the previous or next region, Esc clears the selection.',
   },
   canvas: {
-    label: 'Output canvas {{width}} × {{height}} px with {{count}} regions. Hover or click a region; the table below lists the same regions.',
+    label_one: 'Output canvas {{width}} × {{height}} px with {{count}} region. Hover or click it; the table below lists the same region.',
+    label_other: 'Output canvas {{width}} × {{height}} px with {{count}} regions. Hover or click a region; the table below lists the same regions.',
     drawOrder: 'Drawn bottom to top by ZOrder; regions with equal ZOrder in their Regions[] order, which Volcengine does not document (overlaps of that kind are flagged in the warnings).',
     backgroundReset: 'Background "{{value}}" is not #RRGGBB; Volcengine resets it to the default #000000, drawn here.',
     templateNote: 'Approximate: LayoutMode {{mode}} ({{modeName}}) is laid out by Volcengine’s servers from pictures in its docs (doc 1167930), which mixscope could not obtain. Cells are drawn as an even grid (adaptive), a main picture with a column of small ones (vertical) or a main picture beside a column (side by side), in TargetStreams order.',
@@ -143,7 +144,8 @@ export const inspectorMessagesZh: typeof inspectorMessagesEn = {
     help: '拖动可平移；按住 Ctrl 或 ⌘ 滚动滚轮可缩放。键盘：+ 和 − 缩放，0 适应，1 实际大小，方向键平移，[ 和 ] 选择上一个或下一个区域，Esc 取消选择。',
   },
   canvas: {
-    label: '输出画布 {{width}} × {{height}} 像素，共 {{count}} 个区域。悬停或点击区域；下方表格列出相同的区域。',
+    label_one: '输出画布 {{width}} × {{height}} 像素，共 {{count}} 个区域。悬停或点击区域；下方表格列出相同的区域。',
+    label_other: '输出画布 {{width}} × {{height}} 像素，共 {{count}} 个区域。悬停或点击区域；下方表格列出相同的区域。',
     drawOrder: '按 ZOrder 自下而上绘制；ZOrder 相同的区域按其在 Regions[] 中的顺序绘制，火山引擎文档未说明此顺序（此类重叠会在警告中标出）。',
     backgroundReset: 'Background“{{value}}”不是 #RRGGBB 格式；火山引擎会将其重置为默认值 #000000，此处按默认值绘制。',
     templateNote: '近似图：LayoutMode {{mode}}（{{modeName}}）由火山引擎服务端按其文档（文档 1167930）中的示意图排布，mixscope 未能获取这些示意图。此处按 TargetStreams 顺序绘制：自适应布局为均匀网格，垂直布局为主画面加一列小画面，并排布局为主画面旁边一列画面。',
