@@ -88,7 +88,7 @@ describe('spatial audio', () => {
   });
 
   it('takes SEIConfig from 2023-06-01 on', () => {
-    expect(codes({ ...KEY, Control: { SEIConfig: { SEIPayloadUUID: 'a'.repeat(32) } } }, '2023-06-01')).toEqual([]);
+    expect(codes({ ...KEY, Control: { SEIConfig: { SEIPayLoadType: 5, SEIPayloadUUID: 'a'.repeat(32) } } }, '2023-06-01')).toEqual([]);
     expect(codes({ ...KEY, Control: { SEIConfig: { UserConfigExtraInfo: 'x'.repeat(4097) } } }, '2023-11-01')).toEqual(['valueTooLong Control.SEIConfig.UserConfigExtraInfo']);
   });
 });
@@ -153,9 +153,9 @@ describe('stream lists and spatial audio: what the rules carry', () => {
 
   it('names the version that does not take SEIConfig, and wants exactly 32 hex digits for its UUID', () => {
     expect(requestRules({ ...KEY, Control: { SEIConfig: {} } }, 'start', '2020-12-01')[0]?.params).toEqual({ field: 'Control.SEIConfig', version: '2020-12-01' });
-    const uuid = (value: string) => codes({ ...KEY, Control: { SEIConfig: { SEIPayloadUUID: value } } }, '2023-11-01');
+    const uuid = (value: string) => codes({ ...KEY, Control: { SEIConfig: { SEIPayLoadType: 5, SEIPayloadUUID: value } } }, '2023-11-01');
     expect(uuid('a'.repeat(32))).toEqual([]);
-    expect(uuid(`x${'a'.repeat(32)}`)).toEqual(['valueBadFormat Control.SEIConfig.SEIPayloadUUID']);
-    expect(uuid(`${'a'.repeat(32)}x`)).toEqual(['valueBadFormat Control.SEIConfig.SEIPayloadUUID']);
+    expect(uuid(`x${'a'.repeat(32)}`)).toEqual(['seiUuidInvalid Control.SEIConfig.SEIPayloadUUID']);
+    expect(uuid(`${'a'.repeat(32)}x`)).toEqual(['seiUuidInvalid Control.SEIConfig.SEIPayloadUUID']);
   });
 });

@@ -52,6 +52,15 @@ const CASES: Array<[RuleCode, unknown, RequestKind, RuleEffect]> = [
   ['valueWrongType', start({ Encode: { VideoFps: 'fast' } }), 'start', 'reset'],
   ['notInVersion', start({ Control: { SEIConfig: {} } }), 'start', 'ignored'],
   ['unknownField', start({ Zzzzzz: 1 }), 'start', 'ignored'],
+  ['valueNotInteger', start({ Encode: { VideoFps: 29.97 } }), 'start', 'rejected'],
+  ['businessIdNotString', update({ BusinessId: 7 }), 'update', 'rejected'],
+];
+
+/** SEIConfig exists from 2023-06-01 on. */
+const SEI_CASES: Array<[RuleCode, Record<string, unknown>, RuleEffect]> = [
+  ['seiUuidMissing', { SEIPayLoadType: 5 }, 'rejected'],
+  ['seiUuidInvalid', { SEIPayLoadType: 5, SEIPayloadUUID: 'VolcengineRTCSEI' }, 'rejected'],
+  ['seiUuidIgnored', { SEIPayLoadType: 100, SEIPayloadUUID: '566f6c63656e67696e65525443534549' }, 'ignored'],
 ];
 
 describe('requestRules: the effect of each rule, from a body that breaks it', () => {
@@ -66,7 +75,12 @@ describe('requestRules: the effect of each rule, from a body that breaks it', ()
   });
 
   it('covers every rule code (the table above is complete)', () => {
-    expect([...CASES.map(([code]) => code), 'regionNotInteger'].sort()).toEqual(Object.keys(RULE_EFFECT).sort());
+    expect([...CASES.map(([code]) => code), ...SEI_CASES.map(([code]) => code), 'regionNotInteger'].sort()).toEqual(Object.keys(RULE_EFFECT).sort());
+  });
+
+  it.each(SEI_CASES)('%s (2023 SEIConfig)', (code, sei, effect) => {
+    const rules = requestRules(start({ Control: { SEIConfig: sei } }), 'start', '2023-06-01');
+    expect(rules.filter((r) => r.path.startsWith('Control')).map((r) => [r.code, r.effect])).toEqual([[code, effect]]);
   });
 
   it('regionNotInteger (2023 pixels) is rejected', () => {

@@ -85,14 +85,15 @@ describe('LayoutMode and the Canvas fields', () => {
       ['valueOutOfRange:Layout.LayoutMode', { field: 'Layout.LayoutMode', value: 9, range: '{0, 1, 2, 3}', default: '0' }],
       ['customLayoutIgnored:Layout.CustomLayout', { mode: 0 }],
     ]);
-    expect(found(start({ Layout: { LayoutMode: 2.5, ...custom } })).map(([id]) => id)).toEqual(['valueWrongType:Layout.LayoutMode', 'customLayoutIgnored:Layout.CustomLayout']);
+    expect(found(start({ Layout: { LayoutMode: 2.5, ...custom } })).map(([id]) => id)).toEqual(['valueNotInteger:Layout.LayoutMode', 'customLayoutIgnored:Layout.CustomLayout']);
+    expect(found(start({ Layout: { LayoutMode: '2', ...custom } })).map(([id]) => id)).toEqual(['valueWrongType:Layout.LayoutMode', 'customLayoutIgnored:Layout.CustomLayout']);
     expect(found(start({ Layout: { LayoutMod: 2 } })).map(([id]) => id)).toEqual(['unknownFieldSuggest:Layout.LayoutMod']);
   });
 
   it('checks the canvas size in whole, even pixels', () => {
     expect(canvasRules({ Width: 1281, Height: 721 }).map(([id]) => id)).toEqual(['valueOdd:Layout.CustomLayout.Canvas.Width', 'valueOdd:Layout.CustomLayout.Canvas.Height']);
-    expect(canvasRules({ Width: 640.5, Height: 480.5 }).map(([id, p]) => [id, (p as Record<string, unknown>)['type']])).toEqual([
-      ['valueWrongType:Layout.CustomLayout.Canvas.Width', 'integer'], ['valueWrongType:Layout.CustomLayout.Canvas.Height', 'integer'],
+    expect(canvasRules({ Width: 640.5, Height: 480.5 }).map(([id, p]) => [id, (p as Record<string, unknown>)['whole']])).toEqual([
+      ['valueNotInteger:Layout.CustomLayout.Canvas.Width', 641], ['valueNotInteger:Layout.CustomLayout.Canvas.Height', 481],
     ]);
     expect(canvasRules({ Width: 4000 })[0]?.[1]).toMatchObject({ range: '[2, 1920] px', default: '640' });
   });

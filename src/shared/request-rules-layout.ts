@@ -1,9 +1,8 @@
-import type { ApiVersion } from './api-versions.ts';
 import { MAX_STREAMS_CUSTOM, MAX_STREAMS_OTHER } from './layout-warnings-streams.ts';
 import { regionRules, type CanvasSize } from './request-rules-region.ts';
 import { streamEntries, streamRules } from './request-rules-sections.ts';
 import {
-  checkValue, isInt, isObj, join, sectionRules, shown, unknownKeys, type Obj, type RuleDraft, type ValueSpec,
+  checkValue, isInt, isObj, join, sectionRules, shown, unknownKeys, type Obj, type RuleContext, type RuleDraft, type ValueSpec,
 } from './request-rules-values.ts';
 import { LAYOUT_MODE } from './volc-enums.ts';
 
@@ -19,6 +18,8 @@ const CANVAS_SPECS: ValueSpec[] = [
   { key: 'BackgroundImage', type: 'string', maxLength: 1024 },
 ];
 const LAYOUT_MODE_SPEC: ValueSpec = { key: 'LayoutMode', default: 0, enum: LAYOUT_MODE, integer: true };
+// Deprecated, 2020-12-01 only; left out, a random stream is the main one.
+const MAIN_VIDEO_STREAM_INDEX_SPEC: ValueSpec = { key: 'MainVideoStreamIndex', integer: true, versions: ['2020-12-01'] };
 
 /** The canvas the regions are measured on: the sent size when valid, else the default; unknown for an update that sends none. */
 function canvasSize(canvas: unknown, knownDefault: boolean): CanvasSize | undefined {
@@ -29,12 +30,6 @@ function canvasSize(canvas: unknown, knownDefault: boolean): CanvasSize | undefi
   };
   if (!knownDefault && (c['Width'] === undefined || c['Height'] === undefined)) return undefined;
   return { width: side('Width', 640), height: side('Height', 480) };
-}
-
-export interface LayoutContext {
-  version: ApiVersion;
-  /** False for a partial update: what the body leaves out is whatever the task has now. */
-  complete: boolean;
 }
 
 /** Regions ↔ TargetStreams: Volcengine requires them one-to-one by Index, else InvalidParameter. */
@@ -80,14 +75,8 @@ export function streamLayoutRules(mode: number | undefined, regions: readonly un
   return [...out, ...mappingRules(regions, targets)];
 }
 
-export interface LayoutContext {
-  version: ApiVersion;
-  /** False for a partial update: what the body leaves out is whatever the task has now. */
-  complete: boolean;
-}
-
 /** Canvas and regions of Layout.CustomLayout; returns the regions when they are a list. */
-function customLayoutRules(custom: Obj, { version, complete }: LayoutContext, out: RuleDraft[]): unknown[] | undefined {
+function customLayoutRules(custom: Obj, { version, complete }: RuleContext, out: RuleDraft[]): unknown[] | undefined {
   out.push(...unknownKeys(custom, ['Canvas', 'Regions'], 'Layout.CustomLayout'));
   out.push(...sectionRules(custom['Canvas'], CANVAS_SPECS, 'Layout.CustomLayout.Canvas', version));
   const regions = custom['Regions'];
@@ -101,7 +90,7 @@ function customLayoutRules(custom: Obj, { version, complete }: LayoutContext, ou
   return regions;
 }
 
-export function layoutRules(body: Obj, context: LayoutContext): RuleDraft[] {
+export function layoutRules(body: Obj, context: RuleContext): RuleDraft[] {
   const { version, complete } = context;
   const layout = body['Layout'];
   if (layout !== undefined && !isObj(layout)) {
@@ -115,9 +104,7 @@ export function layoutRules(body: Obj, context: LayoutContext): RuleDraft[] {
   const sentMode = l['LayoutMode'];
   const mode = sentMode === undefined ? (complete ? 0 : undefined) : !modeProblem && isInt(sentMode) ? sentMode : 0;
   if (l['MainVideoStream'] !== undefined) out.push(...streamRules(l['MainVideoStream'], 'Layout.MainVideoStream'));
-  if (l['MainVideoStreamIndex'] !== undefined && version !== '2020-12-01') {
-    out.push({ code: 'notInVersion', path: 'Layout.MainVideoStreamIndex', params: { field: 'Layout.MainVideoStreamIndex', version } });
-  }
+  out.push(...sectionRules({ MainVideoStreamIndex: l['MainVideoStreamIndex'] }, [MAIN_VIDEO_STREAM_INDEX_SPEC], 'Layout', version));
   const custom = l['CustomLayout'];
   let regions: unknown[] | undefined = complete ? [] : undefined;
   if (custom !== undefined && mode !== undefined && mode !== CUSTOM) {

@@ -22,12 +22,12 @@ describe('optional region fields at their edges', () => {
   it.each([
     [{ ZOrder: 100, RenderMode: 3, AlternateImageFillMode: 1, MediaType: 2, ApplySpatialAudio: false }, []],
     [{ ZOrder: 101 }, ['valueOutOfRange R.ZOrder']],
-    [{ ZOrder: 1.5 }, ['valueWrongType R.ZOrder']],
-    [{ RenderMode: 1.5 }, ['valueWrongType R.RenderMode']],
+    [{ ZOrder: 1.5 }, ['valueNotInteger R.ZOrder']],
+    [{ RenderMode: 1.5 }, ['valueNotInteger R.RenderMode']],
     [{ AlternateImageFillMode: 7 }, ['valueOutOfRange R.AlternateImageFillMode']],
-    [{ AlternateImageFillMode: 0.5 }, ['valueWrongType R.AlternateImageFillMode']],
+    [{ AlternateImageFillMode: 0.5 }, ['valueNotInteger R.AlternateImageFillMode']],
     [{ MediaType: 7 }, ['valueOutOfRange R.MediaType']],
-    [{ MediaType: 0.5 }, ['valueWrongType R.MediaType']],
+    [{ MediaType: 0.5 }, ['valueNotInteger R.MediaType']],
     [{ ApplySpatialAudio: 'yes' }, ['valueWrongType R.ApplySpatialAudio']],
   ])('%j gives %j', (region, expected) => {
     expect(rules(region)).toEqual(expected);

@@ -1,15 +1,15 @@
 import type { ApiVersion } from './api-versions.ts';
 import {
-  checkValue, isInt, isNum, isObj, join, sectionRules, shown, unknownKeys, type Obj, type RuleDraft, type ValueSpec,
+  checkValue, isInt, isNum, isObj, join, sectionRules, shown, unknownKeys, type Obj, type RuleContext, type RuleDraft, type ValueSpec,
 } from './request-rules-values.ts';
 import { ID_PATTERN } from './task-ref.ts';
-import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS } from './volc-field-specs.ts';
+import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, SEI_UUID } from './volc-field-specs.ts';
 import { STREAM_TYPE } from './volc-enums.ts';
 
 /** Rules for the stream lists, Encode and Control (with SpatialConfig and SEIConfig). */
 
 const STREAM_KEYS = ['UserId', 'Index', 'StreamType'] as const;
-const STREAM_TYPE_SPEC: ValueSpec = { key: 'StreamType', default: 0, enum: STREAM_TYPE };
+const STREAM_TYPE_SPEC: ValueSpec = { key: 'StreamType', default: 0, enum: STREAM_TYPE, integer: true };
 
 /** One Stream object (a StreamList entry, Layout.MainVideoStream). */
 export function streamRules(raw: unknown, path: string): RuleDraft[] {
@@ -59,12 +59,45 @@ export function encodeRules(body: Obj, version: ApiVersion): RuleDraft[] {
   return sectionRules(body['Encode'], ENCODE_FIELDS, 'Encode', version);
 }
 
-const SEI_STRINGS: Record<string, Partial<ValueSpec>> = {
-  SEIPayloadUUID: { type: 'string', pattern: { re: /^[0-9a-fA-F]{32}$/, text: '[0-9a-fA-F]{32}' } },
-  UserConfigExtraInfo: { type: 'string', maxLength: 4096 },
-};
-const SEI_SPECS: ValueSpec[] = SEI_FIELDS.map((s) => ({ ...s, ...SEI_STRINGS[s.key] }));
+const SEI_PATH = 'Control.SEIConfig';
+const UUID_PATH = `${SEI_PATH}.SEIPayloadUUID`;
+// SEIPayloadUUID depends on the payload type: seiUuidRules judges it.
+const SEI_SPECS: ValueSpec[] = SEI_FIELDS
+  .filter((s) => s.key !== 'SEIPayloadUUID')
+  .map((s) => (s.key === 'UserConfigExtraInfo' ? { ...s, type: 'string', maxLength: 4096 } : s));
 const V2023: readonly ApiVersion[] = ['2023-06-01', '2023-11-01'];
+const PAYLOAD_TYPE_SPEC = SEI_SPECS.find((s) => s.key === 'SEIPayLoadType');
+
+/**
+ * The payload type that applies: the one sent when valid, the default (100) when an invalid one
+ * is reset or a complete request sends none, unknown when a partial update keeps the task's.
+ */
+function seiPayloadType(sei: Obj, complete: boolean): number | undefined {
+  const sent = sei['SEIPayLoadType'];
+  if (sent === undefined) return complete ? 100 : undefined;
+  return PAYLOAD_TYPE_SPEC && !checkValue(PAYLOAD_TYPE_SPEC, sent, 'SEIPayLoadType') && isInt(sent) ? sent : 100;
+}
+
+/**
+ * SEIPayloadUUID (SDK model comment): with SEIPayLoadType 5 it is required and must be 32 hex
+ * digits, else InvalidParameter; with 100 its content is ignored, however it is written.
+ */
+function seiUuidRules(sei: Obj, complete: boolean): RuleDraft[] {
+  const type = seiPayloadType(sei, complete);
+  const uuid = sei['SEIPayloadUUID'];
+  if (type === undefined) return [];
+  if (type !== 5) return uuid === undefined ? [] : [{ code: 'seiUuidIgnored', path: UUID_PATH, params: { field: UUID_PATH, type } }];
+  // A partial update may keep the UUID the task already has.
+  if (uuid === undefined) return complete ? [{ code: 'seiUuidMissing', path: UUID_PATH, params: { field: UUID_PATH } }] : [];
+  if (typeof uuid === 'string' && SEI_UUID.test(uuid)) return [];
+  return [{ code: 'seiUuidInvalid', path: UUID_PATH, params: { field: UUID_PATH, value: shown(uuid) } }];
+}
+
+function seiRules(raw: unknown, { version, complete }: RuleContext): RuleDraft[] {
+  if (!V2023.includes(version)) return [{ code: 'notInVersion', path: SEI_PATH, params: { field: SEI_PATH, version } }];
+  const out = sectionRules(raw, SEI_SPECS, SEI_PATH, version, ['SEIPayloadUUID']);
+  return isObj(raw) ? [...out, ...seiUuidRules(raw, complete)] : out;
+}
 
 const AXES = { Forward: [1, 0, 0], Right: [0, 1, 0], Up: [0, 0, 1] } as const;
 const isTriple = (v: unknown): v is [number, number, number] => Array.isArray(v) && v.length === 3 && v.every(isNum);
@@ -99,15 +132,12 @@ function spatialRules(raw: unknown, path: string): RuleDraft[] {
   return out;
 }
 
-export function controlRules(body: Obj, version: ApiVersion): RuleDraft[] {
+export function controlRules(body: Obj, context: RuleContext): RuleDraft[] {
+  const { version } = context;
   const control = body['Control'];
   const out = sectionRules(control, CONTROL_FIELDS, 'Control', version, ['SpatialConfig', 'SEIConfig']);
   if (!isObj(control)) return out;
   out.push(...spatialRules(control['SpatialConfig'], 'Control.SpatialConfig'));
-  if (control['SEIConfig'] !== undefined) {
-    out.push(...(V2023.includes(version)
-      ? sectionRules(control['SEIConfig'], SEI_SPECS, 'Control.SEIConfig', version)
-      : [{ code: 'notInVersion' as const, path: 'Control.SEIConfig', params: { field: 'Control.SEIConfig', version } }]));
-  }
+  if (control['SEIConfig'] !== undefined) out.push(...seiRules(control['SEIConfig'], context));
   return out;
 }

@@ -120,6 +120,26 @@ export const RULE_TEXT = {
     message: '{{field}} is {{value}}, outside {{range}}. Volcengine does not reject it: it resets it to the default, {{default}}.',
     fix: 'Use a value within {{range}}, or leave {{field}} out to get the default.',
   },
+  valueNotInteger: {
+    message: '{{field}} is {{value}}, but the API declares it a whole number (Int32): Volcengine cannot read a fraction there and rejects the request (InvalidParameter).',
+    fix: 'Send a whole number, such as {{whole}}.',
+  },
+  businessIdNotString: {
+    message: 'BusinessId must be a string; got {{value}} (InvalidParameter).',
+    fix: 'Write BusinessId as a JSON string in quotes, or leave it out.',
+  },
+  seiUuidMissing: {
+    message: '{{field}} is missing, but SEIPayLoadType is 5, which needs it (InvalidParameter).',
+    fix: 'Add {{field}}: 32 hexadecimal characters (0-9, a-f), without dashes. Or use SEIPayLoadType 100, which needs no UUID.',
+  },
+  seiUuidInvalid: {
+    message: '{{field}} is {{value}}, not 32 hexadecimal characters; with SEIPayLoadType 5 Volcengine rejects it (InvalidParameter).',
+    fix: 'Write exactly 32 characters of 0-9, a-f or A-F, without dashes.',
+  },
+  seiUuidIgnored: {
+    message: '{{field}} is set, but SEIPayLoadType is {{type}}: the UUID is used only with payload type 5, so Volcengine ignores it.',
+    fix: 'Remove {{field}}, or set SEIPayLoadType to 5 if you meant to use it.',
+  },
   valueOdd: {
     message: '{{field}} is {{value}}, an odd number; it must be even, so Volcengine resets it to the default, {{default}}.',
     fix: 'Use an even number such as {{even}}.',

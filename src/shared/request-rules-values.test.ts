@@ -25,7 +25,10 @@ describe('checkValue', () => {
   it('wants a finite number, whole when the spec says so', () => {
     const fps: ValueSpec = { key: 'VideoFps', default: 15, min: 1, max: 60, integer: true };
     expect(checkValue(fps, '30', 'E.VideoFps')?.params).toEqual({ field: 'E.VideoFps', type: 'integer', value: '"30"', default: '15' });
-    expect(checkValue(fps, 29.97, 'E.VideoFps')?.params['type']).toBe('integer');
+    expect(checkValue(fps, 29.97, 'E.VideoFps')).toEqual({ code: 'valueNotInteger', path: 'E.VideoFps', params: { field: 'E.VideoFps', value: 29.97, whole: 30 } });
+    expect(checkValue({ key: 'N', integer: true, min: 0, minExclusive: true, max: 2, maxExclusive: true }, 0.4, 'N')?.params['whole']).toBe(1);
+    expect(checkValue({ key: 'N', integer: true, min: 0, max: 2, maxExclusive: true }, 1.7, 'N')?.params['whole']).toBe(1);
+    expect(checkValue({ key: 'N', integer: true, min: 2.5, max: 3.5 }, 2.6, 'N')?.params['whole']).toBe(3);
     expect(checkValue({ key: 'Alpha', default: 1, min: 0, max: 1 }, Number.POSITIVE_INFINITY, 'R.Alpha')?.params['type']).toBe('number');
     expect(checkValue({ key: 'Alpha', default: 1, min: 0, max: 1 }, 0.5, 'R.Alpha')).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import type { ApiVersion } from './api-versions.ts';
 import type { RuleCode } from './request-rules-text.ts';
 import { ID_PATTERN } from './task-ref.ts';
-import { appliesTo, checkRange, specFor, type FieldSpec } from './volc-field-specs.ts';
+import { appliesTo, checkRange, isFraction, specFor, type FieldSpec } from './volc-field-specs.ts';
 
 /**
  * Building blocks of the request rules: what a value is, how a documented range reads, and the
@@ -16,6 +16,13 @@ export interface RuleDraft {
   /** Dotted path from the body's root, '' for the whole body. */
   path: string;
   params: Record<string, string | number>;
+}
+
+/** What a rule needs to know about the request besides the value it checks. */
+export interface RuleContext {
+  version: ApiVersion;
+  /** False for a partial update: what the body leaves out is whatever the task has now. */
+  complete: boolean;
 }
 
 export function isObj(value: unknown): value is Obj {
@@ -35,10 +42,9 @@ export function shown(value: unknown): string {
 export const join = (prefix: string, key: string | number) =>
   typeof key === 'number' ? `${prefix}[${key}]` : prefix === '' ? key : `${prefix}.${key}`;
 
-/** A spec with what volc-field-specs does not say: Int32, an open upper bound, strings, booleans. */
+/** A spec with what volc-field-specs does not say: an open upper bound, strings, booleans. */
 export interface ValueSpec extends FieldSpec {
   type?: 'number' | 'boolean' | 'string';
-  integer?: boolean;
   maxExclusive?: boolean;
   pattern?: { re: RegExp; text: string };
   maxLength?: number;
@@ -58,6 +64,13 @@ export function defaultText(spec: ValueSpec): string {
   return typeof spec.default === 'string' ? spec.default : JSON.stringify(spec.default);
 }
 
+/** The whole number closest to `value` that the spec's range still takes. */
+function nearestWhole(spec: ValueSpec, value: number): number {
+  const lo = spec.min === undefined ? -Infinity : spec.minExclusive ? Math.floor(spec.min) + 1 : Math.ceil(spec.min);
+  const hi = spec.max === undefined ? Infinity : spec.maxExclusive ? Math.ceil(spec.max) - 1 : Math.floor(spec.max);
+  return Math.min(Math.max(Math.round(value), lo), hi);
+}
+
 const typeOf = (spec: ValueSpec) => spec.type ?? (typeof spec.default === 'boolean' ? 'boolean' : 'number');
 
 /** The rule a present optional value breaks, if any. */
@@ -73,7 +86,7 @@ export function checkValue(spec: ValueSpec, value: unknown, path: string): RuleD
     return undefined;
   }
   if (!isNum(value)) return wrongType(spec.integer ? 'integer' : 'number');
-  if (spec.integer && !Number.isInteger(value)) return wrongType('integer');
+  if (isFraction(spec, value)) return { code: 'valueNotInteger', path, params: { field, value, whole: nearestWhole(spec, value) } };
   const verdict = spec.maxExclusive && spec.max !== undefined && value >= spec.max ? 'above' : checkRange(spec, value);
   if (verdict === 'ok') return undefined;
   if (verdict === 'odd') {

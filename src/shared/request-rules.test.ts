@@ -143,8 +143,8 @@ describe('requestRules: what Volcengine resets or ignores', () => {
     const plain = { ...KEY, PushURL: 'rtmp://a/b' };
     expect(codes({ ...plain, Control: { TalkVolume: 3 } }, 'start', '2023-06-01')).toEqual(['notInVersion Control.TalkVolume']);
     expect(codes(start({ Control: { SEIConfig: {} } }))).toEqual(['notInVersion Control.SEIConfig']);
-    const sei = rule({ ...plain, Control: { SEIConfig: { SEIPayloadUUID: 'xyz' } } }, 'valueBadFormat', 'start', '2023-11-01');
-    expect(sei?.params['format']).toBe('[0-9a-fA-F]{32}');
+    const sei = rule({ ...plain, Control: { SEIConfig: { SEIPayLoadType: 5, SEIPayloadUUID: 'xyz' } } }, 'seiUuidInvalid', 'start', '2023-11-01');
+    expect(sei?.params).toEqual({ field: 'Control.SEIConfig.SEIPayloadUUID', value: '"xyz"' });
   });
 
   it('says regions are ignored outside LayoutMode 2', () => {

@@ -66,6 +66,11 @@ export const RULE_EFFECT: Readonly<Record<RuleCode, RuleEffect>> = {
   regionValueInvalid: 'rejected',
   regionNotInteger: 'rejected',
   regionPixelsAsRatio: 'rejected',
+  valueNotInteger: 'rejected',
+  businessIdNotString: 'rejected',
+  seiUuidMissing: 'rejected',
+  seiUuidInvalid: 'rejected',
+  seiUuidIgnored: 'ignored',
   valueOutOfRange: 'reset',
   valueOdd: 'reset',
   valueWrongType: 'reset',
@@ -101,6 +106,11 @@ function topLevelRules(body: Obj, kind: RequestKind): RuleDraft[] {
   for (const key of ['AppId', 'RoomId', 'TaskId']) {
     const problem = idRule(body, key);
     if (problem) out.push(problem);
+  }
+  const businessId = body['BusinessId'];
+  // null decodes as absent; anything else but a string cannot be read into the documented String.
+  if (businessId !== undefined && businessId !== null && typeof businessId !== 'string') {
+    out.push({ code: 'businessIdNotString', path: 'BusinessId', params: { value: shown(businessId) } });
   }
   if (kind === 'start') {
     out.push(...unknownKeys(body, START_KEYS, ''));
@@ -150,7 +160,7 @@ export function requestRules(body: unknown, kind: RequestKind, version: ApiVersi
     ...(kind === 'start' ? streamListRules(body['ExcludeStreams'], 'ExcludeStreams') : []),
     ...layoutRules(body, { version, complete }),
     ...encodeRules(body, version),
-    ...controlRules(body, version),
+    ...controlRules(body, { version, complete }),
   ]);
 }
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import example from './fixtures/doc-example-2020-12-01.json' with { type: 'json' };
 import { buildTaskModel, detectVersion, isFinished } from './task-model.ts';
 import { API_VERSIONS } from './api-versions.ts';
+import { requestRules } from './request-rules.ts';
 
 const docTask = example.Result.PushMixedStreamToCDNTask;
 
@@ -153,5 +154,35 @@ describe('detectVersion', () => {
     expect(detectVersion({}, '2023-06-01')).toEqual({ version: '2023-06-01', guessed: false });
     expect(detectVersion({ Layout: { CustomLayout: { Regions: [{ Width: 10 }] } } })).toEqual({ version: '2023-11-01', guessed: true });
     expect(detectVersion(docTask)).toEqual({ version: '2020-12-01', guessed: true });
+  });
+
+  const pixelRegions = { CustomLayout: { Regions: [{ StreamIndex: 0, Width: 640, Height: 360 }] } };
+
+  it('tells 2023-06-01 from 2023-11-01 by Control.MaxRecordTime, which only 2023-06-01 kept', () => {
+    const v0601 = { Layout: pixelRegions, Control: { MaxRecordTime: 3600, SEIConfig: { SEIPayLoadType: 100 } } };
+    expect(detectVersion(v0601)).toEqual({ version: '2023-06-01', guessed: true });
+    expect(detectVersion({ Layout: pixelRegions, Control: { MaxIdleTime: 180 } })).toEqual({ version: '2023-11-01', guessed: true });
+    expect(detectVersion({ Control: { SEIConfig: {} } })).toEqual({ version: '2023-11-01', guessed: true });
+    expect(detectVersion({ Control: { SEIConfig: {}, MaxRecordTime: 0 } })).toEqual({ version: '2023-06-01', guessed: true });
+  });
+
+  it('keeps 2020-12-01 for its own fields, and lets the region model outvote a contradicting field', () => {
+    expect(detectVersion({ Control: { MaxRecordTime: 0, TalkVolume: 10 } })).toEqual({ version: '2020-12-01', guessed: true });
+    expect(detectVersion({ Layout: { MainVideoStreamIndex: 1 } })).toEqual({ version: '2020-12-01', guessed: true });
+    expect(detectVersion({ Layout: pixelRegions, Control: { TalkVolume: 10 } })).toEqual({ version: '2023-11-01', guessed: true });
+    expect(detectVersion({ Layout: { CustomLayout: { Regions: [{ WidthProportion: 1 }] } }, Control: { SEIConfig: {} } })).toEqual({ version: '2020-12-01', guessed: true });
+  });
+
+  it('guesses a version under which the body breaks no version rule, when one exists', () => {
+    const control = fc.record({
+      MaxRecordTime: fc.constant(60), TalkVolume: fc.constant(1), SEIConfig: fc.constant({}),
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(control, fc.boolean(), (c, pixels) => {
+      const layout = pixels ? pixelRegions : { CustomLayout: { Regions: [{ StreamIndex: 0, WidthProportion: 1, HeightProportion: 1 }] } };
+      const body = { AppId: 'a', RoomId: 'r', TaskId: 't', PushURL: 'rtmp://h/a', TargetStreams: { StreamList: [{ UserId: 'u', Index: 0 }] }, Layout: { LayoutMode: 2, ...layout }, Control: c };
+      const fits = (['2020-12-01', '2023-06-01', '2023-11-01'] as const).filter((v) => !requestRules(body, 'start', v).some((r) => r.code === 'notInVersion'));
+      const { version } = detectVersion(body);
+      if (fits.length > 0) expect(fits).toContain(version);
+    }));
   });
 });

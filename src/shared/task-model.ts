@@ -49,16 +49,49 @@ export function isFinished(model: Pick<TaskModel, 'status' | 'endTime'>): boolea
   return model.status === STATUS_ENDED || model.status === STATUS_FAILED || model.endTime !== undefined;
 }
 
+type Candidates = readonly ApiVersion[];
+const V2020: Candidates = ['2020-12-01'];
+const V2023: Candidates = ['2023-06-01', '2023-11-01'];
+const HAS_MAX_RECORD_TIME: Candidates = ['2020-12-01', '2023-06-01'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
- * Which coordinate model a task without a known version uses: the envelope's Version when it
- * names one, else pixel fields (Width/Height) mean 2023-11-01 and ratio fields 2020-12-01.
+ * The versions each version-specific field allows, strongest first: the region model, then the
+ * Control and Layout fields a version added or dropped (reference §4).
+ */
+function versionEvidence(task: unknown): Candidates[] {
+  const t = isRecord(task) ? task : {};
+  const layout = isRecord(t['Layout']) ? t['Layout'] : {};
+  const control = isRecord(t['Control']) ? t['Control'] : {};
+  const custom = isRecord(layout['CustomLayout']) ? layout['CustomLayout'] : {};
+  const regions = Array.isArray(custom['Regions']) ? custom['Regions'].filter(isRecord) : [];
+  const regionHas = (key: string) => regions.some((r) => key in r);
+  const evidence: Candidates[] = [];
+  if (regionHas('Width') || regionHas('Height')) evidence.push(V2023);
+  else if (regionHas('WidthProportion') || regionHas('HeightProportion')) evidence.push(V2020);
+  if (control['SEIConfig'] !== undefined) evidence.push(V2023);
+  if (['TalkVolume', 'VolumeIndicationMode', 'VolumeIndicationInterval'].some((k) => control[k] !== undefined)) evidence.push(V2020);
+  if (layout['MainVideoStreamIndex'] !== undefined) evidence.push(V2020);
+  if (control['MaxRecordTime'] !== undefined) evidence.push(HAS_MAX_RECORD_TIME);
+  return evidence;
+}
+
+// Among the versions the fields leave open: 2020-12-01 (the default) first, then the newest.
+const PREFERENCE: Candidates = ['2020-12-01', '2023-11-01', '2023-06-01'];
+
+/**
+ * Which API version a task without a known version is in: the envelope's Version when it names
+ * one, else the version its version-specific fields point to. Pixel regions mean 2023; among the
+ * 2023 versions only 2023-06-01 has Control.MaxRecordTime. A field that contradicts stronger
+ * evidence is outvoted, not allowed to empty the choice.
  */
 export function detectVersion(task: unknown, envelopeVersion?: unknown): { version: ApiVersion; guessed: boolean } {
   if (isApiVersion(envelopeVersion)) return { version: envelopeVersion, guessed: false };
-  const regions = (task as { Layout?: { CustomLayout?: { Regions?: unknown } } } | null)?.Layout?.CustomLayout?.Regions;
-  if (Array.isArray(regions)) {
-    const has = (key: string) => regions.some((r) => r !== null && typeof r === 'object' && key in r);
-    if (has('Width') || has('Height')) return { version: '2023-11-01', guessed: true };
+  let candidates: Candidates = PREFERENCE;
+  for (const allowed of versionEvidence(task)) {
+    const narrowed = candidates.filter((v) => allowed.includes(v));
+    if (narrowed.length > 0) candidates = narrowed;
   }
-  return { version: '2020-12-01', guessed: true };
+  return { version: candidates[0] ?? '2020-12-01', guessed: true };
 }

@@ -38,6 +38,14 @@ export function readKey(raw: Obj): TaskKey {
   return { appId: requiredId(raw, 'AppId'), roomId: requiredId(raw, 'RoomId'), taskId: requiredId(raw, 'TaskId') };
 }
 
+/** BusinessId is a String in the API models: null reads as absent, any other type fails. */
+function businessId(raw: Obj): string | undefined {
+  const value = raw['BusinessId'];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw reject('BusinessId must be a string.');
+  return value;
+}
+
 export interface StartRequest {
   key: TaskKey;
   body: SimTaskBody;
@@ -53,7 +61,7 @@ export function parseStart(raw: Obj, version: ApiVersion): Parsed<StartRequest> 
       throw reject('PushURL must be an rtmp:// address; only RTMP is supported.', 'InvalidParameter.InvalidRtmpAddress');
     }
     const body: SimTaskBody = { PushURL: url };
-    setIf(body, 'BusinessId', typeof raw['BusinessId'] === 'string' ? raw['BusinessId'] : undefined);
+    setIf(body, 'BusinessId', businessId(raw));
     setIf(body, 'TargetStreams', parseStreams(raw['TargetStreams'], 'TargetStreams'));
     setIf(body, 'ExcludeStreams', parseStreams(raw['ExcludeStreams'], 'ExcludeStreams'));
     setIf(body, 'Encode', parseEncode(raw['Encode'], version));
@@ -85,11 +93,11 @@ export function parseUpdate(raw: Obj, version: ApiVersion, current: SimTaskBody)
     const validSeq = (v: unknown): v is number => isInt(v) && v >= 0 && v <= 2 ** 31 - 1;
     if (seq !== undefined && !validSeq(seq)) throw reject('SequenceNumber must be a non-negative Int32.');
     const update: SimUpdatable = {};
-    setIf(update, 'BusinessId', typeof raw['BusinessId'] === 'string' ? raw['BusinessId'] : undefined);
+    setIf(update, 'BusinessId', businessId(raw));
     setIf(update, 'TargetStreams', parseStreams(raw['TargetStreams'], 'TargetStreams'));
     setIf(update, 'Encode', parseEncode(raw['Encode'], version));
     setIf(update, 'Layout', parseLayout(raw['Layout'], version, current.Layout?.CustomLayout?.Canvas));
-    setIf(update, 'Control', parseControl(raw['Control'], version));
+    setIf(update, 'Control', parseControl(raw['Control'], version, partialRaw === true ? current.Control : undefined));
     return { key, partial: partialRaw === true, sequenceNumber: validSeq(seq) ? seq : undefined, update };
   });
 }

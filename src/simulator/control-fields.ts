@@ -1,7 +1,7 @@
 import type { ApiVersion } from '../shared/api-versions.ts';
 import { ID_PATTERN } from '../shared/task-ref.ts';
 import {
-  appliesTo, checkRange, CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, specFor, type FieldSpec,
+  appliesTo, checkRange, CONTROL_FIELDS, ENCODE_FIELDS, isFraction, SEI_FIELDS, SEI_UUID, specFor, type FieldSpec,
 } from '../shared/volc-field-specs.ts';
 import { fail, type SimErrorCode, type SimFailure } from './sim-errors.ts';
 import type { SimCanvas, SimControl, SimSei, SimStream, SimStreams } from './sim-types.ts';
@@ -43,38 +43,50 @@ export function requiredId(body: Obj, key: string): string {
   return value;
 }
 
+/**
+ * An Int32 field sent with a fraction: the API models cannot decode it, so the request fails
+ * (InvalidParameter) rather than falling back to the default as an out-of-range value does.
+ */
+export function refuseFraction(value: unknown, where: string): void {
+  if (isFraction({ integer: true }, value)) throw reject(`${where} must be a whole number (Int32); got ${value}.`);
+}
+
+/** An optional Int32 field: a fraction fails the request, any other invalid value is dropped. */
+export function optionalInt(value: unknown, where: string, ok: (v: unknown) => v is number): number | undefined {
+  refuseFraction(value, where);
+  return optional(value, ok);
+}
+
 /** An optional value kept only when `ok` says it is valid. */
 export function optional<T>(value: unknown, ok: (v: unknown) => v is T): T | undefined {
   return ok(value) ? value : undefined;
 }
 
-const STRING_FIELDS = new Set(['SEIPayloadUUID', 'UserConfigExtraInfo']);
-const STRING_LIMITS: Record<string, RegExp> = {
-  SEIPayloadUUID: /^[0-9a-fA-F]{32}$/,
-  UserConfigExtraInfo: /^[\s\S]{0,4096}$/,
-};
-
 function validField(spec: FieldSpec, value: unknown): boolean {
   if (typeof spec.default === 'boolean') return typeof value === 'boolean';
-  if (STRING_FIELDS.has(spec.key)) return typeof value === 'string' && (STRING_LIMITS[spec.key]?.test(value) ?? true);
+  if (spec.key === 'UserConfigExtraInfo') return typeof value === 'string' && value.length <= 4096;
   return typeof value === 'number' && Number.isFinite(value) && checkRange(spec, value) === 'ok';
 }
 
-/** The fields of one section that this version has and whose values are in range. */
-export function pickFields(raw: unknown, specs: readonly FieldSpec[], version: ApiVersion): Obj | undefined {
+/**
+ * The fields of one section that this version has and whose values are in range; an Int32 sent
+ * with a fraction fails the request. `section` names it in that answer.
+ */
+export function pickFields(raw: unknown, specs: readonly FieldSpec[], version: ApiVersion, section: string): Obj | undefined {
   if (!isObj(raw)) return undefined;
   const out: Obj = {};
   for (const s of specs) {
     if (!appliesTo(s, version)) continue;
     const spec = specFor(s, version);
     const value = raw[spec.key];
+    if (isFraction(spec, value)) throw reject(`${section}.${spec.key} must be a whole number (Int32); got ${value}.`);
     if (value !== undefined && validField(spec, value)) out[spec.key] = value;
   }
   return out;
 }
 
 export function parseEncode(raw: unknown, version: ApiVersion): Record<string, number> | undefined {
-  const picked = pickFields(raw, ENCODE_FIELDS, version);
+  const picked = pickFields(raw, ENCODE_FIELDS, version, 'Encode');
   if (!picked) return undefined;
   const out: Record<string, number> = {};
   for (const [key, value] of Object.entries(picked)) if (typeof value === 'number') out[key] = value;
@@ -93,9 +105,32 @@ export function setIf<T extends object, K extends keyof T>(target: T, key: K, va
 
 const bool = (v: unknown): v is boolean => typeof v === 'boolean';
 
-export function parseControl(raw: unknown, version: ApiVersion): SimControl | undefined {
+const SEI_PICKED = SEI_FIELDS.filter((s) => s.key !== 'SEIPayloadUUID');
+
+/**
+ * SEIPayloadUUID as the SDK model describes it: with SEIPayLoadType 5 it is required and must be
+ * 32 hex digits (InvalidParameter otherwise); with 100, the default, it is ignored. `kept` is the
+ * task's SEIConfig when a partial update leaves the payload type or UUID as they are.
+ */
+function seiUuid(raw: Obj, picked: Obj, kept: SimSei | undefined): string | undefined {
+  const sentType = raw['SEIPayLoadType'];
+  const type = sentType === undefined ? (kept?.SEIPayLoadType ?? 100) : (picked['SEIPayLoadType'] ?? 100);
+  if (type !== 5) return undefined;
+  const uuid = raw['SEIPayloadUUID'];
+  if (uuid === undefined) {
+    if (kept?.SEIPayloadUUID !== undefined) return undefined;
+    throw reject('Control.SEIConfig.SEIPayloadUUID is required when SEIPayLoadType is 5.');
+  }
+  if (typeof uuid !== 'string' || !SEI_UUID.test(uuid)) {
+    throw reject('Control.SEIConfig.SEIPayloadUUID must be 32 hexadecimal characters (0-9, a-f, A-F), without dashes.');
+  }
+  return uuid;
+}
+
+/** `kept` is the task's Control when a partial update merges into it, else undefined. */
+export function parseControl(raw: unknown, version: ApiVersion, kept?: SimControl): SimControl | undefined {
   if (!isObj(raw)) return undefined;
-  const control: SimControl = { ...pickFields(raw, CONTROL_FIELDS, version) };
+  const control: SimControl = { ...pickFields(raw, CONTROL_FIELDS, version, 'Control') };
   const spatial = raw['SpatialConfig'];
   if (isObj(spatial)) {
     const config: NonNullable<SimControl['SpatialConfig']> = {};
@@ -109,16 +144,16 @@ export function parseControl(raw: unknown, version: ApiVersion): SimControl | un
     }
     control.SpatialConfig = config;
   }
-  if (version !== '2020-12-01') {
-    const sei = pickFields(raw['SEIConfig'], SEI_FIELDS, version);
-    if (sei) {
-      // The simulator keeps the volume indication in one place for every version.
-      const { VolumeIndicationMode, VolumeIndicationInterval, ...rest } = sei;
-      setIf(control, 'VolumeIndicationMode', optional(VolumeIndicationMode, bool));
-      setIf(control, 'VolumeIndicationInterval', optional(VolumeIndicationInterval, (v): v is number => typeof v === 'number'));
-      // pickFields kept only documented SEI keys, each with its documented type.
-      control.SEIConfig = rest as SimSei;
-    }
+  const rawSei = raw['SEIConfig'];
+  if (version !== '2020-12-01' && isObj(rawSei)) {
+    const sei = pickFields(rawSei, SEI_PICKED, version, 'Control.SEIConfig') ?? {};
+    setIf(sei, 'SEIPayloadUUID', seiUuid(rawSei, sei, kept?.SEIConfig));
+    // The simulator keeps the volume indication in one place for every version.
+    const { VolumeIndicationMode, VolumeIndicationInterval, ...rest } = sei;
+    setIf(control, 'VolumeIndicationMode', optional(VolumeIndicationMode, bool));
+    setIf(control, 'VolumeIndicationInterval', optional(VolumeIndicationInterval, (v): v is number => typeof v === 'number'));
+    // pickFields kept only documented SEI keys, each with its documented type.
+    control.SEIConfig = rest as SimSei;
   }
   return control;
 }
@@ -127,8 +162,8 @@ export function parseCanvas(raw: unknown): SimCanvas | undefined {
   if (!isObj(raw)) return undefined;
   const size = (v: unknown): v is number => isInt(v) && v >= 2 && v <= 1920 && v % 2 === 0;
   const canvas: SimCanvas = {};
-  setIf(canvas, 'Width', optional(raw['Width'], size));
-  setIf(canvas, 'Height', optional(raw['Height'], size));
+  setIf(canvas, 'Width', optionalInt(raw['Width'], 'Layout.CustomLayout.Canvas.Width', size));
+  setIf(canvas, 'Height', optionalInt(raw['Height'], 'Layout.CustomLayout.Canvas.Height', size));
   setIf(canvas, 'Background', optional(raw['Background'], (v): v is string => typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v)));
   setIf(canvas, 'BackgroundImage', optional(raw['BackgroundImage'], (v): v is string => typeof v === 'string' && v.length <= 1024));
   return canvas;
@@ -144,7 +179,7 @@ export function parseStream(raw: unknown, where: string): SimStream {
     if (!isInt(index) || index < 0) throw reject(`${where}.Index must be a non-negative integer.`);
     stream.Index = index;
   }
-  setIf(stream, 'StreamType', optional(raw['StreamType'], (v): v is number => v === 0 || v === 1));
+  setIf(stream, 'StreamType', optionalInt(raw['StreamType'], `${where}.StreamType`, (v): v is number => v === 0 || v === 1));
   return stream;
 }
 

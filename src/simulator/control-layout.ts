@@ -2,7 +2,7 @@ import type { ApiVersion } from '../shared/api-versions.ts';
 import { describeRule } from '../shared/request-rules.ts';
 import { streamLayoutRules } from '../shared/request-rules-layout.ts';
 import {
-  isInt, isObj, optional, parseCanvas, parseStream, reject, setIf, spatialPosition, type Obj,
+  isInt, isObj, optional, optionalInt, parseCanvas, parseStream, reject, setIf, spatialPosition, type Obj,
 } from './control-fields.ts';
 import { DEFAULT_CANVAS } from './render-task.ts';
 import type { SimLayout, SimRegion, SimSourceCrop, SimStreams } from './sim-types.ts';
@@ -60,15 +60,15 @@ export function parseRegion(raw: unknown, where: string, version: ApiVersion, wi
   const index = raw['StreamIndex'];
   if (!isInt(index)) throw reject(`${where}.StreamIndex is required and must be an integer.`);
   const region: SimRegion = { StreamIndex: index, ...geometry(raw, where, version, width, height) };
-  setIf(region, 'ZOrder', optional(raw['ZOrder'], (v): v is number => isInt(v) && v >= 0 && v <= 100));
+  setIf(region, 'ZOrder', optionalInt(raw['ZOrder'], `${where}.ZOrder`, (v): v is number => isInt(v) && v >= 0 && v <= 100));
   setIf(region, 'Alpha', optional(raw['Alpha'], within(0, 1, true)));
   // (0, 1] until 2023-06-01; 2023-11-01 allows 0 (no rounding) and makes it the default.
   setIf(region, 'CornerRadius', optional(raw['CornerRadius'], within(0, 1, version !== '2023-11-01')));
-  setIf(region, 'RenderMode', optional(raw['RenderMode'], oneOf(0, 1, 2, 3)));
+  setIf(region, 'RenderMode', optionalInt(raw['RenderMode'], `${where}.RenderMode`, oneOf(0, 1, 2, 3)));
   setIf(region, 'SourceCrop', parseSourceCrop(raw['SourceCrop']));
   setIf(region, 'AlternateImage', optional(raw['AlternateImage'], (v): v is string => typeof v === 'string' && v.length <= 1024));
-  setIf(region, 'AlternateImageFillMode', optional(raw['AlternateImageFillMode'], oneOf(0, 1)));
-  setIf(region, 'MediaType', optional(raw['MediaType'], oneOf(0, 1, 2)));
+  setIf(region, 'AlternateImageFillMode', optionalInt(raw['AlternateImageFillMode'], `${where}.AlternateImageFillMode`, oneOf(0, 1)));
+  setIf(region, 'MediaType', optionalInt(raw['MediaType'], `${where}.MediaType`, oneOf(0, 1, 2)));
   setIf(region, 'ApplySpatialAudio', optional(raw['ApplySpatialAudio'], (v): v is boolean => typeof v === 'boolean'));
   setIf(region, 'SpatialPosition', optional(raw['SpatialPosition'], spatialPosition));
   return region;
@@ -81,9 +81,9 @@ export function parseRegion(raw: unknown, where: string, version: ApiVersion, wi
 export function parseLayout(raw: unknown, version: ApiVersion, canvasFallback?: { Width?: number; Height?: number }): SimLayout | undefined {
   if (!isObj(raw)) return undefined;
   const layout: SimLayout = {};
-  setIf(layout, 'LayoutMode', optional(raw['LayoutMode'], oneOf(0, 1, 2, 3)));
+  setIf(layout, 'LayoutMode', optionalInt(raw['LayoutMode'], 'Layout.LayoutMode', oneOf(0, 1, 2, 3)));
   if (isObj(raw['MainVideoStream'])) layout.MainVideoStream = parseStream(raw['MainVideoStream'], 'Layout.MainVideoStream');
-  if (version === '2020-12-01') setIf(layout, 'MainVideoStreamIndex', optional(raw['MainVideoStreamIndex'], isInt));
+  if (version === '2020-12-01') setIf(layout, 'MainVideoStreamIndex', optionalInt(raw['MainVideoStreamIndex'], 'Layout.MainVideoStreamIndex', isInt));
   const custom = raw['CustomLayout'];
   if (isObj(custom)) {
     const canvas = parseCanvas(custom['Canvas']);

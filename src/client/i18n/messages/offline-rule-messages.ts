@@ -70,6 +70,23 @@ export const ruleMessagesZh: Record<RuleCode, { message: string; fix: string }> 
     fix: '使用 {{range}} 范围内的值，或不填 {{field}} 以使用默认值。',
   },
   valueOdd: { message: '{{field}} 为 {{value}}，是奇数；它必须是偶数，因此火山引擎将其重置为默认值 {{default}}。', fix: '使用偶数，例如 {{even}}。' },
+  valueNotInteger: {
+    message: '{{field}} 为 {{value}}，但 API 规定它是整数（Int32）：火山引擎无法解析小数，会拒绝该请求（InvalidParameter）。',
+    fix: '发送整数，例如 {{whole}}。',
+  },
+  businessIdNotString: { message: 'BusinessId 必须是字符串，实际为 {{value}}（InvalidParameter）。', fix: '把 BusinessId 写成带引号的 JSON 字符串，或者不填。' },
+  seiUuidMissing: {
+    message: '缺少 {{field}}，但 SEIPayLoadType 为 5，此时必须填写（InvalidParameter）。',
+    fix: '补上 {{field}}：32 个十六进制字符（0-9、a-f），不含连字符。或者改用不需要 UUID 的 SEIPayLoadType 100。',
+  },
+  seiUuidInvalid: {
+    message: '{{field}} 为 {{value}}，不是 32 个十六进制字符；SEIPayLoadType 为 5 时火山引擎会拒绝（InvalidParameter）。',
+    fix: '写成恰好 32 个 0-9、a-f 或 A-F 字符，不含连字符。',
+  },
+  seiUuidIgnored: {
+    message: '设置了 {{field}}，但 SEIPayLoadType 为 {{type}}：UUID 仅在 payload type 为 5 时使用，火山引擎会忽略它。',
+    fix: '删除 {{field}}；如果确实要使用它，请把 SEIPayLoadType 设为 5。',
+  },
   valueWrongType: { message: '{{field}} 应为 {{type}} 类型，实际为 {{value}}。火山引擎将其重置为默认值 {{default}}。', fix: '把 {{field}} 写成 JSON {{type}}。' },
   valueBadFormat: { message: '{{field}} 为 {{value}}，不符合格式 {{format}}。火山引擎将其重置为默认值 {{default}}。', fix: '按 {{format}} 的格式填写 {{field}}。' },
   valueTooLong: { message: '{{field}} 长 {{length}} 个字符；最多允许 {{max}} 个，因此火山引擎会丢弃它。', fix: '把 {{field}} 缩短到最多 {{max}} 个字符。' },
