@@ -12,10 +12,10 @@ import { memoryGrowth } from './growth.ts';
  * it polls the task and its history every 2 s of its time: an hour's worth of polls, renders and
  * timers, not a twentieth of it. The JS heap is read through the DevTools protocol after a forced
  * GC: the baseline once the page has run a while, then every 20 s. The warm-up (20 minutes of the
- * page's time) lets V8's optimising compiler finish: two heap snapshots 150 s apart after a 30 s
- * warm-up showed +596 kB of compiled code against +15 kB of JavaScript objects, and the used heap
- * levelled off after about a minute. The figure is the growth of the
- * used heap read by memoryGrowth (lowest early sample to highest late one), in per cent.
+ * page's time) lets V8's optimising compiler finish first: with a shorter one, heap snapshots showed
+ * the growth to be compiled code, not the page's data (the figures are in bench/results.md). The
+ * figure is the growth of the used heap read by memoryGrowth (lowest early sample to highest late
+ * one), in per cent.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS || 180);
 const TASK_HOURS = 1;

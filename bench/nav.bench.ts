@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from '@playwright/test';
 import { findDemoScenario } from '../src/shared/demo-scenarios.ts';
 import { taskRefToSearch } from '../src/shared/task-ref.ts';
-import { emitFigures, launchChromium, median, needDist, sleep, startServer } from './bench-kit.ts';
+import { emitFigures, launchChromium, median, needDist, startServer } from './bench-kit.ts';
+import { loadTaskPage, type NavRun } from './nav-page.ts';
 
 /**
  * `npx tsx bench/nav.bench.ts`: an operator opens a /task link from an alert. Each run is a new
@@ -20,46 +20,6 @@ import { emitFigures, launchChromium, median, needDist, sleep, startServer } fro
  */
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const SCENARIO = 'online-class';
-const VIEWPORT = { width: 1440, height: 900 };
-
-interface Run { drawnMs: number; onScreenMs: number; interactiveMs: number; scripts: string[] }
-
-/**
- * What the page has recorded once the Konva canvas is drawn and the region table filled, else
- * null: read with one small expression over the DevTools protocol. Playwright's own waiting
- * (waitForFunction, locators) first injects its utility script into the page, some 50 ms of the
- * main thread on this machine in the middle of the load being timed; a user has no such script.
- */
-const READ_MARKS = `(() => {
-  const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
-  const interactiveMs = mark('layout-interactive');
-  if (interactiveMs === undefined || !document.querySelector('[data-testid="region-table"] tbody tr')) return null;
-  const drawnMs = mark('layout-drawn');
-  const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-  const scripts = performance.getEntriesByType('resource')
-    .filter((e) => e.initiatorType !== 'fetch' && /\\.m?js(\\?|$)/.test(e.name) && e.responseEnd <= drawnMs)
-    .map((e) => new URL(e.name).pathname);
-  return { drawnMs, onScreenMs: Math.max(drawnMs, fcp), interactiveMs, scripts };
-})()`;
-
-async function once(browser: Browser, url: string): Promise<Run> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(url, { waitUntil: 'commit' });
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      await sleep(50);
-      const { result } = await cdp.send('Runtime.evaluate', { expression: READ_MARKS, returnByValue: true });
-      const value: unknown = result.value;
-      if (value) return value as Run;
-    }
-    throw new Error(`the layout of ${url} was not drawn within 30 s`);
-  } finally {
-    await context.close();
-  }
-}
 
 const gzipKb = (files: readonly string[]) =>
   files.reduce((s, f) => s + gzipSync(readFileSync(join('dist', 'assets', basename(f))), { level: 9 }).length, 0) / 1000;
@@ -72,9 +32,9 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const url = `${server.url}/task?${taskRefToSearch(scenario.ref)}`;
-    await once(browser, url); // warm-up: the server's first requests, not the browser's cache
-    const runs: Run[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await once(browser, url));
+    await loadTaskPage(browser, url); // warm-up: the server's first requests, not the browser's cache
+    const runs: NavRun[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await loadTaskPage(browser, url));
     const times = runs.map((r) => r.drawnMs);
     const scripts = [...new Set(runs.at(-1)?.scripts ?? [])];
     const kb = gzipKb(scripts);

@@ -4,9 +4,9 @@ import type { Plugin } from 'vite';
  * One chunk for the application code the first page needs (link opened to layout drawn).
  *
  * Left to itself, the bundler gives every module that the entry and some on-demand chunk share a
- * small chunk of its own: the task page started with 27 files, and Chromium fetches at most six
- * at a time from one HTTP/1.1 host, so the last of them arrived some 270 ms after the first on
- * this 2-core machine. Everything the entry imports statically is loaded before the first render
+ * small chunk of its own: the task page started with dozens of files, and Chromium fetches at most
+ * six at a time from one HTTP/1.1 host, so the last of them arrived long after the first (figures
+ * in bench/results.md). Everything the entry imports statically is loaded before the first render
  * anyway, so nothing is gained by cutting it up: this puts that closure (the project's own
  * modules; the libraries have the vendor chunk) into one `app` chunk, which the on-demand chunks
  * import from. What loads on demand stays on demand: a module is in the closure only when a chain
