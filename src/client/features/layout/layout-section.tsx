@@ -13,8 +13,8 @@ import { LayoutCanvasLazy as LayoutCanvas } from './lazy-parts.tsx';
 import { RegionTable } from './region-table.tsx';
 import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
 import { useLayoutPicture } from './scene/use-layout-picture.ts';
-import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 import { WarningList } from './warning-list.tsx';
+import { useServerRender } from '../../lib/server-render.ts';
 import { Section } from '../../design-system/section.tsx';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
 
@@ -48,10 +48,9 @@ export function LayoutSection({ model, actions }: Props) {
   const regions = useMemo(() => new Map(layout.regions.map((r) => [r.id, r])), [layout]);
   const selected = selectedId ? regions.get(selectedId) : undefined;
   const mode = enumLabel('layoutMode', layout.mode.value);
-  // On a cold load the canvas goes first; the warnings, the overview, the legend and the region
-  // table follow once it is on screen (their columns are sized already, so nothing moves). The
-  // warnings are worked out then too: only those parts show them.
-  const rest = useAfterFirstPaint();
+  // The server's page holds the layout's picture alone: the parts beside it colour their swatches
+  // with style attributes, which the page's CSP refuses. The browser's render adds them.
+  const rest = !useServerRender();
   const warnings = useMemo(() => (rest ? layoutWarnings(model) : []), [rest, model]);
   const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   return (
