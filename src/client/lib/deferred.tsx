@@ -1,6 +1,5 @@
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { loadMessages, type LazyNamespace } from '../i18n/load-messages.ts';
-import { afterFirstPaint } from './after-paint.ts';
 
 export interface Deferred<P> {
   (props: P): ReactNode;
@@ -12,10 +11,10 @@ export interface Deferred<P> {
  * A component whose code (and strings) load on first use, for what need not come with the first
  * page (the JavaScript before the task page draws its layout has a budget).
  *
- * Not React.lazy with Suspense: React 19 holds back revealing a Suspense boundary's content for
- * up to 300 ms after its fallback showed, which put the interactive canvas a third of a second
- * behind its preview. Here the fallback shows until the module is in, then the component
- * renders at once; once loaded, it renders directly on every later mount.
+ * Not React.lazy with Suspense: React 19 throttles revealing a Suspense boundary's content after
+ * its fallback showed, which kept the interactive canvas waiting behind its preview. Here the
+ * fallback shows until the module is in, then the component renders at once; once loaded, it
+ * renders directly on every later mount.
  */
 export function deferred<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -35,15 +34,9 @@ export function deferred<P extends object>(
     useEffect(() => {
       if (Component) return undefined;
       let mounted = true;
-      // Once this commit is on screen (on a cold load, once the first paint is presented): a
-      // picture painted in it (the layout preview) is shown first, and neither fetching nor
-      // evaluating what it did not need holds its frame back.
-      const cancel = afterFirstPaint(() => {
-        preload().then((c) => mounted && setComponent(() => c), (err: unknown) => console.error('Could not load part of the page:', err));
-      });
+      preload().then((c) => mounted && setComponent(() => c), (err: unknown) => console.error('Could not load part of the page:', err));
       return () => {
         mounted = false;
-        cancel();
       };
     }, [Component]);
     return Component ? <Component {...props} /> : fallback(props);
