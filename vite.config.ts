@@ -3,16 +3,14 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { precompress } from './scripts/vite-precompress.ts';
 import { firstPageChunk } from './scripts/vite-first-page-chunk.ts';
-import { earlyScript } from './scripts/vite-early-script.ts';
 
-// boot.ts runs first, on its own, while the rest loads (see its header).
-const firstPage = firstPageChunk({ early: ['/src/client/boot.ts'] });
+const firstPage = firstPageChunk();
 
 // The SPA lives in src/client; the Node server serves dist/ in production and
 // proxies /api to itself in development (npm run dev + npm run dev:client).
 export default defineConfig({
   // precompress: file.br and file.gz beside every text file, which the server sends as they are.
-  plugins: [react(), tailwindcss(), precompress(), firstPage.plugin, earlyScript('src/client/boot.ts')],
+  plugins: [react(), tailwindcss(), precompress(), firstPage.plugin],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -37,7 +35,6 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor', priority: 3, test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|@tanstack[\\/](react-query|query-core)|wouter|regexparam|zod|use-sync-external-store)[\\/]/ },
-            { name: 'boot', priority: 2, test: firstPage.earlyTest },
             { name: 'app', priority: 1, test: firstPage.test },
           ],
         },

@@ -27,18 +27,13 @@ describe('firstPageModules', () => {
   const graph = graphOf({
     '/src/main.tsx': ['/src/app.tsx', '/src/early/setup.ts', '/node_modules/react/index.js'],
     '/src/app.tsx': ['/src/shared/geometry.ts'],
-    '/src/boot.ts': ['/src/early/setup.ts'],
     '/src/early/setup.ts': ['/src/lib/theme.ts'],
     '/src/lib/theme.ts': [],
     '/src/shared/geometry.ts': [],
   });
 
-  it('takes the modules the entry imports, less the libraries, the entry itself and what the early entry reaches', () => {
-    expect([...firstPageModules(['/src/main.tsx'], ['/src/boot.ts'], graph)].sort()).toEqual(['/src/app.tsx', '/src/shared/geometry.ts']);
-  });
-
-  it('without an early entry, keeps every own module the entry imports', () => {
-    expect([...firstPageModules(['/src/main.tsx'], [], graph)].sort()).toEqual(['/src/app.tsx', '/src/early/setup.ts', '/src/lib/theme.ts', '/src/shared/geometry.ts']);
+  it('takes every own module the entry imports, less the libraries and the entry itself', () => {
+    expect([...firstPageModules(['/src/main.tsx'], graph)].sort()).toEqual(['/src/app.tsx', '/src/early/setup.ts', '/src/lib/theme.ts', '/src/shared/geometry.ts']);
   });
 });
 

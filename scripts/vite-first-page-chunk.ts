@@ -36,25 +36,21 @@ export const isOwnModule = (id: string): boolean => !id.includes('/node_modules/
 
 /**
  * The first page's modules: reachable from the application's entry (main.tsx) through static
- * imports, less those the early entry (boot.ts) reaches, which stay in its own small chunk so
- * that it runs before the application's code has arrived, and less the entry itself. main.tsx
- * awaits the first page's chunk (top-level await) before it renders: were it in the chunk that
- * page's chunk imports, the import would wait for main.tsx, and main.tsx for the import.
+ * imports, less the entry itself. main.tsx awaits the first page's chunk (top-level await) before
+ * it renders: were it in the chunk that page's chunk imports, the import would wait for main.tsx,
+ * and main.tsx for the import.
  */
-export function firstPageModules(entries: readonly string[], early: readonly string[], graph: ModuleGraph): Set<string> {
-  const earlyClosure = staticClosure(early, graph);
+export function firstPageModules(entries: readonly string[], graph: ModuleGraph): Set<string> {
   const entrySet = new Set(entries);
-  return new Set([...staticClosure(entries, graph)].filter((id) => isOwnModule(id) && !earlyClosure.has(id) && !entrySet.has(id)));
+  return new Set([...staticClosure(entries, graph)].filter((id) => isOwnModule(id) && !entrySet.has(id)));
 }
 
 /**
  * The plugin that reads the module graph once it is complete (buildEnd comes before chunking),
- * and the tests the code-splitting groups use to take the early entry's and the first page's modules. `early`: the entry
- * modules (paths ending so) that must not wait for the rest.
+ * and the test the code-splitting group uses to take the first page's modules.
  */
-export function firstPageChunk(options: { early: readonly string[] }): { plugin: Plugin; test: (id: string) => boolean; earlyTest: (id: string) => boolean } {
+export function firstPageChunk(): { plugin: Plugin; test: (id: string) => boolean } {
   let modules = new Set<string>();
-  let earlyModules = new Set<string>();
   const plugin: Plugin = {
     name: 'mixscope:first-page-chunk',
     apply: 'build',
@@ -63,13 +59,8 @@ export function firstPageChunk(options: { early: readonly string[] }): { plugin:
       // index.html is an entry whose imports are the page's scripts: those are the entries here.
       const entries = ids.filter((id) => this.getModuleInfo(id)?.isEntry)
         .flatMap((id) => (isOwnModule(id) ? [id] : (this.getModuleInfo(id)?.importedIds ?? []).filter(isOwnModule)));
-      const isEarly = (id: string) => options.early.some((suffix) => id.endsWith(suffix));
-      const graph = { importedIds: (id: string) => this.getModuleInfo(id)?.importedIds };
-      modules = firstPageModules(entries.filter((id) => !isEarly(id)), entries.filter(isEarly), graph);
-      earlyModules = new Set([...staticClosure(entries.filter(isEarly), graph)].filter(isOwnModule));
+      modules = firstPageModules(entries, { importedIds: (id: string) => this.getModuleInfo(id)?.importedIds });
     },
   };
-  // The early modules need a group of their own, ranked above the first page's: a group takes
-  // the dependencies of what it captures, and main.tsx imports some of them too.
-  return { plugin, test: (id) => modules.has(id), earlyTest: (id) => earlyModules.has(id) };
+  return { plugin, test: (id) => modules.has(id) };
 }

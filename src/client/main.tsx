@@ -8,7 +8,7 @@ import { prefetchTask } from './features/task/task-prefetch.ts';
 import { setUpPage } from './early/page-setup.ts';
 import './styles.css';
 
-// Theme, language and the ICU warm-up: boot.ts has usually done it already (then a no-op).
+// Theme, language and the ICU warm-up, before anything renders.
 setUpPage();
 const queryClient = new QueryClient({
   defaultOptions: {

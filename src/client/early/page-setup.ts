@@ -3,23 +3,14 @@ import { parseTimeDisplay, TIME_DISPLAY_COOKIE, TIME_ZONE_COOKIE } from '../../s
 import { rememberForServer } from '../lib/server-cookie.ts';
 import { applyTheme, rememberThemeForServer, savedTheme } from '../lib/theme.ts';
 
-let done = false;
-
 /**
- * What the first render would otherwise pay for in the middle of the critical path (link opened
- * to layout drawn), done once per page:
- * - the theme class and the language on <html>, before anything paints (reading the system's
- *   colour scheme the first time costs some 15 ms), and the choices the server renders pages with
+ * Done once per page, before the first render:
+ * - the theme class and the language on <html>, and the choices the server renders pages with
  *   (theme, language, time display, the browser's time zone) in cookies;
  * - the ICU data behind Intl, loaded by a worker on another thread (icu-warm-worker.ts): the
- *   first Intl formatter of a page otherwise loads it on the main thread, 30 to 70 ms that the
- *   task page's first render used to spend on its "Updated now".
- * boot.ts calls it as soon as its small chunk is in, while the application's code is still on the
- * network; main.tsx calls it again, which does nothing unless boot.ts has not run yet.
+ *   first Intl formatter of a page otherwise loads it on the main thread, in the first render.
  */
 export function setUpPage(): void {
-  if (done) return;
-  done = true;
   const theme = savedTheme();
   applyTheme(theme);
   const language = initialLanguage();
