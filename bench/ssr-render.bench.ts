@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { renderTaskPage } from '../src/client/ssr/render-task-page.tsx';
 import type { TaskResponse } from '../src/shared/mixscope-api.ts';
 import { pixelTask, type TestBox } from '../src/shared/layout-test-tasks.ts';
-import { SSR_MAX_TASK_SIZE, taskSize } from '../src/server/routes/ssr-size-limit.ts';
+import { SSR_MAX_TASK_SIZE, taskSize } from '../src/server/first-paint/ssr-size-limit.ts';
 import { median } from './bench-kit.ts';
 
 /**

@@ -32,7 +32,7 @@ import { createOutputPuller } from './output/output-puller.ts';
 import { createOutputRelay } from './output/output-relay.ts';
 import { pullUrlAllowed } from './output/pull-rules.ts';
 import { taskRoutes } from './routes/task-routes.ts';
-import { taskPageRender } from './routes/task-page-render.ts';
+import { taskPageRender } from './first-paint/task-page-render.ts';
 import { AppIdNotAllowedError, notAllowed } from './security/app-id-allow-list.ts';
 import { scopedFaultSwitch, scopedGovernor, scopedHistoryStore, scopedWatcher } from './security/app-id-scope.ts';
 import type { FaultSwitch } from './simulator-faults.ts';

@@ -4,9 +4,8 @@ import { Hono, type Context } from 'hono';
 import { PAGE_STYLE } from '../security/page-style.ts';
 import { acceptableEncodings, ENCODING_SUFFIX, PRECOMPRESSED_FILE } from './content-encoding.ts';
 import { preloadLinkHeader } from './page-preloads.ts';
-import type { PageRender, RenderedPage } from './task-page-render.ts';
-import { LAYOUT_DRAWN_SCRIPT } from '../security/page-scripts.ts';
-import { gzipSync } from 'node:zlib';
+import type { PageRender } from '../first-paint/task-page-render.ts';
+import { sendRenderedPage } from '../first-paint/rendered-page.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -69,37 +68,6 @@ const APP_PAGES: ReadonlySet<string> = new Set(['/', '/task', '/inspect', '/watc
 // Case-blind, trailing slash or not, as the client's router matches them.
 const isAppPage = (segments: readonly string[]) => APP_PAGES.has(`/${segments.join('/')}`.toLowerCase());
 
-const ROOT = '<div id="root"></div>';
-const HTML_TAG = /<html\b[^>]*>/;
-
-/**
- * index.html with a page rendered into #root, inert until the browser's own render replaces it
- * (a click on it would otherwise do nothing), followed by the one inline script the CSP allows:
- * the `layout-drawn` mark, when the page holds the layout's picture. It holds the task's answer:
- * never stored by a cache.
- */
-export function renderedIndex(index: string, page: RenderedPage): string | undefined {
-  if (!index.includes(ROOT) || !HTML_TAG.test(index)) return undefined;
-  const mark = page.html.includes('data-server-picture') ? `<script>${LAYOUT_DRAWN_SCRIPT}</script>` : '';
-  const html = `<html lang="${page.lang === 'zh-CN' ? 'zh-CN' : 'en'}"${page.theme ? ` class="${page.theme}"` : ''}>`;
-  return index
-    .replace(HTML_TAG, () => html)
-    .replace(ROOT, () => `<div id="root"><div data-server-page="" inert>${page.html}</div></div>${mark}`);
-}
-
-function sendRendered(c: Context, index: string, page: RenderedPage) {
-  const body = renderedIndex(index, page);
-  if (body === undefined) return c.html(index);
-  c.header('Cache-Control', 'no-store');
-  c.header('Vary', 'Accept-Encoding');
-  c.header('Content-Type', MIME['.html'] ?? 'text/html');
-  if (acceptableEncodings(c.req.header('accept-encoding')).includes('gzip')) {
-    c.header('Content-Encoding', 'gzip');
-    return c.body(new Uint8Array(gzipSync(body, { level: 6 })));
-  }
-  return c.body(body);
-}
-
 /**
  * Serves the built SPA from staticRoot. The app's pages (/, /task, /inspect, /watch, /tasks) get
  * index.html; another path without a file extension gets it too, as a 404, for the app's
@@ -137,6 +105,6 @@ export function staticRoutes(staticRoot: string | undefined, options: { preloads
     if (link) c.header('Link', link);
     const rendered = await options.render?.(c, url);
     if (rendered === undefined) return send(c, index, REVALIDATE);
-    return sendRendered(c, await readFile(index.path, 'utf8'), rendered);
+    return sendRenderedPage(c, await readFile(index.path, 'utf8'), rendered);
   });
 }

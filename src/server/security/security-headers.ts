@@ -1,12 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { PAGE_STYLE_SOURCE } from './page-style.ts';
-import { LAYOUT_DRAWN_SCRIPT_SOURCE } from './page-scripts.ts';
+import { LAYOUT_DRAWN_SCRIPT_SOURCE } from '../first-paint/layout-drawn-script.ts';
 
 /**
  * Headers on every response, pages, API and errors alike.
  *
  * The CSP allows one inline script, by its hash: the mark after a /task page the server rendered
- * (page-scripts.ts). Vite's build emits only external module scripts, and the server's own pages
+ * (first-paint/layout-drawn-script.ts). Vite's build emits only external module scripts, and the server's own pages
  * have none. Images may come from any http(s) URL (and data:/blob:) because
  * a task's BackgroundImage and AlternateImage are the customer's URLs, and the PNG export draws
  * the canvas into a blob. The browser talks only to this server (connect-src 'self'), and no other

@@ -5,8 +5,8 @@ import type { Layer } from 'konva/lib/Layer';
  * (bench/nav.bench.ts, or the browser's performance panel). Once per page load each, which is
  * what a cold navigation measures:
  * - `layout-drawn`: the layout's first picture: in the server's HTML (marked by the inline script
- *   that follows it, server/security/page-scripts.ts), else by the preview or by Konva, whichever
- *   is first;
+ *   that follows it, server/first-paint/layout-drawn-script.ts), else by the preview or by Konva,
+ *   whichever is first;
  * - `layout-interactive`: the Konva canvas drawn (zoom, hover and export work from then on).
  */
 export const LAYOUT_DRAWN_MARK = 'layout-drawn';
@@ -15,7 +15,7 @@ const EVENT = 'draw.layout-drawn-mark';
 const marked = new Set<string>();
 
 function markOnce(name: string): void {
-  // The server's HTML may have marked its picture already (server/security/page-scripts.ts).
+  // The server's HTML may have marked its picture already (server/first-paint/layout-drawn-script.ts).
   if (marked.has(name) || performance.getEntriesByName(name, 'mark').length > 0) return;
   marked.add(name);
   performance.mark(name);

@@ -7,12 +7,12 @@ import { pixelTask } from '../../shared/layout-test-tasks.ts';
 import { createApp } from '../app.ts';
 import type { UpstreamClient, UpstreamOutcome } from '../upstream-client.ts';
 import { fakeUpstream, TEST_CREDENTIALS, TEST_NOW, testConfig } from '../test-support.ts';
-import { renderedIndex } from './static-routes.ts';
+import { renderedIndex } from './rendered-page.ts';
 import { DEMO_SCENARIOS } from '../../shared/demo-scenarios.ts';
 import { taskRefToSearch } from '../../shared/task-ref.ts';
 import { createSimulator } from '../../simulator/simulator.ts';
 import { createUpstreamFor } from '../upstream-factory.ts';
-import { LAYOUT_DRAWN_SCRIPT } from '../security/page-scripts.ts';
+import { LAYOUT_DRAWN_SCRIPT } from './layout-drawn-script.ts';
 import { SSR_MAX_TASK_SIZE } from './ssr-size-limit.ts';
 
 let dist: string;

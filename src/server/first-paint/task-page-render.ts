@@ -6,7 +6,7 @@ import type { UpstreamMode } from '../env.ts';
 import type { Governor } from '../governor/governor.ts';
 import type { Logger } from '../logger.ts';
 import { SSR_MAX_TASK_SIZE, taskSize } from './ssr-size-limit.ts';
-import { taskResponseOf } from './task-routes.ts';
+import { taskResponseOf } from '../routes/task-routes.ts';
 import { AppIdNotAllowedError } from '../security/app-id-allow-list.ts';
 
 /** A page rendered on the server: what goes inside #root, and the attributes of its <html>. */
