@@ -8,7 +8,7 @@ import { prefetchTask } from './features/task/task-prefetch.ts';
 import { setUpPage } from './early/page-setup.ts';
 import './styles.css';
 
-// Theme, language and the ICU warm-up, before anything renders.
+// Theme, language and the cookies the server renders pages with, before anything renders.
 setUpPage();
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -4,11 +4,9 @@ import { rememberForServer } from '../lib/server-cookie.ts';
 import { applyTheme, rememberThemeForServer, savedTheme } from '../lib/theme.ts';
 
 /**
- * Done once per page, before the first render:
- * - the theme class and the language on <html>, and the choices the server renders pages with
- *   (theme, language, time display, the browser's time zone) in cookies;
- * - the ICU data behind Intl, loaded by a worker on another thread (icu-warm-worker.ts): the
- *   first Intl formatter of a page otherwise loads it on the main thread, in the first render.
+ * Done once per page, before the first render: the theme class and the language on <html>, and
+ * the choices the server renders pages with (theme, language, time display, the browser's time
+ * zone) in cookies.
  */
 export function setUpPage(): void {
   const theme = savedTheme();
@@ -21,18 +19,5 @@ export function setUpPage(): void {
   const display = parseTimeDisplay(globalThis.localStorage?.getItem(TIME_DISPLAY_COOKIE));
   if (display) rememberForServer(TIME_DISPLAY_COOKIE, display);
   document.documentElement.lang = htmlLang(language);
-  warmIcu(language);
-}
-
-function warmIcu(language: string): void {
-  if (typeof Worker === 'undefined') return;
-  try {
-    const worker = new Worker(new URL('./icu-warm-worker.ts', import.meta.url), { type: 'module', name: 'icu-warm' });
-    worker.onmessage = (event: MessageEvent<unknown>) => {
-      if (typeof event.data === 'string') rememberForServer(TIME_ZONE_COOKIE, event.data);
-    };
-    worker.postMessage(language);
-  } catch {
-    // Only a head start: without it the first formatter loads the data itself.
-  }
+  rememberForServer(TIME_ZONE_COOKIE, Intl.DateTimeFormat().resolvedOptions().timeZone);
 }

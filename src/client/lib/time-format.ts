@@ -56,14 +56,3 @@ export function formatRelative(ms: number, now: number, locale: string): string 
   if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
   return rtf.format(Math.round(diff / 86_400_000), 'day');
 }
-
-/**
- * Builds, and keeps, the formatters a page shows first: the first Intl formatter of a page pays
- * for loading the ICU data. src/client/early/icu-warm-worker.ts calls it in a worker while the
- * application's code loads; ICU's data, once loaded, serves the page's own formatters too.
- */
-export function warmTimeFormats(locale: string, now: number): void {
-  formatRelative(now, now, locale);
-  formatDateTime(now, locale);
-  formatDuration(0, locale);
-}
