@@ -25,7 +25,6 @@ import type { FleetSource } from './fleet/fleet-source.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { simulatorFaultRoutes } from './routes/simulator-fault-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
-import { pagePreloads } from './routes/page-preloads.ts';
 import { pushUrlRoutes } from './routes/push-url-routes.ts';
 import { outputRoutes } from './routes/output-routes.ts';
 import { createOutputPuller } from './output/output-puller.ts';
@@ -144,7 +143,7 @@ export function createApp(options: AppOptions) {
   }
   app.all('/api', (c) => sendError(c, 404, { kind: 'not-found', message: 'Unknown API path.' }));
   app.all('/api/*', (c) => sendError(c, 404, { kind: 'not-found', message: `No API at ${c.req.method} ${c.req.path}.` }));
-  app.route('/', staticRoutes(staticRoot, { preloads: pagePreloads, render: taskPageRender({ governor, source: config.upstream, logger, taskNow }) }));
+  app.route('/', staticRoutes(staticRoot, { render: taskPageRender({ governor, source: config.upstream, logger, taskNow }) }));
 
   app.onError((err, c) => {
     if (err instanceof AppIdNotAllowedError) return notAllowed(c, err);

@@ -42,26 +42,7 @@ describe('serving the built SPA', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('etag')).toBeNull();
-    expect(res.headers.get('link')).toBeNull();
     expect(await res.text()).toBe(INDEX);
-  });
-
-  it('names a /task link\'s task query in a Link header, so the browser asks for it with the page', async () => {
-    const res = await app().request('/task?appId=demo-app&roomId=class-math-101&taskId=class-mix');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('link')).toBe('</api/task?appId=demo-app&roomId=class-math-101&taskId=class-mix>; rel=preload; as=fetch; crossorigin');
-    expect(await res.text()).toBe(INDEX);
-    // Revalidated page, same header.
-    const etag = res.headers.get('etag') ?? '';
-    const again = await app().request('/task?appId=demo-app&roomId=class-math-101&taskId=class-mix', { headers: { 'if-none-match': etag } });
-    expect(again.status).toBe(304);
-    expect(again.headers.get('link')).toContain('rel=preload');
-  });
-
-  it.each(['/task?appId=demo-app&roomId=class-math-101', '/task?appId=a&roomId=r%3Cx%3E&taskId=t', '/inspect?appId=a&roomId=r&taskId=t', '/'])('%s names nothing to preload', async (path) => {
-    const res = await app().request(path);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('link')).toBeNull();
   });
 
   it('serves hashed assets as immutable, other files revalidated', async () => {

@@ -3,7 +3,6 @@ import { extname, join, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { PAGE_STYLE } from '../security/page-style.ts';
 import { acceptableEncodings, ENCODING_SUFFIX, PRECOMPRESSED_FILE } from './content-encoding.ts';
-import { preloadLinkHeader } from './page-preloads.ts';
 import type { PageRender } from '../first-paint/task-page-render.ts';
 import { sendRenderedPage } from '../first-paint/rendered-page.ts';
 
@@ -72,10 +71,10 @@ const isAppPage = (segments: readonly string[]) => APP_PAGES.has(`/${segments.jo
  * Serves the built SPA from staticRoot. The app's pages (/, /task, /inspect, /watch, /tasks) get
  * index.html; another path without a file extension gets it too, as a 404, for the app's
  * not-found page; a missing file with an extension is a plain 404.
- * Looked up per request, so `npm run build` takes effect without a restart. `preloads`: what a
- * client route's page asks for first, sent as a Link header with its index.html.
+ * Looked up per request, so `npm run build` takes effect without a restart. `render`: the page a
+ * request opens, rendered by the server (first-paint/), else index.html goes as it is.
  */
-export function staticRoutes(staticRoot: string | undefined, options: { preloads?: (url: URL) => readonly string[]; render?: PageRender } = {}) {
+export function staticRoutes(staticRoot: string | undefined, options: { render?: PageRender } = {}) {
   const root = staticRoot === undefined ? undefined : resolve(staticRoot);
   return new Hono().get('*', async (c) => {
     const index = root === undefined ? undefined : await fileAt(join(root, 'index.html'));
@@ -100,10 +99,7 @@ export function staticRoutes(staticRoot: string | undefined, options: { preloads
     if (extname(last) !== '') return c.text('Not found.', 404);
     // index.html all the same, so the browser shows the app's own not-found page, in its language.
     if (!isAppPage(segments)) return send(c, index, REVALIDATE, 404);
-    const url = new URL(c.req.url);
-    const link = preloadLinkHeader(options.preloads?.(url) ?? []);
-    if (link) c.header('Link', link);
-    const rendered = await options.render?.(c, url);
+    const rendered = await options.render?.(c, new URL(c.req.url));
     if (rendered === undefined) return send(c, index, REVALIDATE);
     return sendRenderedPage(c, await readFile(index.path, 'utf8'), rendered);
   });
