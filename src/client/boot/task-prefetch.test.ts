@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { prefetchTask } from './task-prefetch.ts';
-import { taskQueries } from './task-queries.ts';
-import { taskApiPath } from '../../../shared/mixscope-api.ts';
+import { taskQueries } from '../features/task/task-queries.ts';
+import { taskApiPath } from '../../shared/mixscope-api.ts';
 
 const REF = { appId: 'demo-app', roomId: 'class-math-101', taskId: 'class-mix', version: '2020-12-01' } as const;
 const SEARCH = 'appId=demo-app&roomId=class-math-101&taskId=class-mix';
