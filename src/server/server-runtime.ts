@@ -20,9 +20,10 @@ import type { FetchLike } from './upstream-client.ts';
 import { scaledClock, systemClock, type SchedulerClock } from './clock/scheduler-clock.ts';
 import { createWatcher, type Watcher } from './watcher/watcher.ts';
 import { createWatcherLease } from './watcher/watcher-lease.ts';
-import { taskRefKey } from '../shared/task-ref.ts';
 import type { TaskSnapshot } from '../simulator/task-lifecycle.ts';
+import { callbackNotice } from './fleet/callback-notice.ts';
 import { createLocalEventBus } from './fleet/event-bus.ts';
+import { createPostgresEventBus } from './fleet/postgres-event-bus.ts';
 import { createEventHub } from './fleet/event-hub.ts';
 import { createFleetSource } from './fleet/fleet-source.ts';
 import { publishingStore } from './fleet/publishing-store.ts';
@@ -44,6 +45,9 @@ export interface Runtime {
   /** The port the server listens on, once it does (PORT=0 picks one): the embedded simulator's pull rule follows it. */
   listeningOn(port: number): void;
 }
+
+/** The most callbacks a replica re-tells after its LISTEN connection returns: a screen refetches beyond. */
+const CATCH_UP_CALLBACKS = 500;
 
 export interface RuntimeDeps {
   logger: Logger;
@@ -85,9 +89,21 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     { dataDir: config.dataDir, database: config.database },
     { onIdleError: (err) => logger.warn({ err: err.message }, 'a PostgreSQL connection of the pool dropped; the pool opens a new one') },
   );
-  // Every write that changes a fleet row tells the bus; the SSE hub pushes it to open screens.
-  const bus = createLocalEventBus((err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'an event bus listener failed'));
-  const store = publishingStore(scopedHistoryStore(createHistoryStore(db, { clock: taskClock }), config.appIds), bus);
+  const history = scopedHistoryStore(createHistoryStore(db, { clock: taskClock }), config.appIds);
+  const callbackStore = createCallbackStore(db);
+  // Every write that changes a fleet row tells the bus; the SSE hub pushes it to open screens. On
+  // PostgreSQL the bus tells every replica (LISTEN/NOTIFY); SQLite has one process and its own bus.
+  const sharedBus = family === 'postgres' && config.database !== undefined
+    ? createPostgresEventBus({
+      target: config.database, db, logger,
+      source: {
+        watchedKeys: async () => (await history.listWatched()).map((t) => t.key),
+        callbacksAppliedSince: async (since) => (await callbackStore.appliedSince(since, CATCH_UP_CALLBACKS)).map(callbackNotice),
+      },
+    })
+    : undefined;
+  const bus = sharedBus ?? createLocalEventBus((err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'an event bus listener failed'));
+  const store = publishingStore(history, bus);
 
   const metrics = createServerMetrics();
   // Replicas on PostgreSQL split MIXSCOPE_QPS by live membership; SQLite has one server and all of it.
@@ -109,7 +125,6 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const watcher: Watcher = lease ? { ...polling, stop: async () => { await polling.stop(); await lease.stop({ release: true }); } } : polling;
   const inflight = createInflight();
   let stopping = false;
-  const callbackStore = createCallbackStore(db);
   const callbackMetrics = createCallbackMetrics(metrics.registry);
   const callbackWatcher = scopedWatcher(watcher, config.appIds);
   const callbackProcessor = createCallbackProcessor({
@@ -118,13 +133,11 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     now: wall.now,
     logger,
     onApplied: callbackMetrics.applied,
-    onEvent: (e) => bus.publish({ type: 'callback', notice: {
-      key: e.roomId !== undefined && e.taskId !== undefined ? taskRefKey({ version: '2020-12-01', appId: e.appId, roomId: e.roomId, taskId: e.taskId }) : null,
-      eventId: e.eventId, eventType: e.eventType, eventTime: e.eventTime, appId: e.appId, roomId: e.roomId ?? null, taskId: e.taskId ?? null,
-    } }),
+    onEvent: (e) => bus.publish({ type: 'callback', notice: callbackNotice(e) }),
   });
   const fleetSource = createFleetSource({ store, db, now: taskClock.now });
   const hub = createEventHub({ bus, source: fleetSource, logger, firstId: wall.now() });
+  await sharedBus?.start();
   // The embedded simulator serves its tasks' outputs, and a default pull rule points at them.
   const { listeningOn, ...outputs } = simulatorFetch === undefined
     ? { config, outputFetch: deps.fetch, listeningOn: (port: number) => void port }
@@ -151,6 +164,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     feed?.stop();
     void sweeper?.stop();
     void membership?.stop();
+    void sharedBus?.stop();
     // Open event streams end, so the HTTP server can close; browsers reconnect and resume.
     hub.stop();
   };

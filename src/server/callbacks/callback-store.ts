@@ -43,6 +43,8 @@ export interface CallbackStore {
   pending(limit: number): Promise<PendingCallbackEvent[]>;
   markProcessed(eventId: string, outcome: CallbackOutcome, at: number, ids?: { roomId?: string; taskId?: string; userId?: string }): Promise<void>;
   addPresence(fact: PresenceFact): Promise<void>;
+  /** Events applied at or after `since` (the applying server's clock), in the order they were applied. */
+  appliedSince(since: number, limit: number): Promise<CallbackEvent[]>;
   /** One room's events (or those naming one of `taskIds` in it), newest EventTime first. */
   list(query: { appId: string; roomId: string; taskId?: string | undefined; taskIds?: readonly string[]; eventTypes?: readonly string[]; limit: number }): Promise<CallbackEvent[]>;
   presence(appId: string, roomId: string): Promise<PresenceFact[]>;
@@ -126,6 +128,11 @@ export function createCallbackStore(db: Kysely<HistoryDatabase>): CallbackStore 
         .values({ event_id: f.eventId, app_id: f.appId, room_id: f.roomId, user_id: f.userId, kind: f.kind, reason: f.reason ?? null, at: f.at })
         .onConflict((oc) => oc.column('event_id').doNothing())
         .execute();
+    },
+
+    async appliedSince(since, limit) {
+      const rows = await db.selectFrom('callback_events').selectAll().where('processed_at', '>=', since).orderBy('processed_at').orderBy('id').limit(limit).execute();
+      return rows.map(toEvent);
     },
 
     async list({ appId, roomId, taskId, taskIds, eventTypes, limit }) {
