@@ -15,13 +15,12 @@ export function outputSpecOf(snapshot: TaskSnapshot, deviation: OutputDeviation 
   const cap = deviation.maxSize;
   const scale = cap ? Math.min(1, cap.width / declared.width, cap.height / declared.height) : 1;
   const encode = snapshot.body.Encode ?? {};
-  const regions = layout.regions
-    .filter((r) => r.stream?.userId === undefined || r.stream.userId !== deviation.dropUserId)
-    .map((r) => ({
-      uid: r.stream?.userId ?? '',
-      x: Math.round(r.rect.x * scale), y: Math.round(r.rect.y * scale), w: Math.round(r.rect.width * scale), h: Math.round(r.rect.height * scale),
-      zorder: r.zOrder.value, alpha: r.alpha.value, renderMode: r.renderMode.value, contentControl: 0,
-    }));
+  const shown = layout.regions.filter((r) => r.stream?.userId === undefined || r.stream.userId !== deviation.dropUserId);
+  const regions = shown.map((r) => ({
+    uid: r.stream?.userId ?? '',
+    x: Math.round(r.rect.x * scale), y: Math.round(r.rect.y * scale), w: Math.round(r.rect.width * scale), h: Math.round(r.rect.height * scale),
+    zorder: r.zOrder.value, alpha: r.alpha.value, renderMode: r.renderMode.value, contentControl: 0,
+  }));
   const width = even(declared.width * scale);
   const height = even(declared.height * scale);
   const json = {
@@ -37,5 +36,10 @@ export function outputSpecOf(snapshot: TaskSnapshot, deviation: OutputDeviation 
     bitrateKbps: encode['VideoBitrate'] || 1000,
     seiJson: JSON.stringify(json),
     seiPayloadType: snapshot.body.Control?.SEIConfig?.SEIPayLoadType === 100 ? 100 : 5,
+    scene: {
+      background: json.canvas.bgnd,
+      // The picture shows what the SEI says, each region labelled with its user (and a screen share as such).
+      regions: regions.map(({ uid, x, y, w, h, zorder, alpha }, i) => ({ label: shown[i]?.stream?.streamType.value === 1 ? `${uid} screen` : uid, x, y, w, h, zorder, alpha })),
+    },
   };
 }

@@ -3,12 +3,14 @@ import { escapeRbsp } from '../shared/media/emulation-prevention.ts';
 import { avcConfigBody, avcNaluBody, flvHeader, flvTag } from '../shared/media/flv-writer.ts';
 import { volcSeiMessage, writeSei } from '../shared/media/h264-sei.ts';
 import { WRITTEN_LOG2_MAX_FRAME_NUM, writePps, writeSps } from '../shared/media/h264-sps.ts';
+import { encodeIdr } from './h264-intra-encoder.ts';
+import { renderScene, type OutputScene } from './output-picture.ts';
 
 /**
- * The HTTP-FLV output of a simulated task: valid FLV and H.264 syntax (SPS and PPS for its size
- * and frame rate, Volcengine's layout SEI on every IDR, IDR and P slices, filler units that give
- * it its bitrate), generated in JS. The IDR slices carry no macroblocks, so the stream parses but
- * does not decode to a picture; the P slices skip every macroblock.
+ * The HTTP-FLV output of a simulated task, generated in JS: SPS and PPS for its size and frame
+ * rate, Volcengine's layout SEI on every IDR, IDR pictures of the composed layout (decodable,
+ * exact), P pictures that skip every macroblock (the picture holds still between keyframes), and
+ * filler units that bring it to its bitrate.
  */
 
 export interface OutputSpec {
@@ -22,12 +24,25 @@ export interface OutputSpec {
   seiJson: string;
   /** 5 (user_data_unregistered with Volcengine's UUID) or 100. */
   seiPayloadType: 5 | 100;
+  /** What the picture shows: the same canvas and regions as the SEI. */
+  scene: OutputScene;
 }
 
-function idrSlice(idrPicId: number): Uint8Array {
-  const w = new BitWriter().ue(0).ue(7).ue(0).u(WRITTEN_LOG2_MAX_FRAME_NUM, 0).ue(idrPicId % 65536);
-  w.u1(0).u1(0).se(0).ue(1).trailing(); // dec_ref_pic_marking, slice_qp_delta, deblocking off
-  return Uint8Array.from([0x65, ...escapeRbsp(w.bytes())]);
+/** Rendered and encoded IDR pictures by layout, so pulls of the same output share the work. */
+const idrCache = new Map<string, Uint8Array[]>();
+const IDR_CACHE_SIZE = 16;
+
+/** The IDR slice for idr_pic_id 0 or 1 (consecutive IDRs must differ), encoded once per layout. */
+function idrSlice(spec: OutputSpec, idrPicId: 0 | 1): Uint8Array {
+  const key = JSON.stringify([spec.width, spec.height, spec.scene]);
+  let pair = idrCache.get(key);
+  if (!pair) {
+    const picture = renderScene(spec.scene, spec.width, spec.height);
+    pair = [encodeIdr(picture, 0).nal, encodeIdr(picture, 1).nal];
+    idrCache.set(key, pair);
+    if (idrCache.size > IDR_CACHE_SIZE) idrCache.delete(idrCache.keys().next().value ?? key);
+  }
+  return pair[idrPicId] ?? new Uint8Array();
 }
 
 function pSlice(frameNum: number, macroblocks: number): Uint8Array {
@@ -46,18 +61,23 @@ function filler(size: number): Uint8Array {
 
 /** The whole stream as tags, frame by frame: frame(i) is the i-th video tag after the header and config. */
 export function outputFrames(spec: OutputSpec) {
-  const sps = writeSps({ width: spec.width, height: spec.height, fps: spec.fps, profileIdc: 100, levelIdc: spec.width * spec.height > 1280 * 720 ? 40 : 31 });
+  const sps = writeSps({ width: spec.width, height: spec.height, fps: spec.fps, profileIdc: 66, levelIdc: spec.width * spec.height > 1280 * 720 ? 40 : 31 });
   const pps = writePps();
   const sei = writeSei(volcSeiMessage(spec.seiJson, spec.seiPayloadType));
   const gopFrames = Math.max(1, Math.round(spec.gopSeconds * spec.fps));
   const macroblocks = Math.ceil(spec.width / 16) * Math.ceil(spec.height / 16);
   const frameBytes = Math.round(spec.bitrateKbps * 1000 / 8 / spec.fps);
   const start = Uint8Array.from([...flvHeader({ audio: false, video: true }), ...flvTag(9, 0, avcConfigBody(sps, pps))]);
+  const tagBytes = (units: Uint8Array[]) => units.reduce((n, u) => n + u.length + 4, 0) + 5 + 15;
+  const keyUnits = (i: number) => [sps, pps, sei, idrSlice(spec, (i / gopFrames) % 2 === 0 ? 0 : 1)];
+  // The keyframe takes what it needs; the P frames after it share the rest of the GOP's bytes.
+  const keyBytes = Math.max(frameBytes, tagBytes(keyUnits(0)) + 4);
+  const pBytes = gopFrames > 1 ? Math.round((frameBytes * gopFrames - keyBytes) / (gopFrames - 1)) : 0;
   const frame = (i: number): Uint8Array => {
     const key = i % gopFrames === 0;
-    const units = key ? [sps, pps, sei, idrSlice(i / gopFrames)] : [pSlice(i % gopFrames, macroblocks)];
-    const used = units.reduce((n, u) => n + u.length + 4, 0) + 5 + 15 + 4;
-    units.push(filler(frameBytes - used));
+    const units = key ? keyUnits(i) : [pSlice(i % gopFrames, macroblocks)];
+    const room = (key ? keyBytes : pBytes) - tagBytes(units) - 4;
+    if (room >= 2) units.push(filler(room));
     return flvTag(9, Math.round(i * 1000 / spec.fps), avcNaluBody(key, units));
   };
   return { start, frame, gopFrames };

@@ -13,8 +13,9 @@ import { fakeUpstream, testConfig, TEST_NOW } from '../test-support.ts';
 import { createOutputPuller } from './output-puller.ts';
 import { pullUrlAllowed } from './pull-rules.ts';
 
-const SEI_JSON = JSON.stringify({ canvas: { w: 640, h: 360, bgnd: '#000000' }, regions: [{ uid: 'ava', x: 0, y: 0, w: 320, h: 360, zorder: 0, alpha: 1, renderMode: 1 }] });
-const good = outputFrames({ width: 640, height: 360, fps: 10, gopSeconds: 1, bitrateKbps: 200, seiJson: SEI_JSON, seiPayloadType: 5 });
+const REGIONS = [{ label: 'ava', x: 0, y: 0, w: 320, h: 360, zorder: 0, alpha: 1 }];
+const SEI_JSON = JSON.stringify({ canvas: { w: 640, h: 360, bgnd: '#000000' }, regions: REGIONS.map(({ label, ...r }) => ({ uid: label, ...r, renderMode: 1 })) });
+const good = outputFrames({ width: 640, height: 360, fps: 10, gopSeconds: 1, bitrateKbps: 200, seiJson: SEI_JSON, seiPayloadType: 5, scene: { background: '#000000', regions: REGIONS } });
 const goodBytes = Buffer.concat([good.start, ...Array.from({ length: 31 }, (_, i) => good.frame(i))]);
 
 const sps = writeSps({ width: 640, height: 360, fps: 10, profileIdc: 100, levelIdc: 31 });
@@ -99,7 +100,7 @@ describe('GET /api/task/output', () => {
     expect(body.pullUrlFrom).toBe('rule');
     expect(body.applied.rawJson).toBe(SEI_JSON);
     expect(body.applied.regions).toEqual([{ userId: 'ava', x: 0, y: 0, width: 320, height: 360, zOrder: 0, alpha: 1, renderMode: 1 }]);
-    expect(body.stream).toMatchObject({ width: 640, height: 360, fps: 10, gopFrames: 10, gopSeconds: 1, profile: { idc: 100, name: 'High' } });
+    expect(body.stream).toMatchObject({ width: 640, height: 360, fps: 10, gopFrames: 10, gopSeconds: 1, profile: { idc: 66, name: 'Baseline' } });
     expect(body.stream.bitrateKbps).toBeGreaterThan(150);
     expect(body.stream.bitrateKbps).toBeLessThan(250);
   });

@@ -38,6 +38,13 @@ export class BitWriter {
     return this;
   }
 
+  /** Whole bytes at a byte boundary (I_PCM samples), without going bit by bit. */
+  raw(data: Uint8Array): this {
+    if (this.used !== 0) throw new Error('BitWriter.raw() off a byte boundary');
+    for (const byte of data) this.out.push(byte);
+    return this;
+  }
+
   get aligned(): boolean {
     return this.used === 0;
   }
