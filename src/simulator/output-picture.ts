@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphInk } from './bitmap-font.ts';
 
 /**
@@ -22,6 +23,27 @@ export interface OutputScene {
   /** '#RRGGBB'. */
   background: string;
   regions: readonly SceneRegion[];
+}
+
+const SeiSceneSchema = z.object({
+  canvas: z.object({ bgnd: z.string().catch('#000000') }).catch({ bgnd: '#000000' }),
+  regions: z.array(z.object({
+    uid: z.string().catch(''), x: z.number().catch(0), y: z.number().catch(0), w: z.number().catch(0), h: z.number().catch(0),
+    zorder: z.number().catch(0), alpha: z.number().catch(1),
+  })).catch([]),
+});
+
+/** The scene a layout SEI's JSON describes, for a spec that gives no scene of its own; what cannot be read is left out. */
+export function sceneFromSeiJson(json: string): OutputScene {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    value = {};
+  }
+  const parsed = SeiSceneSchema.safeParse(value);
+  if (!parsed.success) return { background: '#000000', regions: [] };
+  return { background: parsed.data.canvas.bgnd, regions: parsed.data.regions.map(({ uid, ...r }) => ({ label: uid, ...r })) };
 }
 
 /** A 4:2:0 picture in whole macroblocks: width and height are multiples of 16, the shown size inside. */

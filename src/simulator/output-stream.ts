@@ -4,7 +4,7 @@ import { avcConfigBody, avcNaluBody, flvHeader, flvTag } from '../shared/media/f
 import { volcSeiMessage, writeSei } from '../shared/media/h264-sei.ts';
 import { WRITTEN_LOG2_MAX_FRAME_NUM, writePps, writeSps } from '../shared/media/h264-sps.ts';
 import { encodeIdr } from './h264-intra-encoder.ts';
-import { renderScene, type OutputScene } from './output-picture.ts';
+import { renderScene, sceneFromSeiJson, type OutputScene } from './output-picture.ts';
 
 /**
  * The HTTP-FLV output of a simulated task, generated in JS: SPS and PPS for its size and frame
@@ -24,8 +24,8 @@ export interface OutputSpec {
   seiJson: string;
   /** 5 (user_data_unregistered with Volcengine's UUID) or 100. */
   seiPayloadType: 5 | 100;
-  /** What the picture shows: the same canvas and regions as the SEI. */
-  scene: OutputScene;
+  /** What the picture shows; without it, the canvas and regions of the SEI JSON. */
+  scene?: OutputScene;
 }
 
 /** Rendered and encoded IDR pictures by layout, so pulls of the same output share the work. */
@@ -34,10 +34,11 @@ const IDR_CACHE_SIZE = 16;
 
 /** The IDR slice for idr_pic_id 0 or 1 (consecutive IDRs must differ), encoded once per layout. */
 function idrSlice(spec: OutputSpec, idrPicId: 0 | 1): Uint8Array {
-  const key = JSON.stringify([spec.width, spec.height, spec.scene]);
+  const scene = spec.scene ?? sceneFromSeiJson(spec.seiJson);
+  const key = JSON.stringify([spec.width, spec.height, scene]);
   let pair = idrCache.get(key);
   if (!pair) {
-    const picture = renderScene(spec.scene, spec.width, spec.height);
+    const picture = renderScene(scene, spec.width, spec.height);
     pair = [encodeIdr(picture, 0).nal, encodeIdr(picture, 1).nal];
     idrCache.set(key, pair);
     if (idrCache.size > IDR_CACHE_SIZE) idrCache.delete(idrCache.keys().next().value ?? key);

@@ -13,9 +13,8 @@ import { fakeUpstream, testConfig, TEST_NOW } from '../test-support.ts';
 import { createOutputPuller } from './output-puller.ts';
 import { pullUrlAllowed } from './pull-rules.ts';
 
-const REGIONS = [{ label: 'ava', x: 0, y: 0, w: 320, h: 360, zorder: 0, alpha: 1 }];
-const SEI_JSON = JSON.stringify({ canvas: { w: 640, h: 360, bgnd: '#000000' }, regions: REGIONS.map(({ label, ...r }) => ({ uid: label, ...r, renderMode: 1 })) });
-const good = outputFrames({ width: 640, height: 360, fps: 10, gopSeconds: 1, bitrateKbps: 200, seiJson: SEI_JSON, seiPayloadType: 5, scene: { background: '#000000', regions: REGIONS } });
+const SEI_JSON = JSON.stringify({ canvas: { w: 640, h: 360, bgnd: '#000000' }, regions: [{ uid: 'ava', x: 0, y: 0, w: 320, h: 360, zorder: 0, alpha: 1, renderMode: 1 }] });
+const good = outputFrames({ width: 640, height: 360, fps: 10, gopSeconds: 1, bitrateKbps: 200, seiJson: SEI_JSON, seiPayloadType: 5 });
 const goodBytes = Buffer.concat([good.start, ...Array.from({ length: 31 }, (_, i) => good.frame(i))]);
 
 const sps = writeSps({ width: 640, height: 360, fps: 10, profileIdc: 100, levelIdc: 31 });
