@@ -102,7 +102,8 @@ test.describe('on the main server', () => {
     await expect(page.getByTestId('not-found')).toContainText('There is no page at /no-such-page.');
     await shots(page, testInfo, 'not-found-en');
     await page.getByRole('link', { name: 'Open the query form' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/#query$/);
+    await expect(page.getByRole('button', { name: 'Open task' })).toBeVisible();
     for (const path of ['/', '/task', '/inspect', '/watch', '/tasks']) expect((await request.get(path)).status(), path).toBe(200);
     expect((await request.get('/task/extra')).status()).toBe(404);
     expect((await request.get('/assets/missing-123.js')).status()).toBe(404);

@@ -68,8 +68,8 @@ async function canvasReady(page: Page) {
 }
 
 const WORDS = {
-  en: { example: 'Load an example', open: 'Open task', watchTitle: 'Watch list' },
-  zh: { example: '载入示例', open: '打开任务', watchTitle: '关注列表' },
+  en: { example: 'Load an example', openById: 'Open a task by its IDs', watchTitle: 'Watch list' },
+  zh: { example: '载入示例', openById: '按 ID 打开任务', watchTitle: '关注列表' },
 };
 
 for (const lang of ['en', 'zh'] as const) {
@@ -89,7 +89,7 @@ for (const lang of ['en', 'zh'] as const) {
         await page.goto('/');
         await expect(page.getByTestId('capabilities')).toBeVisible();
         await expect(page.getByTestId('demo-gallery')).toBeVisible();
-        await expect(page.getByRole('button', { name: words.open })).toBeVisible();
+        await expect(page.getByTestId('query-disclosure').getByText(words.openById)).toBeVisible();
         await shot('home');
 
         // The PK battle's timeline with its layout change opened: lanes, markers, before and after.

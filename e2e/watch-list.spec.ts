@@ -34,7 +34,8 @@ test('an empty list explains what watching does', async ({ page }) => {
   await expect(wl.empty).toContainText('Nothing is watched yet');
   await expect(wl.empty).toContainText('poll it by itself');
   await wl.empty.getByRole('link', { name: 'Open the query form' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/#query$/);
+  await expect(page.getByRole('button', { name: 'Open task' })).toBeVisible();
 });
 
 test('a task is added from the query form, without leaving it', async ({ page }) => {

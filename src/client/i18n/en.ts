@@ -144,6 +144,7 @@ export const en = {
     sortBy: 'Sort by {{column}}',
   },
   home: {
+    openById: 'Open a task by its IDs',
     capabilities: {
       title: 'What mixscope can do',
       layout: { title: 'See the picture as it is mixed', body: 'The output canvas at its true size: every region in ZOrder with its crop, transparency and rounding, and warnings when a speaker is hidden, off the canvas, cropped away or see-through.' },
@@ -151,7 +152,7 @@ export const en = {
       cause: { title: 'Know why it stopped', body: 'The stop reason in plain words, with what to check next and the RequestId to quote to Volcengine support.' },
       watch: { title: 'Watch tasks for the team', body: 'The server polls watched tasks within the QPS budget and keeps their history, even with no browser open and past the 72-hour window.' },
       offline: { title: 'Inspect a customer’s JSON offline', body: 'Paste a response, a task or a Start/Update request body: no credentials, and the documented limits a request breaks.' },
-      tryDemo: 'This server runs the built-in simulator: open any scenario below, the data is made up.',
+      tryDemo: 'This server runs the built-in simulator: open any scenario in the gallery above, the data is made up.',
     },
     watch: {
       empty: 'Nothing is watched yet. Open a task and choose “Watch this task”, or “Watch” beside “Open task”.',

@@ -146,6 +146,7 @@ export const zh: Messages = {
     sortBy: '按{{column}}排序',
   },
   home: {
+    openById: '按 ID 打开任务',
     capabilities: {
       title: 'mixscope 能做什么',
       layout: { title: '看清合流后的画面', body: '按真实尺寸绘制输出画布：每个区域按 ZOrder 叠放，显示裁剪、透明度和圆角；有人被遮挡、超出画布、被裁掉或几乎透明时给出警告。' },
@@ -153,7 +154,7 @@ export const zh: Messages = {
       cause: { title: '知道它为什么停止', body: '用平实的语言说明停止原因、接下来该检查什么，以及联系火山引擎技术支持时要提供的 RequestId。' },
       watch: { title: '为团队关注任务', body: '服务端在 QPS 配额内轮询关注的任务并保存历史：即使没有打开浏览器、超过 72 小时窗口也不会丢失。' },
       offline: { title: '离线检查客户的 JSON', body: '粘贴返回、任务对象或 Start/Update 请求体：无需密钥，还会指出请求违反了哪些文档限制。' },
-      tryDemo: '此服务器运行的是内置模拟器：下方任一场景都可以直接打开，数据均为虚构。',
+      tryDemo: '此服务器运行的是内置模拟器：上方画廊中的任一场景都可以直接打开，数据均为虚构。',
     },
     watch: {
       empty: '还没有关注任何任务。打开一个任务后选择“关注此任务”，或在“打开任务”旁点击“关注”。',

@@ -19,6 +19,7 @@ import { fleetQueries } from './fleet-queries.ts';
 import { FleetTable } from './fleet-table.tsx';
 import { useFleetStream } from './use-fleet-stream.ts';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
+import { QUERY_FORM_HREF } from '../../lib/query-form-link.ts';
 
 const orUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
@@ -68,7 +69,7 @@ export function FleetPage() {
         </div>
       </header>
       <p className="flex flex-wrap gap-4 text-sm">
-        <Link href="/" className="text-sky-800 underline underline-offset-2 dark:text-sky-300">{t('fleet.addByHand')}</Link>
+        <Link href={QUERY_FORM_HREF} className="text-sky-800 underline underline-offset-2 dark:text-sky-300">{t('fleet.addByHand')}</Link>
         <Link href="/watch" className="text-sky-800 underline underline-offset-2 dark:text-sky-300">{t('fleet.watchList')}</Link>
       </p>
       {data && error && <ErrorPanel error={error} compact />}
