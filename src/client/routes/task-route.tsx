@@ -10,7 +10,7 @@ import { deferred } from '../lib/deferred.tsx';
 import { CARD } from '../design-system/surface.ts';
 
 /**
- * What loads, with its strings, after the task's layout is drawn: the timeline (with d3-scale),
+ * What loads on demand, with its strings, as it mounts: the timeline (with d3-scale),
  * the export buttons, the query form a broken link falls back to, and the presentation view when
  * first opened. The JavaScript before the layout has a budget (scripts/check-bundle-budget.mjs).
  */

@@ -10,7 +10,7 @@ const parts: TimelineParts = {
   watchButton: (taskRef, watched) => <WatchButton taskRef={taskRef} watched={watched} />,
 };
 
-/** The timeline with a marker's layout and the watch button in it (loaded after the layout is drawn). */
+/** The timeline with a marker's layout and the watch button in it (loaded on demand). */
 export function ComposedTimelineSection({ taskRef, model }: { taskRef: TaskRef; model: TaskModel }) {
   return <TimelineSection taskRef={taskRef} model={model} parts={parts} />;
 }

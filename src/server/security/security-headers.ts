@@ -6,8 +6,8 @@ import { LAYOUT_DRAWN_SCRIPT_SOURCE } from '../first-paint/layout-drawn-script.t
  * Headers on every response, pages, API and errors alike.
  *
  * The CSP allows one inline script, by its hash: the mark after a /task page the server rendered
- * (first-paint/layout-drawn-script.ts). Vite's build emits only external module scripts, and the server's own pages
- * have none. Images may come from any http(s) URL (and data:/blob:) because
+ * (first-paint/layout-drawn-script.ts). Vite's build emits only external module scripts, and the
+ * server's own pages have none. Images may come from any http(s) URL (and data:/blob:) because
  * a task's BackgroundImage and AlternateImage are the customer's URLs, and the PNG export draws
  * the canvas into a blob. The browser talks only to this server (connect-src 'self'), and no other
  * site may frame it (clickjacking).
