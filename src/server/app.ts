@@ -56,6 +56,8 @@ export interface AppOptions {
   faults?: FaultSwitch;
   /** True once a graceful stop began: /readyz says so. */
   stopping?: () => boolean;
+  /** Replicas: why this one holds no share of the upstream budget yet; /readyz says not ready meanwhile. */
+  shareWait?: () => string | undefined;
   inflight?: Inflight;
   /** How output streams are read (GET /api/task/output); default the global fetch. */
   outputFetch?: FetchLike;
@@ -107,6 +109,7 @@ export function createApp(options: AppOptions) {
     circuit: () => governor.state().circuit,
     // A point read, not the whole watch list: probes come every few seconds.
     ...(history ? { checkStore: () => history.store.getWatched('') } : {}),
+    ...(options.shareWait ? { shareWait: options.shareWait } : {}),
   }));
   const access = createAccess({ token: config.token, now: clock });
   installInnerEdges(app, access);

@@ -146,6 +146,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     ...outputs, upstream, clock: wall.now, logger, governor, metrics, inflight,
     history: { store, watcher, clock: taskClock.now },
     stopping: () => stopping,
+    ...(membership ? { shareWait: membership.waiting } : {}),
     callbacks: { store: callbackStore, stored: () => callbackProcessor.kick(), metrics: callbackMetrics },
     fleet: { source: fleetSource, hub },
     ...(deps.staticRoot ? { staticRoot: deps.staticRoot } : {}),

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { describePostgres, type FreshStore } from '../history/test-stores.ts';
 import { createManualClock } from '../clock/manual-clock.ts';
+import { healthRoutes } from '../ops/health-routes.ts';
 import { createReplicaMembership } from './replica-membership.ts';
 
 /** Two replicas' heartbeats over one real PostgreSQL: the share rule fed by real rows and database time. */
@@ -42,6 +43,25 @@ describePostgres('replica membership', (_server, backend) => {
     await clock.advance(500);
     expect(b.cap()).toBe(25);
     expect(a.cap()).toBe(25);
+  });
+
+  it('a joining replica answers /readyz not ready, and says why, until it holds its share', async () => {
+    const { clock, a, b } = await replicas();
+    const readyz = async () => {
+      const res = await healthRoutes({ stopping: () => false, circuit: () => ({ state: 'closed', consecutiveFailures: 0, unreachableSince: undefined, nextProbeAt: undefined }), shareWait: b.waiting }).request('/readyz');
+      return { status: res.status, body: (await res.json()) as { checks: Record<string, boolean>; reasons?: string[] } };
+    };
+    expect((await readyz()).body.reasons).toEqual([expect.stringMatching(/no heartbeat written/)]);
+    await a.tick();
+    await b.tick();
+    expect(await readyz()).toEqual({ status: 503, body: expect.objectContaining({ checks: expect.objectContaining({ share: false }), reasons: [expect.stringMatching(/other 1 replica\(s\) to count it/)] }) });
+    await a.tick();
+    await a.tick();
+    await b.tick();
+    expect((await readyz()).body.reasons).toEqual([expect.stringMatching(/^waiting 1 s more .* old shares/)]);
+    await clock.advance(500);
+    expect(b.cap()).toBe(25);
+    expect(await readyz()).toEqual({ status: 200, body: expect.objectContaining({ status: 'ready', checks: expect.objectContaining({ share: true }) }) });
   });
 
   it('writes the ids it counted, so the others can see it has lowered', async () => {

@@ -4,7 +4,7 @@ import type { HistoryDatabase } from '../history/history-db.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { SchedulerClock } from '../clock/scheduler-clock.ts';
 import { repeatingRound } from '../clock/repeating-round.ts';
-import { initialShare, observe, shareCap, type ReplicaRow, type ShareState, type ShareTimings } from './replica-share.ts';
+import { initialShare, observe, shareCap, shareWait, type ReplicaRow, type ShareState, type ShareTimings } from './replica-share.ts';
 
 /**
  * The database side of the shared budget: every heartbeatMs this replica writes its row, reads
@@ -16,6 +16,8 @@ import { initialShare, observe, shareCap, type ReplicaRow, type ShareState, type
 export interface ReplicaMembership {
   readonly id: string;
   cap(): number;
+  /** Why it holds no share now (for /readyz); undefined while it holds one. */
+  waiting(): string | undefined;
   /** Ids counted at the last read (this replica included). */
   counted(): readonly string[];
   /** One write-and-read round now (the first one runs on start). */
@@ -96,6 +98,7 @@ export function createReplicaMembership(opts: ReplicaMembershipOptions): Replica
   return {
     id,
     cap,
+    waiting: () => shareWait(state, clock.now()),
     counted: () => state.counted,
     tick,
     start: loop.start,

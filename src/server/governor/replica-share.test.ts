@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate, worstSum, type ReplicaSpec } from './replica-share-model.ts';
-import { initialShare, observe, shareCap, type ReplicaRow, type ShareOptions, type ShareState } from './replica-share.ts';
+import { initialShare, observe, shareCap, shareWait, type ReplicaRow, type ShareOptions, type ShareState } from './replica-share.ts';
 
 const timings = { heartbeatMs: 1_000, expiryMs: 4_000, holdMs: 3_000 };
 const options: ShareOptions = { qps: 50, timings };
@@ -57,6 +57,35 @@ describe('the upstream share of one replica', () => {
     const back = round(s, 10_000, [{ id: 'b', lastSeen: 10_000, sees: ['a', 'b'] }]);
     expect(shareCap(back, 10_000, options)).toBe(0);
     expect(shareCap(back, 10_000 + timings.holdMs, options)).toBe(25);
+  });
+
+  it('says why it holds no share, at each step of joining and when its heartbeat lapses', () => {
+    expect(shareWait(initialShare('b'), 0)).toMatch(/no heartbeat written/);
+    const established = { id: 'a', lastSeen: 0, sees: ['a'] };
+    let s = round(initialShare('b'), 0, [established]);
+    expect(shareWait(s, 0)).toBe('waiting for the other 1 replica(s) to count it before taking its share of the upstream budget');
+    s = round(s, 1_000, [{ ...established, lastSeen: 1_000, sees: ['a', 'b'] }]);
+    expect(shareWait(s, 1_000)).toMatch(/^waiting 3 s more .* old shares/);
+    expect(shareWait(s, 1_000 + timings.holdMs - 1)).toMatch(/^waiting 1 s more/);
+    // Its wait ends exactly when its share becomes usable.
+    expect(shareWait(s, 1_000 + timings.holdMs)).toBeUndefined();
+    expect(shareCap(s, 1_000 + timings.holdMs, options)).toBe(25);
+    expect(shareWait(s, 1_000 + timings.expiryMs)).toMatch(/heartbeat could not be written/);
+    expect(shareCap(s, 1_000 + timings.expiryMs, options)).toBe(0);
+  });
+
+  it('is never without a share and without a reason at the same time', () => {
+    fc.assert(fc.property(fc.array(fc.record({ gap: fc.integer({ min: 0, max: 3_000 }), acked: fc.boolean(), mine: fc.boolean() }), { maxLength: 12 }), fc.integer({ min: 0, max: 8_000 }), (rounds, after) => {
+      let s = initialShare('b');
+      let t = 0;
+      for (const r of rounds) {
+        t += r.gap;
+        const rows = [{ id: 'a', lastSeen: t, sees: r.acked ? ['a', 'b'] : ['a'] }, ...(r.mine ? [{ id: 'b', lastSeen: t, sees: s.counted }] : [])];
+        s = observe(s, { sentAt: t, receivedAt: t, dbNow: t, rows }, timings);
+      }
+      const now = t + after;
+      expect(shareWait(s, now) === undefined).toBe(shareCap(s, now, options) > 0);
+    }));
   });
 
   it('takes nothing when its own write is missing from what it read', () => {

@@ -102,3 +102,16 @@ export function shareCap(state: ShareState, now: number, options: ShareOptions):
   // At least one call each, as long as that still fits the budget.
   return n <= options.qps ? Math.max(1, split) : split;
 }
+
+/**
+ * Why this replica holds no share at `now`, in words for /readyz; undefined once it holds one. A
+ * replica without a share answers every task query 503, so a load balancer should not send it any.
+ */
+export function shareWait(state: ShareState, now: number): string | undefined {
+  if (state.counted.length === 0) return 'has not counted the replicas sharing the upstream budget yet (no heartbeat written)';
+  if (state.usableFrom !== undefined && now >= state.usableFrom && now < state.validUntil) return undefined;
+  if (state.validUntil !== -Infinity && now >= state.validUntil) return 'its heartbeat could not be written for too long, so it holds no share of the upstream budget until the database answers';
+  const others = state.counted.length - 1;
+  if (state.usableFrom === undefined) return `waiting for the other ${others} replica(s) to count it before taking its share of the upstream budget`;
+  return `waiting ${Math.ceil((state.usableFrom - now) / 1_000)} s more before taking its share of the upstream budget, until calls granted under the old shares have left the window`;
+}

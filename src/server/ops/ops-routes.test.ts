@@ -46,7 +46,9 @@ describe('/healthz and /readyz', () => {
   ] as const)('readyz is 503 when %s', async (_what, opts, check) => {
     const res = await opsApp(opts).app.request('/readyz');
     expect(res.status).toBe(503);
-    expect(((await res.json()) as { checks: Record<string, boolean> }).checks[check]).toBe(false);
+    const body = (await res.json()) as { checks: Record<string, boolean>; reasons: string[] };
+    expect(body.checks[check]).toBe(false);
+    expect(body.reasons).toEqual([check === 'stopping' ? 'the server is stopping' : 'the history store does not answer']);
   });
 
   it('readyz is 503 while the upstream circuit is open', async () => {
@@ -56,7 +58,7 @@ describe('/healthz and /readyz', () => {
     await pending;
     const res = await app.request('/readyz');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ checks: { upstream: false }, circuit: 'open' });
+    expect(await res.json()).toMatchObject({ checks: { upstream: false }, circuit: 'open', reasons: [expect.stringMatching(/circuit is open/)] });
   });
 });
 
