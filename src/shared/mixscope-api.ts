@@ -13,10 +13,7 @@ export const apiPaths = {
   task: '/api/task',
 } as const;
 
-/**
- * The one URL a task is asked by: the task page's query and the server's preload hint for a /task
- * link (src/server/routes/page-preloads.ts) must name it alike, or the browser fetches it twice.
- */
+/** The one URL a task is asked by, its IDs in a fixed order. */
 export const taskApiPath = (ref: TaskRef): string => `${apiPaths.task}?${taskRefToSearch(ref)}`;
 
 const TaskRefSchema = z.object({

@@ -1,8 +1,8 @@
 import { LANGUAGE_COOKIE, languageOfTag, parseLanguage } from '../../shared/page-preferences.ts';
 
 /**
- * The interface languages and the one a page starts in. Free of i18next, so the early boot script
- * (boot.ts) can read the choice before the application's code has loaded.
+ * The interface languages and the one a page starts in. Free of i18next, so the page's set-up
+ * (boot/page-setup.ts) reads the choice before i18next starts.
  */
 
 export const LANGUAGES = [
