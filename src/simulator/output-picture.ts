@@ -95,60 +95,96 @@ export function labelPlacement(region: SceneRegion): { text: string; scale: numb
   const advance = GLYPH_WIDTH + 1;
   const fitChars = Math.max(0, Math.floor((region.w - 2) / advance));
   const text = region.label.slice(0, fitChars);
-  const scale = Math.max(1, Math.min(Math.floor(region.w * 0.7 / (advance * Math.max(1, text.length))), Math.floor(region.h / 8 / (GLYPH_HEIGHT + 1))));
+  const scale = Math.max(1, Math.min(Math.floor(region.w * 0.7 / (advance * Math.max(1, text.length))), Math.floor(region.h / 12 / (GLYPH_HEIGHT + 1))));
   const width = text.length * advance * scale - scale;
   return { text, scale, x: region.x + Math.floor((region.w - width) / 2), y: region.y + Math.floor((region.h - GLYPH_HEIGHT * scale) / 2) };
 }
 
-function drawRegion(rgb: Uint8Array, width: number, height: number, region: SceneRegion): void {
+const pack = ([r, g, b]: Rgb): number => (r << 16) | (g << 8) | b;
+const unpack = (n: number): Rgb => [n >> 16 & 0xff, n >> 8 & 0xff, n & 0xff];
+
+/** src over dst at alpha, remembered per dst colour: a flat picture has few of them. */
+function blender(src: number, alpha: number): (dst: number) => number {
+  if (alpha >= 1) return () => src;
+  const seen = new Map<number, number>();
+  const s = unpack(src);
+  return (dst) => {
+    let out = seen.get(dst);
+    if (out === undefined) {
+      const d = unpack(dst);
+      const mix = (c: 0 | 1 | 2) => Math.round(s[c] * alpha + d[c] * (1 - alpha));
+      out = pack([mix(0), mix(1), mix(2)]);
+      seen.set(dst, out);
+    }
+    return out;
+  };
+}
+
+function drawRegion(picture: Uint32Array, width: number, height: number, region: SceneRegion): void {
   const alpha = Math.min(1, Math.max(0, region.alpha));
   if (alpha === 0) return;
   const fill = labelColour(region.label);
   const lum = 0.299 * fill[0] + 0.587 * fill[1] + 0.114 * fill[2];
-  const ink: Rgb = lum > 140 ? [16, 16, 16] : [255, 255, 255];
+  const overFill = blender(pack(fill), alpha);
+  const overInk = blender(pack(lum > 140 ? [16, 16, 16] : [255, 255, 255]), alpha);
   const label = labelPlacement(region);
   const advance = (GLYPH_WIDTH + 1) * label.scale;
+  const labelRight = label.x + label.text.length * advance;
   const x0 = Math.max(0, region.x);
   const y0 = Math.max(0, region.y);
   const x1 = Math.min(width, region.x + region.w);
   const y1 = Math.min(height, region.y + region.h);
   for (let y = y0; y < y1; y += 1) {
     const row = Math.floor((y - label.y) / label.scale);
-    for (let x = x0; x < x1; x += 1) {
+    if (row < 0 || row >= GLYPH_HEIGHT) {
+      // Rows without ink: one colour over the whole span, the common case.
+      if (alpha >= 1) picture.fill(overFill(0), y * width + x0, y * width + x1);
+      else for (let at = y * width + x0; at < y * width + x1; at += 1) picture[at] = overFill(picture[at] ?? 0);
+      continue;
+    }
+    for (let x = x0, at = y * width + x0; x < x1; x += 1, at += 1) {
       const dx = x - label.x;
-      const char = dx >= 0 ? label.text[Math.floor(dx / advance)] : undefined;
+      const char = dx >= 0 && x < labelRight ? label.text[Math.floor(dx / advance)] : undefined;
       const isInk = char !== undefined && glyphInk(char, Math.floor((dx % advance) / label.scale), row);
-      const src = isInk ? ink : fill;
-      const at = (y * width + x) * 3;
-      for (let c = 0; c < 3; c += 1) rgb[at + c] = Math.round((src[c] ?? 0) * alpha + (rgb[at + c] ?? 0) * (1 - alpha));
+      picture[at] = (isInk ? overInk : overFill)(picture[at] ?? 0);
     }
   }
 }
 
 /** The scene composed at width×height (even), converted to 4:2:0 and padded to whole macroblocks by repeating the edge. */
 export function renderScene(scene: OutputScene, width: number, height: number): Yuv420 {
-  const rgb = new Uint8Array(width * height * 3);
-  const bg = parseHexColour(scene.background);
-  for (let i = 0; i < width * height; i += 1) rgb.set(bg, i * 3);
+  const picture = new Uint32Array(width * height).fill(pack(parseHexColour(scene.background)));
   const ordered = scene.regions.map((r, i) => ({ r, i })).sort((a, b) => a.r.zorder - b.r.zorder || a.i - b.i);
-  for (const { r } of ordered) drawRegion(rgb, width, height, r);
+  for (const { r } of ordered) drawRegion(picture, width, height, r);
 
   const codedW = Math.ceil(width / 16) * 16;
   const codedH = Math.ceil(height / 16) * 16;
   const y = new Uint8Array(codedW * codedH);
   const u = new Uint8Array(codedW * codedH / 4);
   const v = new Uint8Array(codedW * codedH / 4);
+  const yuvOf = new Map<number, Rgb>();
   const yuvAt = (px: number, py: number): Rgb => {
-    const at = (Math.min(py, height - 1) * width + Math.min(px, width - 1)) * 3;
-    return rgbToYuv([rgb[at] ?? 0, rgb[at + 1] ?? 0, rgb[at + 2] ?? 0]);
+    const rgb = picture[Math.min(py, height - 1) * width + Math.min(px, width - 1)] ?? 0;
+    let yuv = yuvOf.get(rgb);
+    if (yuv === undefined) {
+      yuv = rgbToYuv(unpack(rgb));
+      yuvOf.set(rgb, yuv);
+    }
+    return yuv;
   };
   for (let py = 0; py < codedH; py += 2) {
     for (let px = 0; px < codedW; px += 2) {
-      const four = [yuvAt(px, py), yuvAt(px + 1, py), yuvAt(px, py + 1), yuvAt(px + 1, py + 1)];
-      four.forEach((s, k) => { y[(py + (k >> 1)) * codedW + px + (k & 1)] = s[0]; });
+      const a = yuvAt(px, py);
+      const b = yuvAt(px + 1, py);
+      const c = yuvAt(px, py + 1);
+      const d = yuvAt(px + 1, py + 1);
+      y[py * codedW + px] = a[0];
+      y[py * codedW + px + 1] = b[0];
+      y[(py + 1) * codedW + px] = c[0];
+      y[(py + 1) * codedW + px + 1] = d[0];
       const ci = (py / 2) * (codedW / 2) + px / 2;
-      u[ci] = Math.round(four.reduce((n, s) => n + s[1], 0) / 4);
-      v[ci] = Math.round(four.reduce((n, s) => n + s[2], 0) / 4);
+      u[ci] = Math.round((a[1] + b[1] + c[1] + d[1]) / 4);
+      v[ci] = Math.round((a[2] + b[2] + c[2] + d[2]) / 4);
     }
   }
   return { width: codedW, height: codedH, shownWidth: width, shownHeight: height, y, u, v };
