@@ -25,6 +25,22 @@ test('a failed start says no push state ever came, not that it is not available 
   expect(fits).toBe(true);
 });
 
+test('the fleet says a failed start\'s push state the way its task page does', async ({ page }) => {
+  const ref = { appId: 'demo-app', roomId: 'room-bad-url', taskId: 'failed-mix' };
+  const watched = await page.request.post('/api/watch', { data: ref });
+  expect(watched.ok()).toBe(true);
+  try {
+    await page.goto('/tasks');
+    await page.getByTestId('filter-q').fill('failed-mix');
+    const row = page.locator('[data-testid=fleet-row][data-key$="|failed-mix|"]');
+    // The watcher's first answer reaches the row through the event stream.
+    await expect(row.getByTestId('push-state')).toHaveText(/Never reported/, { timeout: 15_000 });
+    await expect(row.getByText('State not available yet')).toHaveCount(0);
+  } finally {
+    await page.request.delete(`/api/watch?appId=${ref.appId}&roomId=${ref.roomId}&taskId=${ref.taskId}`);
+  }
+});
+
 for (const width of [1280, 1440, 390]) {
   test(`a long stop reason stays inside its own column at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });

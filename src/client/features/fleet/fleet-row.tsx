@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { FleetTask } from '../../../shared/fleet-api.ts';
 import { taskRefToSearch } from '../../../shared/task-ref.ts';
+import { pushStateNeverCame } from '../../../shared/task-summary-facts.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { usePushStateLabel } from '../../i18n/use-push-state-label.ts';
 import { formatDuration, formatRelative } from '../../lib/time-format.ts';
 import { formatInstant, type TimeMode } from '../../lib/time-setting.ts';
 import { AttentionBadge } from '../../design-system/attention-badge.tsx';
@@ -41,7 +43,9 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
   const enumLabel = useEnumLabel();
   const locale = i18n.language;
   const status = enumLabel('taskStatus', task.status ?? undefined);
-  const push = enumLabel('pushState', task.pushStreamState ?? undefined);
+  const pushLabel = usePushStateLabel();
+  const facts = { status: task.status ?? undefined, endTime: task.endTime ?? undefined, pushStreamState: task.pushStreamState ?? undefined };
+  const push = pushLabel(facts);
   const when = (ms: number | null) => (ms === null ? t('fleet.none') : formatInstant(ms, mode, locale, now));
   // A running task's duration grows with the page's clock; an ended one's is fixed.
   const duration = task.startTime === null ? null : Math.max(0, (task.endTime ?? now) - task.startTime);
@@ -66,7 +70,7 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
         {task.status === null ? <span className={MUTED_TEXT}>{t('fleet.notObserved')}</span> : (
           <span className="flex flex-wrap gap-1">
             <StatusBadge value={status} label={status.label} />
-            {task.pushStreamState !== null && <StatusBadge value={push} label={push.label} />}
+            {(task.pushStreamState !== null || pushStateNeverCame(facts)) && <StatusBadge value={push} label={push.label} testId="push-state" />}
           </span>
         )}
       </Cell>

@@ -5,6 +5,7 @@ import type { TaskModel } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { usePushStateLabel } from '../../i18n/use-push-state-label.ts';
 import { useFullscreen } from './use-fullscreen.ts';
 
 export interface PresentViewProps {
@@ -29,12 +30,13 @@ export interface PresentParts {
 export function PresentView({ taskRef, model, onExit, parts }: PresentViewProps & { parts: PresentParts }) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
+  const pushLabel = usePushStateLabel();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const { mode, exit } = useFullscreen(ref, onExit);
   const [canvasRow, rowHeight] = useHeight<HTMLDivElement>();
   const status = enumLabel('taskStatus', model.status);
-  const push = enumLabel('pushState', model.pushStreamState);
+  const push = pushLabel(model);
   const name = [taskRef.roomId, taskRef.taskId ?? taskRef.userId].join(' / ');
   // The canvas row grows into what the header and the timeline leave; its toolbar and help take about 4.5 rem.
   const canvasHeight = Math.max(200, rowHeight - 72);

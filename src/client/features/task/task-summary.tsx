@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMaskedPushUrl, maskPushUrl } from '../../../shared/push-url.ts';
-import { pushStateNeverCame, stopReasonFact } from '../../../shared/task-summary-facts.ts';
+import { stopReasonFact } from '../../../shared/task-summary-facts.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
+import { usePushStateLabel } from '../../i18n/use-push-state-label.ts';
 import { parseIssueText } from '../../i18n/parse-issue-messages.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { formatDuration } from '../../lib/time-format.ts';
@@ -74,14 +75,14 @@ export interface AnswerClock {
 export function TaskSummary({ view, fullPushUrl, clock }: { view: Pick<TaskView, 'model'>; fullPushUrl?: () => Promise<string | null>; clock?: AnswerClock }) {
   const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
+  const pushLabel = usePushStateLabel();
   // Durations against the server's clock (task time), as the timeline does: one clock per page.
   const now = useServerNow(clock?.serverNow, clock?.receivedAt ?? 0);
   const [timeMode] = useTimeMode();
   const { model } = view;
   const locale = i18n.language;
   const status = enumLabel('taskStatus', model.status);
-  const reported = enumLabel('pushState', model.pushStreamState);
-  const push = pushStateNeverCame(model) ? { ...reported, label: t('task.pushStateNever') } : reported;
+  const push = pushLabel(model);
   const stop = stopReasonFact(model);
   const queryableUntil = model.startTime !== undefined ? model.startTime + QUERY_WINDOW_MS : undefined;
   return (
