@@ -13,6 +13,7 @@ import type { ShownFailure } from './task-failure.ts';
 import type { RetryState } from '../../design-system/retry-status.tsx';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
 import { IdentityList } from '../../design-system/identity-list.tsx';
+import type { StreamState } from '../../lib/use-event-stream.ts';
 
 interface TaskHeaderProps {
   taskRef: TaskRef;
@@ -22,10 +23,12 @@ interface TaskHeaderProps {
   retry?: RetryState | undefined;
   /** Beside Refresh (Present), from the route that composes the page. */
   action?: ReactNode;
+  /** The tab's event stream: open, changes arrive as they happen. */
+  stream?: StreamState | undefined;
 }
 
 /** Which task this is, how fresh the data is, and whether it is still being polled. */
-export function TaskHeader({ taskRef, query, failure, retry, action }: TaskHeaderProps) {
+export function TaskHeader({ taskRef, query, failure, retry, action, stream }: TaskHeaderProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const [live] = useLiveSetting();
@@ -45,10 +48,11 @@ export function TaskHeader({ taskRef, query, failure, retry, action }: TaskHeade
         <span className={`text-sm ${MUTED_TEXT}`}>{t('task.version', { version: taskRef.version })}</span>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {dataUpdatedAt > 0 && (
-            <span data-testid="task-updated-at" className={MUTED_TEXT}>
+            <span data-testid="task-updated-at" data-stream={stream} className={MUTED_TEXT}>
               {t('task.updated', { ago: formatRelative(Math.min(dataUpdatedAt, now), now, i18n.language) })}
               {' · '}
               {finished ? t('task.finished') : live.paused ? t('live.paused') : t('task.polling', { seconds: live.intervalMs / 1000 })}
+              {stream === 'open' && !live.paused && <> {t('task.streamOpen')}</>}
             </span>
           )}
           {!finished && <LiveControls />}

@@ -15,6 +15,9 @@ import { useShownFailure } from './task-failure.ts';
 import { isDefinitive } from '../../lib/retry-policy.ts';
 import { Section } from '../../design-system/section.tsx';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
+import { unconfirmedStop } from './reported-stop.ts';
+import { ReportedStopBanner } from './reported-stop-banner.tsx';
+import { useTaskStream } from './use-task-stream.ts';
 
 export function TaskPage({ parts }: { parts: TaskPageParts }) {
   const { t } = useTranslation();
@@ -47,14 +50,18 @@ function TaskView({ taskRef, parts }: { taskRef: TaskRef; parts: TaskPageParts }
   const [live] = useLiveSetting();
   const detail = taskQueries.detail(taskRef);
   const query = useQuery({ ...detail, refetchInterval: livePolling(detail.refetchInterval, live) });
+  // Pushed changes ask again at once; the polling above stays (the server shares it between tabs).
+  const { stream, newestReport } = useTaskStream(taskRef, !live.paused);
   const fullPushUrl = () => fetchFullPushUrl(taskRef);
   const { data, isPending, isFetching } = query;
+  const reportedStop = unconfirmedStop(newestReport, data?.model);
   // The failure stays on screen, with its countdown, until an answer replaces it.
   const failure = useShownFailure(taskRefKey(taskRef), query);
   const retry = failure && { attempt: failure.attempt, asking: isFetching };
   return (
     <div className="space-y-4">
-      <TaskHeader taskRef={taskRef} query={query} failure={failure} retry={retry} action={data && parts.headerAction(taskRef, data.model)} />
+      <TaskHeader taskRef={taskRef} query={query} failure={failure} retry={retry} stream={stream} action={data && parts.headerAction(taskRef, data.model)} />
+      {reportedStop && <ReportedStopBanner stop={reportedStop} />}
       {isPending && !failure && (
         <p role="status" data-testid="task-loading" className={`animate-pulse ${MUTED_TEXT}`}>{t('task.loading')}</p>
       )}

@@ -1,13 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { buildTimeline } from '../../../shared/timeline-lanes.ts';
 import { isFinished, type TaskModel } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { useLiveSetting } from '../../lib/live-setting.ts';
+import { taskStreamKeys } from '../../lib/event-stream.ts';
+import { useEventStream } from '../../lib/use-event-stream.ts';
 import { historyQueries } from './timeline-queries.ts';
 
 /**
- * The task's history from the server, polled at the user's pace while there can be more of it,
+ * The task's history from the server, polled at the user's pace while there can be more of it
+ * (and read again as soon as the tab's event stream tells of a change),
  * and the timeline built from it and from the task's own StartTime and EndTime.
  */
 export function useTimelineData(taskRef: TaskRef, model: TaskModel) {
@@ -19,6 +22,10 @@ export function useTimelineData(taskRef: TaskRef, model: TaskModel) {
     ...options,
     refetchInterval: (q) => (live.paused || complete(q.state.data?.watched) ? false : live.intervalMs),
   });
+  // What the server records or hears about the task is read at once, not at the next poll.
+  const client = useQueryClient();
+  const reread = () => void client.invalidateQueries({ queryKey: options.queryKey });
+  useEventStream({ keys: taskStreamKeys(taskRef) }, { onChange: reread, onCallback: reread, onStale: reread }, !live.paused);
   const data = history.data;
   const timeline = useMemo(() => {
     if (data === undefined) return undefined;
