@@ -66,6 +66,67 @@ test('tasks appear on an open /tasks page by themselves, pushed through /api/eve
   await page.screenshot({ path: info.outputPath('fleet-live.png'), fullPage: true });
 });
 
+test('a stop Volcengine reports reaches an open task page in under a second', async ({ page }) => {
+  const list = await (await fetch(`${mixscope.url}/api/tasks?state=running`)).json() as { tasks: { key: string; ref: { roomId: string; taskId?: string } }[] };
+  const running = list.tasks.find((t) => t.ref.taskId !== undefined);
+  expect(running, 'a running task of the simulator').toBeDefined();
+  const ids = { roomId: running?.ref.roomId ?? '', taskId: running?.ref.taskId ?? '' };
+  await page.goto(`${mixscope.url}/task?appId=demo-app&roomId=${ids.roomId}&taskId=${ids.taskId}`);
+  await expect(page.getByTestId('task-status')).toBeVisible();
+  await expect(page.getByTestId('task-updated-at')).toHaveAttribute('data-stream', 'open');
+  await expect(page.getByTestId('reported-stop')).toHaveCount(0);
+  // The page notes when the stop first shows; the clock is the machine's, shared with this process.
+  await page.evaluate(() => {
+    const w = window as unknown as { stopShownAt?: Promise<number> };
+    w.stopShownAt = new Promise<number>((resolve) => {
+      const look = () => {
+        if (document.querySelector('[data-testid=reported-stop]') !== null) resolve(Date.now());
+      };
+      new MutationObserver(look).observe(document.body, { childList: true, subtree: true });
+    });
+  });
+  const postedAt = Date.now();
+  const res = await postCallback('TranscodeStopped', ids);
+  expect(res.status).toBe(200);
+  const shownAt = await page.evaluate(() => (window as unknown as { stopShownAt: Promise<number> }).stopShownAt);
+  const ms = shownAt - postedAt;
+  console.log(`stop callback posted to stop shown on the task page: ${ms} ms`);
+  expect(ms).toBeLessThan(1_000);
+  await expect(page.getByTestId('reported-stop')).toContainText('Volcengine reported this task stopped');
+});
+
+test('a forged callback is refused and shows nowhere', async ({ page }) => {
+  await page.goto(`${mixscope.url}/tasks`);
+  await expect(page.getByTestId('fleet-live')).toHaveAttribute('data-stream', 'open');
+  const forged = await postCallback('TranscodeStarted', { roomId: 'forged-room', taskId: 'forged-task' }, 'not-the-secret');
+  expect(forged.status).toBe(401);
+  expect(await forged.text()).toContain('Signature does not match');
+  // A genuine callback after it: once its row is on the page, the forged one had every chance to be.
+  const genuine = await postCallback('TranscodeStarted', { roomId: 'forged-room', taskId: 'genuine-after-forged' });
+  expect(genuine.status).toBe(200);
+  await page.getByTestId('filter-q').fill('forged-room');
+  await expect(page.locator('[data-testid=fleet-row][data-key$="|genuine-after-forged|"]')).toBeVisible();
+  await expect(page.locator('[data-testid=fleet-row][data-key$="|forged-task|"]')).toHaveCount(0);
+  const all = await (await fetch(`${mixscope.url}/api/tasks?q=forged-task`)).json() as { tasks: unknown[] };
+  expect(all.tasks).toHaveLength(0);
+});
+
+/** A callback as Volcengine sends it, signed with `secret` (the wrong one for a forgery). */
+async function postCallback(eventType: string, ids: { roomId: string; taskId: string }, secret = SECRET, eventId = `e2e-${eventType}-${ids.taskId}-${Date.now().toString(36)}`): Promise<Response> {
+  const base = {
+    EventType: eventType,
+    EventData: JSON.stringify({ AppId: 'demo-app', RoomId: ids.roomId, TaskId: ids.taskId }),
+    EventTime: new Date().toISOString(),
+    EventId: eventId,
+    AppId: 'demo-app',
+    Version: '2020-12-01',
+    Nonce: String(Math.floor(Math.random() * 9000) + 1000),
+  };
+  return fetch(`${mixscope.url}/api/volcengine/callback`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, Signature: await callbackSignature(base, secret) }),
+  });
+}
+
 /** Serious or critical axe findings, in words. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
