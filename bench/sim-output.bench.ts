@@ -1,5 +1,5 @@
 import { FlvDemuxer } from '../src/shared/media/flv-demuxer.ts';
-import { encodeIdr } from '../src/simulator/h264-intra-encoder.ts';
+import { encodeIdr, type EncodeStats } from '../src/simulator/h264-intra-encoder.ts';
 import { renderScene } from '../src/simulator/output-picture.ts';
 import { createSimulator } from '../src/simulator/simulator.ts';
 import { emitFigures } from './bench-kit.ts';
@@ -45,7 +45,7 @@ function keyframeCost(width: number, height: number): { ms: number; bytes: numbe
     label: `user-${i + 1}`, x: (i % 3) * Math.round(width / 3), y: Math.floor(i / 3) * Math.round(height / 3), w: Math.round(width / 3), h: Math.round(height / 3), zorder: 0, alpha: 1,
   }));
   const runs: number[] = [];
-  let last = { nal: new Uint8Array(), stats: { pcm: 0, flat: 0 } };
+  let last: { nal: Uint8Array; stats: EncodeStats } = { nal: new Uint8Array(), stats: { pcm: 0, flat: 0 } };
   for (let i = 0; i < 5; i += 1) {
     const t0 = performance.now();
     last = encodeIdr(renderScene({ background: '#1f2430', regions }, width, height), 0);
