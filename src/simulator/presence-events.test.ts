@@ -57,7 +57,7 @@ describe('presence callbacks', () => {
       const look = eventsBetween(seen, t.sim.snapshots(), t.sim.clock.taskNow());
       seen = look.next;
       all.push(...look.events);
-      for (const roomId of ['room-client', 'class-math-101', 'pk-arena-7', 'room-waiting', 'room-lost']) {
+      for (const roomId of ['room-client', 'webinar-q3', 'class-math-101', 'pk-arena-7', 'room-waiting', 'room-lost']) {
         const said = presenceByUser(asPresence(inRoom(all, roomId)))
           .filter((u) => u.spans.length > 0 && absentAt(u, t.sim.clock.taskNow() + 1) === undefined)
           .map((u) => u.userId);

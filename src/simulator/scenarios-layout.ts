@@ -114,6 +114,8 @@ export function webinarPip(ctx: ScenarioContext): TaskScript[] {
   const pip = { ZOrder: 10, CornerRadius: 0.015, RenderMode: 1 };
   return [script('webinar-q3', 'webinar-mix', ctx.origin - 20 * MINUTE, {
     ending: { kind: 'stop', atMs: 90 * MINUTE, reason: 'StopByAPI' },
+    // Half an hour after the simulator starts, the panelist's network drops: her window goes empty.
+    departures: [{ userId: 'panel-sue', atMs: 50 * MINUTE, reason: 'connectionLost' }],
     body: {
       PushURL: pushUrl('webinar-q3'),
       TargetStreams: streamsOf(['presenter-mo', 1], 'presenter-mo', 'panel-sue'),

@@ -34,5 +34,6 @@ export const LAZY_FEATURE_MESSAGES = {
   panels: () => import('./messages/config-panels-messages.ts').then((m): FeatureMessages => ({ en: m.panelsMessagesEn, zh: m.panelsMessagesZh })),
   timeline: () => import('./messages/timeline-messages.ts').then((m): FeatureMessages => ({ en: m.timelineMessagesEn, zh: m.timelineMessagesZh })),
   watch: () => import('./messages/watch-messages.ts').then((m): FeatureMessages => ({ en: m.watchMessagesEn, zh: m.watchMessagesZh })),
+  presence: () => import('./messages/presence-messages.ts').then((m): FeatureMessages => ({ en: m.presenceMessagesEn, zh: m.presenceMessagesZh })),
   fleet: () => import('./messages/fleet-messages.ts').then((m): FeatureMessages => ({ en: m.fleetMessagesEn, zh: m.fleetMessagesZh })),
 } satisfies Record<string, () => Promise<FeatureMessages>>;

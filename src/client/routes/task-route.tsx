@@ -18,10 +18,11 @@ import { CARD } from '../design-system/surface.ts';
 /** Holds the height of the timeline while its code loads, so the layout below does not move. */
 const timelinePlaceholder = () => <div aria-busy="true" className={`${TIMELINE_LOADING_MIN_HEIGHT} ${CARD}`} />;
 
-const TimelineSectionLazy = deferred(() => import('./timeline-composed.tsx').then((m) => m.ComposedTimelineSection), ['timeline', 'watch'], timelinePlaceholder);
+const TimelineSectionLazy = deferred(() => import('./timeline-composed.tsx').then((m) => m.ComposedTimelineSection), ['timeline', 'watch', 'presence'], timelinePlaceholder);
+const EmptyRegionNotesLazy = deferred(() => import('../features/presence/empty-region-notes.tsx').then((m) => m.EmptyRegionNotes), ['presence']);
 const ExportButtonsLazy = deferred(() => import('../features/export/export-buttons.tsx').then((m) => m.ExportButtons), ['offline']);
 const QueryFormLazy = deferred(() => import('./query-form-composed.tsx').then((m) => m.ComposedQueryForm), ['watch']);
-const PresentViewLazy = deferred(() => import('./present-composed.tsx').then((m) => m.ComposedPresentView), ['timeline', 'watch']);
+const PresentViewLazy = deferred(() => import('./present-composed.tsx').then((m) => m.ComposedPresentView), ['timeline', 'watch', 'presence']);
 
 /**
  * What the export buttons embed: the task as Volcengine sent it (PushURL masked by the server),
@@ -37,7 +38,7 @@ const parts: TaskPageParts = {
   cause: (model) => <CauseBanner model={model} />,
   timeline: (taskRef, model) => <TimelineSectionLazy taskRef={taskRef} model={model} />,
   layout: (model, response, fullPushUrl) => (
-    <LayoutSection model={model} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(response, fullPushUrl)} />} />
+    <LayoutSection model={model} notes={<EmptyRegionNotesLazy taskRef={response.ref} model={model} />} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(response, fullPushUrl)} />} />
   ),
   queryForm: (props) => <QueryFormLazy {...props} />,
 };

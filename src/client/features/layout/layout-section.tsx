@@ -27,10 +27,12 @@ interface Props {
   model: TaskModel;
   /** Shown in the section header (export buttons, for instance). */
   actions?: (api: LayoutSectionApi) => ReactNode;
+  /** Notes on the layout from outside it (who has left the room), shown above the canvas. */
+  notes?: ReactNode;
 }
 
 /** Canvas, warnings, region detail with the source frame, and the region table, sharing one hover and one selection. */
-export function LayoutSection({ model, actions }: Props) {
+export function LayoutSection({ model, actions, notes }: Props) {
   const { t } = useTranslation();
   // A past layout (a timeline marker's) is drawn beside the current one: ids must differ.
   const titleId = useId();
@@ -70,6 +72,7 @@ export function LayoutSection({ model, actions }: Props) {
           {t('inspector.canvas.templateNote', { mode: layout.mode.value, modeName: mode.label })}
         </p>
       )}
+      {notes}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
         <div className="min-w-0 space-y-2">
           <LayoutCanvas

@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { Timeline } from '../../../shared/timeline-lanes.ts';
-import type { TaskModel } from '../../../shared/task-model.ts';
+import type { TaskEventsResponse } from '../../../shared/task-events-api.ts';
+import { isFinished, type TaskModel } from '../../../shared/task-model.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
 import { MarkerDetail } from './marker-detail.tsx';
+import { ReportedFacts } from './reported-facts.tsx';
 import { StatusAnnouncer } from './status-announcer.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
 import { TimelineDetails } from './timeline-details.tsx';
@@ -22,10 +24,12 @@ interface Props {
   model: TaskModel;
   version: ApiVersion;
   now: number;
+  /** What Volcengine reported by callback, once loaded. */
+  reported?: TaskEventsResponse | undefined;
 }
 
 /** The drawn timeline and everything that hangs off it: toolbar, details, the selected change. */
-export function TimelineBody({ timeline, model, version, now }: Props) {
+export function TimelineBody({ timeline, model, version, now, reported }: Props) {
   const helpId = useId();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [mode] = useTimeMode();
@@ -88,6 +92,7 @@ export function TimelineBody({ timeline, model, version, now }: Props) {
           />
         )}
       </div>
+      {reported && width > 0 && <ReportedFacts reported={reported} x={tv.x} view={tv.view} width={width} text={text} polledEnded={isFinished(model)} />}
       <p id={helpId} className={`text-xs ${MUTED_TEXT}`}>{t('timeline.keyboardHelp')}</p>
       <TimelineDetails active={active} item={activeItem} text={text} idle={t('timeline.selectHint')} />
       <StatusAnnouncer model={model} text={text} />

@@ -5,6 +5,7 @@ import { isFinished } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { LiveStatus } from '../../design-system/live-status.tsx';
 import { useServerNow } from '../../lib/server-now.ts';
+import { useTaskEvents } from '../../lib/task-events-queries.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
 import { ErrorPanel } from '../../design-system/error-panel.tsx';
 import { TimelineBody } from './timeline-body.tsx';
@@ -24,6 +25,7 @@ export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; m
   const titleId = useId();
   const { history, timeline, complete } = useTimelineData(taskRef, model);
   const { data, error, dataUpdatedAt } = history;
+  const reported = useTaskEvents(taskRef, model).data;
   const now = useServerNow(data?.now, dataUpdatedAt);
   const [mode] = useTimeMode();
   const text = useTimelineText(mode, now, timeline?.life.from ?? now);
@@ -42,7 +44,7 @@ export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; m
         {data && watched === null && <UnwatchedNote taskRef={taskRef} ended={isFinished(model)} />}
         {!data && !error && <p role="status" className={`animate-pulse text-sm ${MUTED_TEXT}`}>{t('timeline.loading')}</p>}
         {error && <ErrorPanel error={error} compact onRetry={data ? undefined : () => void history.refetch()} />}
-        {timeline && <TimelineBody timeline={timeline} model={model} version={taskRef.version} now={now} />}
+        {timeline && <TimelineBody timeline={timeline} model={model} version={taskRef.version} now={now} reported={reported} />}
       </Section>
     </TimelinePartsContext>
   );

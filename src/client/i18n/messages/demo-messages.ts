@@ -23,7 +23,7 @@ const zhScenarios: ScenarioText = {
   'online-class': { title: '在线课堂', description: '屏幕共享、旁边放大的老师画面和下方六名学生；屏幕共享由一次更新加入，稍后背景也会变化。' },
   'pk-battle': { title: 'PK 连麦', description: '两位主播左右并排；PK 结束后一次更新只留下获胜者。' },
   'podcast-audio': { title: '纯音频播客', description: '三位只有音频的嘉宾，以圆角的 AlternateImage 头像显示在背景图上。' },
-  'webinar-pip': { title: '画中画网络研讨会', description: '幻灯片全屏，主讲人和嘉宾在圆角画中画窗口中；2023-06-01 像素模型，带 SEIConfig。' },
+  'webinar-pip': { title: '画中画网络研讨会', description: '幻灯片全屏，主讲人和嘉宾在圆角画中画窗口中；2023-06-01 像素模型，带 SEIConfig。模拟器启动半小时（任务时间）后，嘉宾的连接断开，她的窗口变空。' },
   'gallery-30': { title: '30 人宫格', description: '自定义布局允许的最大规模：6×5 宫格中的 30 个区域。' },
   'broken-layout': { title: '有问题的布局', description: '工单里常见的情况：区域超出画布、被不透明区域完全遮挡、几乎透明、几乎被裁掉、StreamIndex 没有对应的流、头像地址无法加载。' },
   'flaky-cdn': { title: '不稳定的 CDN', description: '推流中，每隔几分钟出现一次连串重连。' },
