@@ -1,15 +1,17 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TASK_EVENTS_PATH, TaskEventsResponseSchema, type TaskEventsResponse } from '../../shared/task-events-api.ts';
 import { isFinished, type TaskModel } from '../../shared/task-model.ts';
 import { taskRefKey, taskRefToSearch, type TaskRef } from '../../shared/task-ref.ts';
 import { getJson } from './api-client.ts';
+import { taskStreamKeys } from './event-stream.ts';
+import { useEventStream } from './use-event-stream.ts';
 import { useLiveSetting } from './live-setting.ts';
 
 /**
  * What Volcengine reported about a task by callback, and who is in its room (GET /api/task/events).
- * Read by the timeline and by the layout's presence notes: one query, one key. A live event
- * stream can refresh it at once by invalidating `taskEventsQueries.all()`; until then it is
- * polled at the user's pace while the task lives.
+ * Read by the timeline and by the layout's presence notes: one query, one key. Read again at once
+ * when the tab's event stream tells of a callback about the task, and polled at the user's pace
+ * while the task lives (presence callbacks name a room, not a task, so they come by the poll).
  */
 export const taskEventsQueries = {
   all: () => ['task-events'] as const,
@@ -31,8 +33,14 @@ function settled(model: TaskModel, data: TaskEventsResponse | undefined): boolea
 
 export function useTaskEvents(ref: TaskRef, model: TaskModel) {
   const [live] = useLiveSetting();
-  return useQuery({
-    ...taskEventsQueries.task(ref),
+  const options = taskEventsQueries.task(ref);
+  const query = useQuery({
+    ...options,
     refetchInterval: (q) => (live.paused || settled(model, q.state.data) ? false : live.intervalMs),
   });
+  // A callback about the task, pushed over the tab's stream, is read at once.
+  const client = useQueryClient();
+  const reread = () => void client.invalidateQueries({ queryKey: options.queryKey });
+  useEventStream({ keys: taskStreamKeys(ref) }, { onCallback: reread, onStale: reread }, !live.paused);
+  return query;
 }

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallbackEvent } from '../../../shared/callback-api.ts';
-import { factGlyph, presenceBars, unconfirmedStop } from './reported-facts-shape.ts';
-
-const event = (eventType: string, eventTime: number): CallbackEvent => ({
-  eventId: `${eventType}-${eventTime}`, eventType, eventTime, receivedAt: eventTime, appId: 'a', roomId: 'r', taskId: 't', userId: null, outcome: 'watched', eventData: '{}',
-});
+import { factGlyph, presenceBars } from './reported-facts-shape.ts';
 
 describe('reported facts', () => {
   it('draws a stop apart from the other Transcode events, and an unknown type as other', () => {
@@ -24,12 +19,5 @@ describe('reported facts', () => {
     ]);
     expect(presenceBars([{ joinedAt: null, leftAt: 300, reason: 'userLeave' }], 60, 200))
       .toEqual([{ from: 60, to: 200, cutStart: true, cutEnd: true, leftAt: null, reason: null }]);
-  });
-
-  it('tells of a reported stop until a poll shows the task ended', () => {
-    const events = [event('TranscodeStarted', 1), event('TranscodeStopped', 9)];
-    expect(unconfirmedStop(events, false)?.eventTime).toBe(9);
-    expect(unconfirmedStop(events, true)).toBeUndefined();
-    expect(unconfirmedStop([event('TranscodeStarted', 1)], false)).toBeUndefined();
   });
 });

@@ -1,4 +1,3 @@
-import type { CallbackEvent } from '../../../shared/callback-api.ts';
 import type { PresenceSpan } from '../../../shared/room-presence.ts';
 
 /** How the facts Volcengine reported by callback are drawn beside the polled lanes. Pure. */
@@ -44,10 +43,4 @@ export function presenceBars(spans: readonly PresenceSpan[], from: number, to: n
     });
   }
   return bars;
-}
-
-/** The newest stop Volcengine reported, when the polled task does not show it yet. */
-export function unconfirmedStop(events: readonly CallbackEvent[], polledEnded: boolean): CallbackEvent | undefined {
-  if (polledEnded) return undefined;
-  return [...events].reverse().find((e) => e.eventType === 'TranscodeStopped');
 }

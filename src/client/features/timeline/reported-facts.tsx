@@ -5,7 +5,7 @@ import { isKnownLeaveReason } from '../../../shared/presence-warnings.ts';
 import type { TaskEventsResponse } from '../../../shared/task-events-api.ts';
 import type { UserPresence } from '../../../shared/room-presence.ts';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
-import { factGlyph, GLYPH_TEXT, presenceBars, unconfirmedStop, type FactGlyph } from './reported-facts-shape.ts';
+import { factGlyph, GLYPH_TEXT, presenceBars, type FactGlyph } from './reported-facts-shape.ts';
 import { GUTTER } from './timeline-geometry.ts';
 import type { TimelineText } from './timeline-text.ts';
 import type { ViewRange } from './view-range.ts';
@@ -16,8 +16,6 @@ interface Props {
   view: ViewRange;
   width: number;
   text: TimelineText;
-  /** The polled task has ended: a reported stop is confirmed. */
-  polledEnded: boolean;
 }
 
 const EVENT_ROW = 22;
@@ -55,7 +53,7 @@ const short = (id: string) => (id.length > 14 ? `${id.slice(0, 13)}…` : id);
  * Transcode events with their own times (a shape per kind, apart from the polled lanes) and the
  * spans each user of the room was in it.
  */
-export function ReportedFacts({ reported, x, view, width, text, polledEnded }: Props) {
+export function ReportedFacts({ reported, x, view, width, text }: Props) {
   const { t } = text;
   const titleId = useId();
   const plot = Math.max(1, width - GUTTER - 8);
@@ -63,7 +61,6 @@ export function ReportedFacts({ reported, x, view, width, text, polledEnded }: P
   const drawnUsers = users.slice(0, MAX_USERS);
   const height = EVENT_ROW + drawnUsers.length * USER_ROW + 6;
   const inView = reported.events.filter((e) => e.eventTime >= view.from && e.eventTime <= view.to);
-  const stop = unconfirmedStop(reported.events, polledEnded);
   const eventLabel = (e: CallbackEvent) => t(`presence.event.${e.eventType}`, { defaultValue: e.eventType });
   const reason = (r: string | null) => (r === null ? '?' : isKnownLeaveReason(r) ? t(`presence.reason.${r}`) : r);
   const newest = [...reported.events].reverse().slice(0, MAX_LISTED);
@@ -75,11 +72,6 @@ export function ReportedFacts({ reported, x, view, width, text, polledEnded }: P
         <span aria-hidden="true">⚑ </span>{t('presence.reportedTitle')}{' '}
         <span className={`font-normal ${MUTED_TEXT}`}>· {t('presence.reportedNote')}</span>
       </h3>
-      {stop && (
-        <p role="status" data-testid="reported-stop" className="rounded-md border-l-4 border-red-600 bg-red-50 p-2 text-sm text-red-950 dark:border-red-400 dark:bg-red-950/60 dark:text-red-100">
-          <span aria-hidden="true">{GLYPH_TEXT.stop} </span>{t('presence.stopUnconfirmed', { time: text.instant(stop.eventTime) })}
-        </p>
-      )}
       <svg width={width} height={height} aria-hidden="true" data-testid="reported-chart" className="block">
         <text x={4} y={EVENT_ROW / 2} dominantBaseline="central" fontSize={12} fontWeight={600} className="fill-slate-700 dark:fill-slate-200">⚑ {t('presence.row')}</text>
         {drawnUsers.map((u, i) => (

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { Timeline } from '../../../shared/timeline-lanes.ts';
 import type { TaskEventsResponse } from '../../../shared/task-events-api.ts';
-import { isFinished, type TaskModel } from '../../../shared/task-model.ts';
+import type { TaskModel } from '../../../shared/task-model.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
 import { MarkerDetail } from './marker-detail.tsx';
@@ -92,7 +92,7 @@ export function TimelineBody({ timeline, model, version, now, reported }: Props)
           />
         )}
       </div>
-      {reported && width > 0 && <ReportedFacts reported={reported} x={tv.x} view={tv.view} width={width} text={text} polledEnded={isFinished(model)} />}
+      {reported && width > 0 && <ReportedFacts reported={reported} x={tv.x} view={tv.view} width={width} text={text} />}
       <p id={helpId} className={`text-xs ${MUTED_TEXT}`}>{t('timeline.keyboardHelp')}</p>
       <TimelineDetails active={active} item={activeItem} text={text} idle={t('timeline.selectHint')} />
       <StatusAnnouncer model={model} text={text} />
