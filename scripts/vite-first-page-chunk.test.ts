@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstPageModules, isOwnModule, staticClosure, type ModuleGraph } from './vite-first-page-chunk.ts';
+import { firstPageChunk, firstPageModules, isOwnModule, staticClosure, type ModuleGraph } from './vite-first-page-chunk.ts';
 
 const graphOf = (edges: Record<string, string[]>): ModuleGraph => ({ importedIds: (id) => edges[id] });
 
@@ -43,5 +43,46 @@ describe('isOwnModule', () => {
     expect(isOwnModule('/p/node_modules/react/index.js')).toBe(false);
     expect(isOwnModule('\0vite/modulepreload-polyfill.js')).toBe(false);
     expect(isOwnModule('/p/src/client/styles.css')).toBe(false);
+    expect(isOwnModule('/p/scripts/is-main.mjs')).toBe(true);
+    expect(isOwnModule('/p/src/legacy.js')).toBe(true);
+    // By its last extension: a data file whose name holds ".ts" is no module.
+    expect(isOwnModule('/p/src/regions.tsv')).toBe(false);
+  });
+});
+
+describe('firstPageChunk', () => {
+  /** The plugin's buildEnd run against a module graph as the bundler reports it. */
+  function chunkOf(modules: Record<string, { isEntry?: boolean; importedIds: string[] }>) {
+    const { plugin, test } = firstPageChunk();
+    const context = {
+      getModuleIds: () => Object.keys(modules)[Symbol.iterator](),
+      getModuleInfo: (id: string) => modules[id],
+    };
+    (plugin.buildEnd as (this: typeof context) => void).call(context);
+    return test;
+  }
+
+  it('takes what the page script imports, not the page, the script itself, libraries or on-demand modules', () => {
+    const test = chunkOf({
+      '/p/index.html': { isEntry: true, importedIds: ['/p/src/main.tsx', '/p/node_modules/vite/preload.js'] },
+      '/p/src/main.tsx': { importedIds: ['/p/src/app.tsx', '/p/node_modules/react/index.js'] },
+      '/p/src/app.tsx': { importedIds: ['/p/src/lib/theme.ts'] },
+      '/p/src/lib/theme.ts': { importedIds: [] },
+      '/p/src/timeline.tsx': { importedIds: ['/p/src/lib/theme.ts'] },
+      '/p/node_modules/react/index.js': { importedIds: [] },
+      '/p/node_modules/vite/preload.js': { importedIds: [] },
+    });
+    expect(['/p/src/app.tsx', '/p/src/lib/theme.ts'].map(test)).toEqual([true, true]);
+    expect(['/p/index.html', '/p/src/main.tsx', '/p/src/timeline.tsx', '/p/node_modules/react/index.js', '/p/node_modules/vite/preload.js'].map(test))
+      .toEqual([false, false, false, false, false]);
+  });
+
+  it('takes an entry that is a module itself as the entry', () => {
+    const test = chunkOf({
+      '/p/src/worker.ts': { isEntry: true, importedIds: ['/p/src/lib/time.ts'] },
+      '/p/src/lib/time.ts': { importedIds: [] },
+      '/p/src/lazy.ts': { importedIds: [] },
+    });
+    expect(['/p/src/worker.ts', '/p/src/lib/time.ts', '/p/src/lazy.ts'].map(test)).toEqual([false, true, false]);
   });
 });

@@ -36,10 +36,10 @@ describe('readyForFirstRender', () => {
     expect(client.getQueryData(taskQueries.detail(REF).queryKey)).toBeUndefined();
   });
 
-  it('asks nothing on another page', async () => {
+  it('asks nothing on another page, even with a task\'s IDs in its query', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
-    await readyForFirstRender(new QueryClient(), { pathname: '/nope', search: '' });
+    await readyForFirstRender(new QueryClient(), { pathname: '/watch', search: TASK_LINK.search });
     expect(fetch).not.toHaveBeenCalled();
   });
 });
