@@ -43,7 +43,7 @@ export interface CallbackStore {
   pending(limit: number): Promise<PendingCallbackEvent[]>;
   markProcessed(eventId: string, outcome: CallbackOutcome, at: number, ids?: { roomId?: string; taskId?: string; userId?: string }): Promise<void>;
   addPresence(fact: PresenceFact): Promise<void>;
-  /** Events applied at or after `since` (the applying server's clock), in the order they were applied. */
+  /** Events applied at or after `since` (the applying server's clock), oldest application first, then by arrival. */
   appliedSince(since: number, limit: number): Promise<CallbackEvent[]>;
   /** One room's events (or those naming one of `taskIds` in it), newest EventTime first. */
   list(query: { appId: string; roomId: string; taskId?: string | undefined; taskIds?: readonly string[]; eventTypes?: readonly string[]; limit: number }): Promise<CallbackEvent[]>;

@@ -16,7 +16,16 @@ export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-export function createManualClock(start = 0): ManualClock {
+export interface ManualClockOptions {
+  /**
+   * What "settled" means after each callback: by default a few rounds of microtasks, enough for
+   * work on SQLite (synchronous underneath); a store over the network passes a wait for its queries.
+   */
+  quiesce?: () => Promise<void>;
+}
+
+export function createManualClock(start = 0, options: ManualClockOptions = {}): ManualClock {
+  const quiesce = options.quiesce ?? (() => settle());
   let now = start;
   let seq = 0;
   const timers = new Map<number, { at: number; fn: () => void }>();
@@ -40,15 +49,15 @@ export function createManualClock(start = 0): ManualClock {
       if (typeof handle === 'number') timers.delete(handle);
     },
     async advanceTo(time) {
-      await settle();
+      await quiesce();
       for (let due = nextDue(time); due !== undefined; due = nextDue(time)) {
         timers.delete(due[0]);
         now = Math.max(now, due[1].at);
         due[1].fn();
-        await settle();
+        await quiesce();
       }
       now = Math.max(now, time);
-      await settle();
+      await quiesce();
     },
     advance: (ms) => clock.advanceTo(now + ms),
     pendingTimers: () => timers.size,

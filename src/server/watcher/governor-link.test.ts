@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
-import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
+import { createHistoryStore, type HistoryStore } from '../history/history-store.ts';
+import { describeEachStore, type StoreBackend } from '../history/test-stores.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
-import { createManualClock } from '../clock/manual-clock.ts';
 import { createGovernor, type GovernedResult, type Governor } from '../governor/governor.ts';
 import { maxInWindow } from '../governor/governor-test-kit.ts';
 import { governedGetTask, governorBudget, recordInteractiveAnswers } from './governor-link.ts';
 import { createWatcher, type Watcher } from './watcher.ts';
+import { storeAwareClock } from './watcher-test-kit.ts';
 
 /** The other engineer's watcher, unchanged, on this governor's one budget instead of its own. */
 const T0 = Date.UTC(2026, 10, 24, 8, 0, 0);
@@ -19,12 +17,12 @@ const STARTING: UpstreamOutcome = { kind: 'ok', requestId: 'r', task: { StartTim
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => cleanup?.());
 
-async function rig(answer: () => UpstreamOutcome = () => STARTING) {
-  const dir = mkdtempSync(join(tmpdir(), 'mixscope-link-'));
-  const clock = createManualClock(T0);
+async function rig(backend: StoreBackend, answer: () => UpstreamOutcome = () => STARTING) {
+  const fresh = await backend.fresh();
+  const { clock, track } = storeAwareClock(T0);
   // People ask about person-* tasks, the watcher about the others.
   const calls: { at: number; key: string; priority: string }[] = [];
-  const store: HistoryStore = await openHistoryStore({ dataDir: dir, clock });
+  const store: HistoryStore = track(createHistoryStore(await fresh.open(), { clock }));
   const governor: Governor = createGovernor({
     clock, qps: 50, cacheMs: 1_000, random: () => 0.5,
     upstream: { getTask: async (ref) => { calls.push({ at: clock.now(), key: taskRefKey(ref), priority: ref.taskId?.startsWith('person-') ? 'interactive' : 'background' }); return answer(); } },
@@ -35,15 +33,15 @@ async function rig(answer: () => UpstreamOutcome = () => STARTING) {
   cleanup = async () => {
     await watcher.stop();
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await fresh.dispose();
   };
   await watcher.start();
   return { clock, calls, store, governor, watcher, ask };
 }
 
-describe('watcher on the governor', () => {
+describeEachStore('watcher on the governor', (backend) => {
   it('300 fast-polling tasks and 20 queries a second from people stay within 50 calls in any second; people are never refused', async () => {
-    const { clock, calls, watcher, ask } = await rig();
+    const { clock, calls, watcher, ask } = await rig(backend);
     for (let i = 0; i < 300; i++) await watcher.watch(refOf(`w${i}`));
     const people: Promise<GovernedResult>[] = [];
     let n = 0;
@@ -64,7 +62,7 @@ describe('watcher on the governor', () => {
   }, 60_000);
 
   it('a poll the cache can answer costs no upstream call', async () => {
-    const { clock, calls, watcher, ask } = await rig();
+    const { clock, calls, watcher, ask } = await rig(backend);
     const ref = refOf('shared');
     await ask(ref); // a person looked a moment ago
     await watcher.watch(ref); // the watcher's first poll is due now
@@ -73,7 +71,7 @@ describe('watcher on the governor', () => {
   });
 
   it('records a person\'s answer for a watched task, once per real upstream call', async () => {
-    const { clock, store, watcher, ask } = await rig();
+    const { clock, store, watcher, ask } = await rig(backend);
     const ref = refOf('watched');
     await watcher.watch(ref);
     await clock.advance(100);
@@ -87,7 +85,7 @@ describe('watcher on the governor', () => {
 
   it('pauses (records nothing) while the circuit is open, then resumes', async () => {
     let down = true;
-    const { clock, store, watcher, calls } = await rig(() => (down ? { kind: 'unreachable', reason: 'network', message: 'ECONNREFUSED' } : STARTING));
+    const { clock, store, watcher, calls } = await rig(backend, () => (down ? { kind: 'unreachable', reason: 'network', message: 'ECONNREFUSED' } : STARTING));
     const ref = refOf('t');
     await watcher.watch(ref);
     await clock.advance(20_000);

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachStore } from '../history/test-stores.ts';
 import { taskRefKey } from '../../shared/task-ref.ts';
 import { answer, refOf, SEC, startKit, T0, type Kit } from './watcher-test-kit.ts';
 
@@ -15,10 +16,10 @@ function maxInWindow(times: number[], windowMs = 1_000): number {
   return best;
 }
 
-describe('watcher budget', () => {
+describeEachStore('watcher budget', (backend) => {
   it('stays inside the shared QPS budget with 300 fast-polling tasks and people querying too', async () => {
     // Every task is "starting" (2 s cadence): 150 QPS of demand against a 50 QPS budget.
-    kit = await startKit(() => answer({ StartTime: T0, Status: 1, PushStreamState: 0 }), { qps: 50 });
+    kit = await startKit(() => answer({ StartTime: T0, Status: 1, PushStreamState: 0 }), { backend, qps: 50 });
     const refs = Array.from({ length: 300 }, (_, i) => refOf(`t${i}`));
     for (const ref of refs) await kit.watcher.watch(ref);
 
@@ -61,7 +62,7 @@ describe('watcher budget', () => {
       ref.taskId === 'ended'
         ? answer({ StartTime: T0, Status: 3, PushStreamState: 6, EndTime: T0 + 1, StopReason: 'IdleTimeOut' })
         : answer({ StartTime: T0, Status: 2, PushStreamState: 5 }),
-    );
+    { backend });
     await kit.watcher.watch(running);
     await kit.watcher.watch(ended);
     await kit.clock.advance(40 * SEC);

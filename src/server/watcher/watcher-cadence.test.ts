@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachStore } from '../history/test-stores.ts';
 import { taskRefKey } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { answer, refOf, SEC, startKit, T0, type Kit } from './watcher-test-kit.ts';
@@ -19,9 +20,9 @@ function lifecycle(elapsed: number): FetchOutcome {
   return answer({ ...base, Status: 3, PushStreamState: 6, EndTime: T0 + 200 * SEC, StopReason: 'StopByAPI' });
 }
 
-describe('watcher cadence', () => {
+describeEachStore('watcher cadence', (backend) => {
   it('polls fast while starting or reconnecting, slowly while pushing, once after the end, then never', async () => {
-    kit = await startKit((_, elapsed) => lifecycle(elapsed));
+    kit = await startKit((_, elapsed) => lifecycle(elapsed), { backend });
     await kit.watcher.watch(ref);
     await kit.clock.advance(3_600 * SEC);
     expect(kit.callTimes(ref).map((t) => t / SEC)).toEqual([
@@ -48,7 +49,7 @@ describe('watcher cadence', () => {
   it('jitters each delay within ±20 %, so tasks added together drift apart', async () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    kit = await startKit(() => answer({ ...base, Status: 2, PushStreamState: 5 }), { random });
+    kit = await startKit(() => answer({ ...base, Status: 2, PushStreamState: 5 }), { backend, random });
     await kit.watcher.watch(refOf('a'));
     await kit.watcher.watch(refOf('b'));
     await kit.clock.advance(600 * SEC);
@@ -68,7 +69,7 @@ describe('watcher cadence', () => {
       elapsed >= 30 * SEC && elapsed < 100 * SEC
         ? { ok: false, kind: 'unreachable', code: 'timeout', message: 'rtc.volcengineapi.com did not answer within 5000 ms.' }
         : answer({ ...base, Status: 2, PushStreamState: 5 }),
-    );
+    { backend });
     await kit.watcher.watch(ref);
     await kit.clock.advance(150 * SEC);
     // 30 s and 60 s after the first and second failure (slow base 15 s doubled), then steady again.

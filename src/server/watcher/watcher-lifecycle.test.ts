@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachStore } from '../history/test-stores.ts';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
-import { openHistoryStore } from '../history/history-store.ts';
+import { createHistoryStore } from '../history/history-store.ts';
 import { createManualClock } from '../clock/manual-clock.ts';
 import { createTestBudget } from './test-budget.ts';
 import { createWatcher } from './watcher.ts';
@@ -20,10 +18,10 @@ const notFound: FetchOutcome = {
   error: { code: 'InvalidParameter.ErrorActiveTaskNotFound', message: 'The task does not exist, or it started more than 72 hours ago.', requestId: 'rq-404', httpStatus: 400 },
 };
 
-describe('watcher and the 72-hour window', () => {
+describeEachStore('watcher and the 72-hour window', (backend) => {
   it('stops before StartTime + 72 h, keeps the history and marks the task not queryable', async () => {
     const ref = refOf('old');
-    kit = await startKit(() => pushing(T0 - 72 * HOUR + 20 * SEC));
+    kit = await startKit(() => pushing(T0 - 72 * HOUR + 20 * SEC), { backend });
     await kit.watcher.watch(ref);
     await kit.clock.advance(HOUR);
     expect(kit.callTimes(ref)).toEqual([0, 15 * SEC]);
@@ -35,7 +33,7 @@ describe('watcher and the 72-hour window', () => {
 
   it('stops when upstream no longer finds a task it had answered for', async () => {
     const ref = refOf('vanished');
-    kit = await startKit((_, elapsed) => (elapsed < 20 * SEC ? pushing(T0) : notFound));
+    kit = await startKit((_, elapsed) => (elapsed < 20 * SEC ? pushing(T0) : notFound), { backend });
     await kit.watcher.watch(ref);
     await kit.clock.advance(HOUR);
     expect(kit.callTimes(ref)).toEqual([0, 15 * SEC, 30 * SEC]);
@@ -46,7 +44,7 @@ describe('watcher and the 72-hour window', () => {
 
   it('keeps asking, backing off, about a task it never saw (it may not have started yet)', async () => {
     const ref = refOf('typo');
-    kit = await startKit(() => notFound);
+    kit = await startKit(() => notFound, { backend });
     await kit.watcher.watch(ref);
     await kit.clock.advance(10 * 60 * SEC);
     const times = kit.callTimes(ref).map((t) => t / SEC);
@@ -56,10 +54,10 @@ describe('watcher and the 72-hour window', () => {
   });
 });
 
-describe('watcher control', () => {
+describeEachStore('watcher control', (backend) => {
   it('stops polling a task once it is unwatched', async () => {
     const ref = refOf('gone');
-    kit = await startKit(() => pushing(T0));
+    kit = await startKit(() => pushing(T0), { backend });
     await kit.watcher.watch(ref);
     await kit.clock.advance(40 * SEC);
     expect(await kit.watcher.unwatch(taskRefKey(ref))).toBe(true);
@@ -69,8 +67,8 @@ describe('watcher control', () => {
 
   it('cancels an in-flight call on stop and records nothing for it', async () => {
     const clock = createManualClock(T0);
-    const dir = mkdtempSync(join(tmpdir(), 'mixscope-stop-'));
-    const store = await openHistoryStore({ dataDir: dir, clock });
+    const fresh = await backend.fresh();
+    const store = createHistoryStore(await fresh.open(), { clock });
     let seen: AbortSignal | undefined;
     const getTask = (_: TaskRef, signal?: AbortSignal) =>
       new Promise<FetchOutcome>((resolve) => {
@@ -87,6 +85,6 @@ describe('watcher control', () => {
     expect((await store.history(taskRefKey(refOf('slow')))).observations).toHaveLength(0);
     expect(clock.pendingTimers()).toBe(0);
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await fresh.dispose();
   });
 });

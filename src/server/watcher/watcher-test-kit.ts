@@ -1,14 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
-import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
-import { createManualClock, type ManualClock } from '../clock/manual-clock.ts';
+import { createHistoryStore, type HistoryStore } from '../history/history-store.ts';
+import { sqliteBackend, type StoreBackend } from '../history/test-stores.ts';
+import { createManualClock, settle, type ManualClock } from '../clock/manual-clock.ts';
 import { createTestBudget, type TestBudget } from './test-budget.ts';
 import { createWatcher, type Watcher } from './watcher.ts';
 
-/** Test helpers for the watcher: a real store in a temp dir, a manual clock, a scripted upstream. */
+/**
+ * Test helpers for the watcher: a real store (SQLite in a temp dir, or a PostgreSQL database of
+ * its own), a manual clock, a scripted upstream. The clock waits for the store's queries after
+ * each timer, so on either store a poll's writes are done at the time it began.
+ */
 
 export const T0 = Date.UTC(2026, 10, 24, 8, 0, 0);
 export const SEC = 1_000;
@@ -33,9 +35,40 @@ export interface Kit {
   dispose(): Promise<void>;
 }
 
-export async function startKit(script: Script, opts: { qps?: number; random?: () => number; start?: boolean } = {}): Promise<Kit> {
-  const dir = mkdtempSync(join(tmpdir(), 'mixscope-watcher-'));
-  const clock = createManualClock(T0);
+/** The store with every call's promise kept until it settles, so a test can wait for them. */
+function trackedStore(store: HistoryStore, pending: Set<Promise<unknown>>): HistoryStore {
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const p = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        pending.add(p);
+        void p.catch(() => undefined).finally(() => pending.delete(p));
+        return p;
+      };
+    },
+  });
+}
+
+/** A manual clock that, after each timer, waits for every query of the stores passed to `track`. */
+export function storeAwareClock(start: number): { clock: ManualClock; track(store: HistoryStore): HistoryStore } {
+  const pending = new Set<Promise<unknown>>();
+  const clock = createManualClock(start, {
+    quiesce: async () => {
+      for (;;) {
+        await settle();
+        if (pending.size === 0) return;
+        await Promise.allSettled([...pending]);
+      }
+    },
+  });
+  return { clock, track: (store) => trackedStore(store, pending) };
+}
+
+export async function startKit(script: Script, opts: { qps?: number; random?: () => number; start?: boolean; backend?: StoreBackend } = {}): Promise<Kit> {
+  const fresh = await (opts.backend ?? sqliteBackend).fresh();
+  const { clock, track } = storeAwareClock(T0);
   const budget = createTestBudget({ qps: opts.qps ?? 50, now: clock.now });
   const calls: Kit['calls'] = [];
   const getTask = async (ref: TaskRef) => {
@@ -43,7 +76,7 @@ export async function startKit(script: Script, opts: { qps?: number; random?: ()
     return script(ref, clock.now() - T0);
   };
   const build = async () => {
-    const store = await openHistoryStore({ dataDir: dir, clock });
+    const store = track(createHistoryStore(await fresh.open(), { clock }));
     const watcher = createWatcher({ store, getTask, clock, budget, random: opts.random ?? (() => 0.5) });
     return { store, watcher };
   };
@@ -59,7 +92,7 @@ export async function startKit(script: Script, opts: { qps?: number; random?: ()
     async dispose() {
       await kit.watcher.stop();
       await kit.store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await fresh.dispose();
     },
   };
   if (opts.start !== false) await kit.watcher.start();
