@@ -22,6 +22,10 @@ const scene: OutputScene = {
     { label: 'guest-ben', x: 200, y: 37, w: 118, h: 141, zorder: 1, alpha: 0.6 },
     { label: 'stu-fay screen', x: 13, y: 150, w: 300, h: 29, zorder: 2, alpha: 1 },
     { label: 'off', x: 300, y: 0, w: 40, h: 40, zorder: 3, alpha: 0 },
+    // On macroblock boundaries: flat macroblocks with one colour above and another to the left.
+    { label: '', x: 224, y: 0, w: 48, h: 16, zorder: 0, alpha: 1 },
+    { label: '', x: 224, y: 16, w: 16, h: 32, zorder: 0, alpha: 1 },
+    { label: '', x: 240, y: 16, w: 32, h: 16, zorder: 1, alpha: 0.5 },
   ],
 };
 // 326×182 is not a whole number of macroblocks, so cropping is exercised too.
