@@ -83,7 +83,7 @@ export function ExportButtons({ getStage, document }: { getStage: () => Stage | 
             onChange={(e) => setIncludeKey(e.target.checked)} aria-describedby={`${includeId}-note`}
             className="h-4 w-4 accent-sky-700 dark:accent-sky-400"
           />
-          <label htmlFor={includeId}>{t('offline.export.includeKey')}</label>
+          <label htmlFor={includeId} className="max-sm:inline-flex max-sm:min-h-11 max-sm:items-center">{t('offline.export.includeKey')}</label>
           <span id={`${includeId}-note`} data-testid="export-key-note" className={`text-xs ${MUTED_TEXT}`}>
             {!canInclude ? t('offline.export.keyMaskedBefore') : includeKey ? t('offline.export.keyIncluded') : t('offline.export.keyMasked')}
           </span>

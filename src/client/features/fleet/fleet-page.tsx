@@ -68,10 +68,10 @@ export function FleetPage() {
           <TimeModePicker />
         </div>
       </header>
-      <p className="flex flex-wrap gap-4 text-sm">
+      <div className="flex flex-wrap gap-x-4 text-sm">
         <Link href={QUERY_FORM_HREF} className="text-sky-800 underline underline-offset-2 dark:text-sky-300">{t('fleet.addByHand')}</Link>
         <Link href="/watch" className="text-sky-800 underline underline-offset-2 dark:text-sky-300">{t('fleet.watchList')}</Link>
-      </p>
+      </div>
       {data && error && <ErrorPanel error={error} compact />}
       {!data && error && <ErrorPanel error={error} onRetry={() => void query.refetch()} />}
       {!data && !error && <p role="status" className={`animate-pulse ${MUTED_TEXT}`}>{t('fleet.loading')}</p>}

@@ -19,7 +19,7 @@ export function DocumentHeader({ doc, versionChoice }: { doc: TaskDocument; vers
   return (
     <Section aria-label={t(`offline.kind.${doc.kind}`)} data-testid="inspect-document" data-kind={doc.kind} data-version={doc.version} className="space-y-1">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h2 className="text-lg font-semibold" data-testid="inspect-kind">{t(`offline.kind.${doc.kind}`)}</h2>
+        <h2 className="min-w-0 text-lg font-semibold wrap-anywhere" data-testid="inspect-kind">{t(`offline.kind.${doc.kind}`)}</h2>
         <IdentityList ids={ids} />
       </div>
       <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="inspect-version">

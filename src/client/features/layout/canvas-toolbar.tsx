@@ -8,7 +8,7 @@ interface Props {
   onSpatial: (on: boolean) => void;
 }
 
-const BUTTON = 'min-w-8 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+const BUTTON = 'min-w-8 max-sm:min-w-11 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
 
 /** Zoom, fit, 1:1 and the spatial overlay: every canvas action has a button as well as a key. */
 export function CanvasToolbar({ api, helpId, spatial, onSpatial }: Props) {

@@ -25,18 +25,21 @@ function Val({ v, digits }: { v: Resolved<number>; digits?: number }) {
   );
 }
 
-const COLUMNS: { key: SortKey | null; label: string; numeric?: boolean }[] = [
+// On a phone the table keeps who and in which order; the rest is in the selected region's detail.
+const WIDE = 'max-sm:hidden';
+
+const COLUMNS: { key: SortKey | null; label: string; numeric?: boolean; wide?: boolean }[] = [
   { key: 'streamIndex', label: 'regions.streamIndex', numeric: true },
   { key: 'userId', label: 'regions.userId' },
-  { key: null, label: 'regions.streamType' },
-  { key: 'x', label: 'regions.x', numeric: true },
-  { key: 'y', label: 'regions.y', numeric: true },
-  { key: 'width', label: 'regions.width', numeric: true },
-  { key: 'height', label: 'regions.height', numeric: true },
+  { key: null, label: 'regions.streamType', wide: true },
+  { key: 'x', label: 'regions.x', numeric: true, wide: true },
+  { key: 'y', label: 'regions.y', numeric: true, wide: true },
+  { key: 'width', label: 'regions.width', numeric: true, wide: true },
+  { key: 'height', label: 'regions.height', numeric: true, wide: true },
   { key: 'zOrder', label: 'regions.zOrder', numeric: true },
-  { key: 'alpha', label: 'regions.alpha', numeric: true },
-  { key: null, label: 'regions.renderMode' },
-  { key: null, label: 'regions.sourceCrop' },
+  { key: 'alpha', label: 'regions.alpha', numeric: true, wide: true },
+  { key: null, label: 'regions.renderMode', wide: true },
+  { key: null, label: 'regions.sourceCrop', wide: true },
 ];
 
 /** The accessible region table of PRODUCT.md, linked with the canvas by hover and selection. */
@@ -70,7 +73,7 @@ export function RegionTable({ regions, colours, selectedId, hoveredId, onHover, 
                 key={col.label}
                 scope="col"
                 aria-sort={col.key && sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                className={`px-2 py-1 font-semibold whitespace-nowrap ${col.numeric ? 'text-right' : ''}`}
+                className={`px-2 py-1 font-semibold whitespace-nowrap ${col.numeric ? 'text-right' : ''} ${col.wide ? WIDE : ''}`}
               >
                 {col.key ? (
                   <button type="button" onClick={() => toggle(col.key as SortKey)} className="hover:underline" aria-label={t('regions.sortBy', { column: t(col.label) })}>
@@ -118,22 +121,22 @@ const Row = memo(function Row({ region: r, colour, selected, hovered, onHover, o
       onBlur={() => onHover(undefined)}
       onClick={() => onSelect(r.id)}
       onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(r.id); } }}
-      className={`cursor-pointer border-b border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-inset dark:border-slate-800 ${selected ? 'bg-blue-100 dark:bg-blue-950' : hovered ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
+      className={`cursor-pointer border-b border-slate-200 max-sm:h-11 outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-inset dark:border-slate-800 ${selected ? 'bg-blue-100 dark:bg-blue-950' : hovered ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
     >
       <td className="px-2 py-1 text-right font-mono">
         <span aria-hidden="true" className="mr-1.5 inline-block h-2.5 w-2.5 rounded-sm" style={{ background: colour }} />
         {r.streamIndex ?? '—'}
       </td>
       <td className="px-2 py-1 font-mono whitespace-nowrap">{r.stream?.userId ?? <span className="text-orange-800 dark:text-orange-300">⚠ {t('regions.unmapped')}</span>}</td>
-      <td className="px-2 py-1">{r.stream ? enumLabel('streamType', r.stream.streamType.value).label : '—'}</td>
-      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.x, 1)}</td>
-      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.y, 1)}</td>
-      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.width, 1)}</td>
-      <td className="px-2 py-1 text-right font-mono">{fmt(r.rect.height, 1)}</td>
+      <td className={`px-2 py-1 ${WIDE}`}>{r.stream ? enumLabel('streamType', r.stream.streamType.value).label : '—'}</td>
+      <td className={`px-2 py-1 text-right font-mono ${WIDE}`}>{fmt(r.rect.x, 1)}</td>
+      <td className={`px-2 py-1 text-right font-mono ${WIDE}`}>{fmt(r.rect.y, 1)}</td>
+      <td className={`px-2 py-1 text-right font-mono ${WIDE}`}>{fmt(r.rect.width, 1)}</td>
+      <td className={`px-2 py-1 text-right font-mono ${WIDE}`}>{fmt(r.rect.height, 1)}</td>
       <td className="px-2 py-1 text-right font-mono"><Val v={r.zOrder} /></td>
-      <td className="px-2 py-1 text-right font-mono"><Val v={r.alpha} /></td>
-      <td className="px-2 py-1">{enumLabel('renderMode', r.renderMode.value).label}</td>
-      <td className="px-2 py-1 font-mono whitespace-nowrap">
+      <td className={`px-2 py-1 text-right font-mono ${WIDE}`}><Val v={r.alpha} /></td>
+      <td className={`px-2 py-1 ${WIDE}`}>{enumLabel('renderMode', r.renderMode.value).label}</td>
+      <td className={`px-2 py-1 font-mono whitespace-nowrap ${WIDE}`}>
         {fullFrame ? <span className={MUTED_TEXT}>{t('regions.noCrop')}</span> : `${fmt(crop.x.value)}, ${fmt(crop.y.value)} · ${fmt(crop.width.value)} × ${fmt(crop.height.value)}`}
       </td>
     </tr>

@@ -14,8 +14,10 @@ interface Props {
   nested?: readonly string[];
 }
 
-const CELL = 'px-2 py-1 align-top';
+const CELL = 'px-2 py-1 align-top max-sm:px-1';
 const HEAD = `${CELL} whitespace-nowrap`;
+// On a phone the default and the range move under the value instead of two more columns.
+const WIDE = 'max-sm:hidden';
 
 /** One section's fields: value (with unit and enum name), default, documented range, note. */
 export function FieldPanel({ section, specs, raw, version, nested = [] }: Props) {
@@ -32,8 +34,8 @@ export function FieldPanel({ section, specs, raw, version, nested = [] }: Props)
             <tr className="border-b border-slate-300 text-left text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
               <th scope="col" className={HEAD}>{t('panels.field')}</th>
               <th scope="col" className={HEAD}>{t('panels.value')}</th>
-              <th scope="col" className={HEAD}>{t('panels.default')}</th>
-              <th scope="col" className={HEAD}>{t('panels.rangeHeader')}</th>
+              <th scope="col" className={`${HEAD} ${WIDE}`}>{t('panels.default')}</th>
+              <th scope="col" className={`${HEAD} ${WIDE}`}>{t('panels.rangeHeader')}</th>
             </tr>
           </thead>
           <tbody>
@@ -60,7 +62,9 @@ function FieldRow({ field, section, specs, version }: { field: ResolvedField; se
   const verdict = verdictPhrase(field);
   const note = noteKey(section, specs, field, version);
   const range = rangePhrases(spec).map(say).join(', ');
+  const dflt = spec.default === undefined ? t('panels.noDefault') : show(spec.default);
   const options = table && spec.enum ? Object.entries(spec.enum).map(([v]) => `${v} ${enumLabel(table, Number(v)).label}`).join(' · ') : '';
+  const rangeText = [range, options].filter(Boolean).join(' · ') || '—';
   return (
     <tr data-field={spec.key} data-defaulted={field.defaulted} className="border-b border-slate-100 dark:border-slate-800">
       <th scope="row" className={`${CELL} text-left font-mono text-xs font-normal whitespace-nowrap`}>{spec.key}</th>
@@ -72,9 +76,10 @@ function FieldRow({ field, section, specs, version }: { field: ResolvedField; se
         )}
         {verdict && <span className="block text-xs text-amber-900 dark:text-amber-200">⚠ {say(verdict)}</span>}
         {note && <span className={`block text-xs ${MUTED_TEXT}`}>{t(note, { defaultValue: spec.note })}</span>}
+        <span className={`block text-xs sm:hidden ${MUTED_TEXT}`}>{t('panels.default')}: {dflt}{rangeText !== '—' && ` · ${t('panels.rangeHeader')}: ${rangeText}`}</span>
       </td>
-      <td className={`${CELL} text-slate-700 dark:text-slate-300`}>{spec.default === undefined ? t('panels.noDefault') : show(spec.default)}</td>
-      <td className={`${CELL} text-xs text-slate-700 dark:text-slate-300`}>{[range, options].filter(Boolean).join(' · ') || '—'}</td>
+      <td className={`${CELL} text-slate-700 dark:text-slate-300 ${WIDE}`}>{dflt}</td>
+      <td className={`${CELL} text-xs text-slate-700 dark:text-slate-300 ${WIDE}`}>{rangeText}</td>
     </tr>
   );
 }

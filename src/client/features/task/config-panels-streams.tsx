@@ -4,7 +4,7 @@ import type { TaskModel } from '../../../shared/task-model.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
 
-const CELL = 'px-2 py-1 align-top';
+const CELL = 'px-2 py-1 align-top max-sm:px-1';
 const HEAD = `${CELL} whitespace-nowrap`;
 
 const sameStream = (a: StreamEntry, b: StreamEntry) => a.userId === b.userId && a.streamType.value === b.streamType.value;

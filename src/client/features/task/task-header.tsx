@@ -46,7 +46,7 @@ export function TaskHeader({ taskRef, query, failure, retry, action, stream }: T
         <h1 className="text-xl font-semibold">{t('task.identity')}</h1>
         <IdentityList ids={ids} />
         <span className={`text-sm ${MUTED_TEXT}`}>{t('task.version', { version: taskRef.version })}</span>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           {dataUpdatedAt > 0 && (
             <span data-testid="task-updated-at" data-stream={stream} className={MUTED_TEXT}>
               {t('task.updated', { ago: formatRelative(Math.min(dataUpdatedAt, now), now, i18n.language) })}

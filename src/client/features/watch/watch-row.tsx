@@ -9,6 +9,7 @@ import { formatInstant, type TimeMode } from '../../lib/time-setting.ts';
 import { AttentionBadge } from '../../design-system/attention-badge.tsx';
 import { watchedName } from './watch-sort.ts';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
+import { FOLD } from '../../design-system/fold-table.ts';
 
 interface Props {
   task: WatchedTask;
@@ -18,7 +19,7 @@ interface Props {
   removing: boolean;
 }
 
-const CELL = 'px-3 py-2 align-top';
+const CELL = `px-3 py-2 align-top ${FOLD.cell}`;
 
 export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
   const { t, i18n } = useTranslation();
@@ -29,7 +30,7 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
   const push = enumLabel('pushState', task.pushStreamState ?? undefined);
   const { ref } = task;
   return (
-    <tr data-testid="watch-row" data-key={task.key} data-attention={task.attention} className="border-t border-slate-200 dark:border-slate-800">
+    <tr data-testid="watch-row" data-key={task.key} data-attention={task.attention} className={`border-t border-slate-200 dark:border-slate-800 ${FOLD.row}`}>
       <td className={CELL}>
         <AttentionBadge attention={task.attention} />
         {task.notQueryableReason && <p className={`mt-1 max-w-56 text-xs ${MUTED_TEXT}`}>{t(`watch.notQueryable.${task.notQueryableReason}`)}</p>}
@@ -39,7 +40,7 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
           </p>
         )}
       </td>
-      <td className={CELL}>
+      <td className={`${CELL} ${FOLD.wide}`}>
         <Link href={`/task?${taskRefToSearch(ref)}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">{name}</Link>
         <p className={`mt-0.5 break-words font-mono text-xs ${MUTED_TEXT}`}>
           {[ref.appId, ref.roomId, ref.taskId, ref.userId].filter(Boolean).join(' · ')}
@@ -55,8 +56,12 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
           </span>
         )}
       </td>
-      <td className={`${CELL} text-sm`}>{task.startTime !== null ? formatInstant(task.startTime, mode, locale, now) : '—'}</td>
+      <td className={`${CELL} text-sm`}>
+        <span className={`${FOLD.label} ${MUTED_TEXT}`}>{t('watch.col.started')}</span>
+        {task.startTime !== null ? formatInstant(task.startTime, mode, locale, now) : '—'}
+      </td>
       <td className={`${CELL} text-sm`} data-testid="last-observed">
+        <span className={`${FOLD.label} ${MUTED_TEXT}`}>{t('watch.col.lastObserved')}</span>
         {task.lastObservedAt === null ? t('watch.neverObserved') : (
           <>
             <span>{formatRelative(task.lastObservedAt, now, locale)}</span>
@@ -64,8 +69,11 @@ export function WatchRow({ task, now, mode, onRemove, removing }: Props) {
           </>
         )}
       </td>
-      <td className={`${CELL} text-right tabular-nums`}>{task.reconnects}</td>
-      <td className={`${CELL} text-right`}>
+      <td className={`${CELL} text-right tabular-nums`}>
+        <span className={`${FOLD.label} ${MUTED_TEXT}`}>{t('watch.col.reconnects')}</span>
+        {task.reconnects}
+      </td>
+      <td className={`${CELL} text-right ${FOLD.corner}`}>
         <button
           type="button"
           onClick={() => onRemove(task)}

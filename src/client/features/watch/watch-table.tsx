@@ -3,6 +3,7 @@ import type { WatchedTask } from '../../../shared/history-api.ts';
 import type { TimeMode } from '../../lib/time-setting.ts';
 import { WatchRow } from './watch-row.tsx';
 import { CARD } from '../../design-system/surface.ts';
+import { FOLD } from '../../design-system/fold-table.ts';
 
 interface Props {
   tasks: readonly WatchedTask[];
@@ -18,9 +19,9 @@ export function WatchTable({ tasks, now, mode, onRemove, removingKey }: Props) {
   const { t } = useTranslation();
   return (
     <div className={`overflow-x-auto ${CARD}`}>
-      <table className="w-full text-left" data-testid="watch-table">
+      <table className={`w-full text-left ${FOLD.table}`} data-testid="watch-table">
         <caption className="sr-only">{t('watch.title')}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
+        <thead className={`${FOLD.head} bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300`}>
           <tr>
             {COLUMNS.map((c) => (
               <th key={c} scope="col" className={`px-3 py-2 font-medium ${c === 'reconnects' || c === 'actions' ? 'text-right' : ''}`}>
@@ -29,7 +30,7 @@ export function WatchTable({ tasks, now, mode, onRemove, removingKey }: Props) {
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={FOLD.body}>
           {tasks.map((task) => (
             <WatchRow key={task.key} task={task} now={now} mode={mode} onRemove={onRemove} removing={removingKey === task.key} />
           ))}
