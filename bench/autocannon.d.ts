@@ -4,6 +4,7 @@ declare module 'autocannon' {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
+    body?: string;
   }
   export interface Options {
     url: string;
@@ -11,6 +12,7 @@ declare module 'autocannon' {
     duration?: number;
     overallRate?: number;
     headers?: Record<string, string>;
+    method?: string;
     requests?: { setupRequest?: (req: RawRequest) => RawRequest }[];
   }
   export interface Histogram {

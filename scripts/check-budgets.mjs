@@ -29,6 +29,9 @@ export const BUDGETS = [
   { id: 'proxy-p99', figure: 'proxy, cached task query: p99 latency', unit: 'ms', op: '<=', limit: 20 },
   { id: 'viewers-upstream-rate', figure: '200 viewers polling 20 tasks every 2 s: upstream calls per second', unit: 'calls/s', op: '<=', limit: 10 },
   { id: 'viewers-upstream-peak', figure: 'the same, busiest 2 s window (one per task per period), per second', unit: 'calls/s', op: '<=', limit: 10 },
+  { id: 'callback-ingest-rate', figure: 'signed callbacks received, stored and answered 200, per second (20 connections)', unit: 'events/s', op: '>=', limit: 1000 },
+  { id: 'callback-ack-p99', figure: 'the same at a steady 1,000 a second: p99 time to the 200', unit: 'ms', op: '<=', limit: 50 },
+  { id: 'sse-change-p95', figure: '200 open screens on /api/events: a callback to the new row on each screen, p95', unit: 'ms', op: '<=', limit: 1000 },
   { id: 'server-memory-growth', figure: 'server memory after 8 simulated hours watching 50 tasks: growth', unit: 'MB', op: '<', limit: 50 },
   { id: 'browser-heap-growth', figure: 'browser heap after an hour on a running task page: growth', unit: '%', op: '<', limit: 10 },
 ];

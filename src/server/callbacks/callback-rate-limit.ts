@@ -8,7 +8,8 @@ export interface CallbackRateLimit {
   burst: number;
 }
 
-export const DEFAULT_CALLBACK_RATE: CallbackRateLimit = { perSecond: 200, burst: 400 };
+/** Above the 1,000 events a second the receiver is built to take, so only a flood meets it. */
+export const DEFAULT_CALLBACK_RATE: CallbackRateLimit = { perSecond: 2_000, burst: 4_000 };
 
 export function createCallbackLimiter(limit: CallbackRateLimit, now: () => number): { take(): boolean; retryAfterMs(): number } {
   let tokens = limit.burst;

@@ -1,0 +1,90 @@
+import autocannon, { type Result } from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { callbackSignature } from '../src/shared/volc-callback-signature.ts';
+import { emitFigures, startServer } from './bench-kit.ts';
+
+/**
+ * `npx tsx bench/callback-ingest.bench.ts`: how fast the server as shipped (src/server/main.ts in
+ * its own process, SQLite, the request log written) takes Volcengine's event callbacks: each one
+ * parsed, its signature checked, the envelope stored durably and 200 answered, while the processor
+ * applies them behind (watching the tasks they name). autocannon in this process posts signed
+ * callbacks, every one a new EventId: first as fast as 20 connections go (the ingestion rate),
+ * then at a steady 1,000 a second (the ack latency Volcengine sees). BENCH_SECONDS (10) per run.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const SECRET = 'bench-callback-secret';
+const TASKS = 2_000;
+const STEADY_RATE = 1_000;
+
+/** Signed bodies: Transcode events across TASKS tasks in 100 rooms, a join or leave every fifth. */
+async function bodies(count: number, run: string): Promise<string[]> {
+  const out: string[] = [];
+  const t0 = Date.now();
+  for (let i = 0; i < count; i++) {
+    const task = i % TASKS;
+    const room = `bench-room-${task % 100}`;
+    const presence = i % 5 === 4;
+    const base = {
+      EventType: presence ? (i % 10 === 4 ? 'UserJoinRoom' : 'UserLeaveRoom') : ['TranscodeStarted', 'TranscodeUpdated', 'TranscodeStateChanged'][Math.floor(i / TASKS) % 3] ?? 'TranscodeUpdated',
+      EventData: JSON.stringify(presence
+        ? { RoomId: room, UserId: `user-${task}`, DeviceType: 'web', Timestamp: t0 + i, ...(i % 10 === 9 ? { Reason: 'userLeave' } : {}) }
+        : { AppId: 'bench-app', RoomId: room, TaskId: `bench-task-${task}` }),
+      EventTime: new Date(t0 + i).toISOString(),
+      EventId: `${run}-${i}`,
+      AppId: 'bench-app',
+      Version: '2020-12-01',
+      Nonce: String(1000 + (i % 9000)),
+    };
+    out.push(JSON.stringify({ ...base, Signature: await callbackSignature(base, SECRET) }));
+  }
+  return out;
+}
+
+/** CPU time a process used so far (user + system), from /proc: the cost of each callback whatever else the machine runs. */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+async function post(url: string, list: string[], extra: { overallRate?: number; connections?: number }): Promise<Result> {
+  let next = 0;
+  return autocannon({
+    url, method: 'POST', duration: SECONDS, connections: extra.connections ?? 20, headers: { 'content-type': 'application/json' },
+    ...(extra.overallRate !== undefined ? { overallRate: extra.overallRate } : {}),
+    requests: [{ setupRequest: (req) => ({ ...req, method: 'POST', body: list[next++ % list.length] }) }],
+  });
+}
+
+const server = await startServer({ MIXSCOPE_CALLBACK_SECRET: SECRET, MIXSCOPE_CALLBACK_WATCH: '1' }, 'src/server/main.ts', { quiet: true });
+try {
+  const url = `${server.url}/api/volcengine/callback`;
+  console.error(`signing callbacks...`);
+  const warm = await bodies(2_000, 'warm');
+  const flood = await bodies(60_000, 'flood');
+  const steady = await bodies(STEADY_RATE * SECONDS + 2_000, 'steady');
+  await post(url, warm, { connections: 4, overallRate: 500 }).catch(() => undefined);
+  const cpuBefore = cpuMs(server.process.pid);
+  const max = await post(url, flood, {});
+  const cpuPerCallback = (cpuMs(server.process.pid) - cpuBefore) / Math.max(1, max.requests.total - max.non2xx);
+  if (max.requests.total > flood.length) console.error('note: the flood ran out of fresh bodies; later ones were duplicates');
+  // Let the processor catch up before the steady run.
+  await new Promise((r) => setTimeout(r, 5_000));
+  const even = await post(url, steady, { overallRate: STEADY_RATE, connections: 20 });
+  const line = (name: string, r: Result) => `${name}: ${r.requests.average.toFixed(0)} callbacks/s, p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, max ${r.latency.max.toFixed(0)} ms, ${r.requests.total} sent, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`;
+  console.log(line('as fast as 20 connections go', max));
+  console.log(line(`steady ${STEADY_RATE}/s`, even));
+  console.log(`server CPU per callback during the flood (receiving, and applying behind it): ${cpuPerCallback.toFixed(2)} ms`);
+  const accepted = (r: Result) => (r.requests.total - r.non2xx) / r.duration;
+  emitFigures({
+    'callback-ingest-rate': { value: accepted(max), detail: `${max.requests.total} signed callbacks in ${max.duration} s on 20 connections, ${max.non2xx} not 2xx; p99 ${max.latency.p99.toFixed(1)} ms at that rate; the server's CPU per callback ${cpuPerCallback.toFixed(2)} ms` },
+    'callback-ack-p99': { value: even.latency.p99, detail: `at a steady ${STEADY_RATE}/s for ${even.duration} s: p50 ${even.latency.p50.toFixed(1)} ms, max ${even.latency.max.toFixed(0)} ms, ${even.non2xx} not 2xx` },
+  });
+} finally {
+  await server.close();
+}
