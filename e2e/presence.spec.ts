@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/test.ts';
 import { startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
 import { TaskEventsResponseSchema } from '../src/shared/task-events-api.ts';
@@ -17,6 +19,13 @@ function freePort(): Promise<number> {
       probe.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
     });
   });
+}
+
+/** No serious or critical axe violation (WCAG 2.2 A and AA) in what this feature draws. */
+async function accessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('[data-testid="reported-facts"]').include('[data-testid="empty-regions"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 const CLIENT = 'appId=demo-app&roomId=room-client&taskId=lily%40%40cam-mix';
@@ -56,8 +65,10 @@ test('a region whose user lost the connection is explained, and Volcengine\'s ev
   await page.emulateMedia({ colorScheme: 'light' });
   await page.getByTestId('layout-section').scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('presence-light.png'), fullPage: true });
+  await accessible(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: info.outputPath('presence-dark.png'), fullPage: true });
+  await accessible(page);
 
   // Phone width: the facts, the spans and the explanation wrap inside the screen.
   await page.setViewportSize({ width: 390, height: 844 });
