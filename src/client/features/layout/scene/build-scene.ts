@@ -3,7 +3,8 @@ import type { DrawBox } from '../draw-boxes.ts';
 import { LABEL_PAD_PX } from '../label-fit.ts';
 import type { SpatialMark } from '../spatial-map.ts';
 import type { LayoutParts } from './layout-parts.ts';
-import { insideLabel, outsideLabel, type LabelView } from './scene-labels.ts';
+import type { AppliedBox } from './applied-boxes.ts';
+import { bottomLabel, insideLabel, outsideLabel, type LabelView } from './scene-labels.ts';
 import type { PlacedImage, Scene, SceneItem, SceneOutline } from './scene-types.ts';
 
 /** How the picture is viewed: everything a drawer needs besides the layout itself. */
@@ -18,6 +19,8 @@ export interface SceneView extends LabelView {
   spatial?: readonly SpatialMark[] | undefined;
   selectedId?: string | undefined;
   hoveredId?: string | undefined;
+  /** The layout the mixer applied (read from the output), drawn over the declared one on request. */
+  applied?: readonly AppliedBox[] | undefined;
 }
 
 const DASH = [6, 4];
@@ -50,8 +53,12 @@ export function sceneRegions(parts: LayoutParts, view: Pick<SceneView, 'hidden' 
   return items;
 }
 
+/** Applied regions: a colour no region is given (stream-colours.ts), dashed, so the two layouts tell apart. */
+const APPLIED_STROKE = '#f0abfc';
+const APPLIED_DASH = [10, 4, 2, 4];
+
 function outliner(k: number) {
-  return (b: DrawBox, role: SceneOutline['role'], cornerRadius: number, stroke: string, widthPx: number, dashPx?: readonly number[]): SceneOutline =>
+  return (b: Pick<DrawBox, 'id' | 'rect'>, role: SceneOutline['role'], cornerRadius: number, stroke: string, widthPx: number, dashPx?: readonly number[]): SceneOutline =>
     ({ kind: 'outline', id: b.id, role, rect: b.rect, cornerRadius, stroke, widthPx, dashPx, k });
 }
 
@@ -88,7 +95,39 @@ export function sceneOverlays(parts: LayoutParts, view: SceneView): SceneItem[] 
       });
     }
   }
+  if (view.applied) items.push(...sceneApplied(view.applied, canvas, view));
   return items;
+}
+
+/** The applied layout's regions as dashed outlines named at their bottom-left, over whatever is drawn. */
+export function sceneApplied(applied: readonly AppliedBox[], canvas: LayoutParts['canvas'], view: LabelView): SceneItem[] {
+  const outline = outliner(1 / view.scale);
+  const items: SceneItem[] = [];
+  for (const a of applied) items.push(outline(a, 'applied', 0, UNDERLAY, 4), outline(a, 'applied', 0, APPLIED_STROKE, 2, APPLIED_DASH));
+  for (const a of applied) {
+    const label = bottomLabel(a, canvas, view);
+    if (label) items.push(label);
+  }
+  return items;
+}
+
+/**
+ * The declared layout over the output's video: each region's outline in its colour (no fill, the
+ * picture is the video), its label when asked, and the applied regions when asked.
+ */
+export function videoOverlayScene(parts: LayoutParts, view: SceneView & { labels: boolean }): Scene {
+  const outline = outliner(1 / view.scale);
+  const boxes = shownBoxes(parts, view.hidden).filter(hasArea);
+  const items: SceneItem[] = [];
+  for (const b of boxes) items.push(outline(b, 'declared', b.cornerRadius, UNDERLAY, 4), outline(b, 'declared', b.cornerRadius, b.colour, 2));
+  if (view.labels) {
+    for (const b of boxes) {
+      const label = insideLabel(b, parts.canvas, view);
+      if (label) items.push(label);
+    }
+  }
+  if (view.applied) items.push(...sceneApplied(view.applied, parts.canvas, view));
+  return { canvas: parts.canvas, layers: { background: [], regions: [], overlays: items, highlight: [] } };
 }
 
 /**

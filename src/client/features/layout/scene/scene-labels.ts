@@ -21,7 +21,7 @@ function metrics(fontPx: number) {
  * not be read (two letters and an ellipsis help nobody, and cost a text draw each in a layout of
  * hundreds of tiny regions: zoom in to read them).
  */
-export function insideLabel(box: DrawBox, canvas: Size, view: LabelView): SceneLabel | undefined {
+export function insideLabel(box: Pick<DrawBox, 'id' | 'rect' | 'label'>, canvas: Size, view: LabelView): SceneLabel | undefined {
   const shown = clampToCanvas(box.rect, canvas);
   if (!shown) return undefined;
   const { em, pad, inset, height } = metrics(view.fontPx);
@@ -37,7 +37,7 @@ export function insideLabel(box: DrawBox, canvas: Size, view: LabelView): SceneL
  * For the region the user points at or picked when its own label does not fit inside: below the
  * region, else above it, else over its top, moved sideways and cut so the plate stays on the canvas.
  */
-export function outsideLabel(box: DrawBox, canvas: Size, view: LabelView): SceneLabel | undefined {
+export function outsideLabel(box: Pick<DrawBox, 'id' | 'rect' | 'label'>, canvas: Size, view: LabelView): SceneLabel | undefined {
   const shown = clampToCanvas(box.rect, canvas);
   if (!shown) return undefined;
   const { pad, inset, height } = metrics(view.fontPx);
@@ -57,4 +57,13 @@ export function outsideLabel(box: DrawBox, canvas: Size, view: LabelView): Scene
 function plate(id: string, placement: SceneLabel['placement'], x: number, y: number, k: number, text: string, widthPx: number, fontPx: number): SceneLabel {
   const { em, pad, height } = metrics(fontPx);
   return { kind: 'label', id, placement, x, y, k, text, widthPx, heightPx: height, padPx: pad, fontPx, radiusPx: 3 * em };
+}
+
+/** The label inside a region at its bottom-left: where an applied region names itself without covering the declared label. */
+export function bottomLabel(box: Pick<DrawBox, 'id' | 'rect' | 'label'>, canvas: Size, view: LabelView): SceneLabel | undefined {
+  const top = insideLabel(box, canvas, view);
+  const shown = clampToCanvas(box.rect, canvas);
+  if (!top || !shown) return undefined;
+  const { inset } = metrics(view.fontPx);
+  return { ...top, y: shown.y + shown.height - (top.heightPx + inset) * top.k };
 }

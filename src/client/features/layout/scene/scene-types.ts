@@ -22,7 +22,8 @@ export interface SceneImage { kind: 'image'; id: string; clip: PixelRect; corner
 /** The canvas edge, half a screen pixel outside it so no canvas pixel is touched. */
 export interface SceneEdge { kind: 'edge'; rect: PixelRect; stroke: string; widthPx: number; k: number }
 
-export type OutlineRole = 'offCanvas' | 'ignoredRadius' | 'audioOnly' | 'hovered' | 'selected';
+/** `declared` outlines a region over the video; `applied` a region of the layout the mixer applied. */
+export type OutlineRole = 'offCanvas' | 'ignoredRadius' | 'audioOnly' | 'hovered' | 'selected' | 'declared' | 'applied';
 /** One stroke around a region; a coloured line comes with a dark one under it, so it reads on any colour. */
 export interface SceneOutline {
   kind: 'outline';
