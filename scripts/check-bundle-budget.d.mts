@@ -36,3 +36,5 @@ export function chunksBeforeLayout(manifest: Manifest, sourcesOf: (file: string)
 export function measureBeforeLayout(distDir: string, modules?: readonly string[]): BundleMeasure;
 export function kB(bytes: number): string;
 export function budgetReport(before: BundleMeasure, total: BundleMeasure, budgetKb: number): { ok: boolean; text: string };
+export const ON_DEMAND_MODULES: string[];
+export function onDemandChunks(distDir: string, before: BundleMeasure, modules?: readonly string[]): { file: string; gzipBytes: number; inFirstPage: boolean }[];

@@ -36,4 +36,5 @@ export const LAZY_FEATURE_MESSAGES = {
   watch: () => import('./messages/watch-messages.ts').then((m): FeatureMessages => ({ en: m.watchMessagesEn, zh: m.watchMessagesZh })),
   presence: () => import('./messages/presence-messages.ts').then((m): FeatureMessages => ({ en: m.presenceMessagesEn, zh: m.presenceMessagesZh })),
   fleet: () => import('./messages/fleet-messages.ts').then((m): FeatureMessages => ({ en: m.fleetMessagesEn, zh: m.fleetMessagesZh })),
+  output: () => import('./messages/output-messages.ts').then((m): FeatureMessages => ({ en: m.outputMessagesEn, zh: m.outputMessagesZh })),
 } satisfies Record<string, () => Promise<FeatureMessages>>;

@@ -38,7 +38,12 @@ const parts: TaskPageParts = {
   cause: (model) => <CauseBanner model={model} />,
   timeline: (taskRef, model) => <TimelineSectionLazy taskRef={taskRef} model={model} />,
   layout: (model, response, fullPushUrl) => (
-    <LayoutSection model={model} notes={<EmptyRegionNotesLazy taskRef={response.ref} model={model} />} actions={(api) => <ExportButtonsLazy getStage={api.getStage} document={exportInput(response, fullPushUrl)} />} />
+    <LayoutSection
+      model={model}
+      taskRef={response.ref}
+      notes={<EmptyRegionNotesLazy taskRef={response.ref} model={model} />}
+      actions={(api) => <ExportButtonsLazy getStage={api.getStage} getFrame={api.getFrozenFrame} document={exportInput(response, fullPushUrl)} />}
+    />
   ),
   queryForm: (props) => <QueryFormLazy {...props} />,
 };

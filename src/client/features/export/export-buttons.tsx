@@ -24,8 +24,8 @@ export interface ExportInput {
 
 const BUTTON = 'rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
-/** "Export PNG" (the canvas at its true size, the task JSON inside) and "Export JSON". */
-export function ExportButtons({ getStage, document }: { getStage: () => Stage | null; document: ExportInput }) {
+/** "Export PNG" (the canvas at its true size, a frozen frame of the output beside it when there is one, the task JSON inside) and "Export JSON". */
+export function ExportButtons({ getStage, getFrame, document }: { getStage: () => Stage | null; getFrame?: () => HTMLCanvasElement | null; document: ExportInput }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -61,7 +61,7 @@ export function ExportButtons({ getStage, document }: { getStage: () => Stage | 
   const exportPng = () => run(async (text) => {
     const stage = getStage();
     if (!stage) throw new ExportError('noCanvas', 'nothing is drawn');
-    const png = await stageToPng(stage, canvas, text);
+    const png = await stageToPng(stage, canvas, text, getFrame?.());
     saveFile(exportFileName(document.ref, 'png'), [png.slice().buffer], 'image/png');
   });
   const exportJson = () => run(async (text) => {

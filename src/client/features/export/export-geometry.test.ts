@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureRect } from './export-geometry.ts';
+import { besideLayout, captureRect } from './export-geometry.ts';
 
 describe('captureRect', () => {
   it('captures the whole canvas at its true size when the view fits it', () => {
@@ -16,5 +17,23 @@ describe('captureRect', () => {
   it('treats a degenerate transform as 1:1', () => {
     expect(captureRect([0, 0, 0, 0, 0, 0], { width: 2, height: 2 })).toMatchObject({ width: 2, pixelRatio: 1 });
     expect(captureRect([], { width: 2, height: 2 })).toEqual({ x: 0, y: 0, width: 2, height: 2, pixelRatio: 1 });
+  });
+});
+
+describe('a frozen frame beside the layout', () => {
+  it('keeps the layout at its true size and the frame at its aspect, as tall as the layout', () => {
+    fc.assert(fc.property(fc.integer({ min: 16, max: 4000 }), fc.integer({ min: 16, max: 4000 }), fc.integer({ min: 16, max: 4000 }), fc.integer({ min: 16, max: 4000 }), (cw, ch, fw, fh) => {
+      const out = besideLayout({ width: cw, height: ch }, { width: fw, height: fh });
+      expect(out.height).toBe(ch);
+      expect(out.frame.height).toBe(ch);
+      expect(out.frame.x).toBeGreaterThan(cw);
+      expect(out.frame.x + out.frame.width).toBe(out.width);
+      // Whole pixels, at least one: the aspect within a pixel.
+      expect(Math.abs(out.frame.width - fw * ch / fh)).toBeLessThanOrEqual(1);
+    }));
+  });
+
+  it('adds nothing for a frame with no height', () => {
+    expect(besideLayout({ width: 640, height: 360 }, { width: 100, height: 0 }).width).toBe(640);
   });
 });

@@ -1,6 +1,6 @@
 import type { Stage } from 'konva/lib/Stage';
 import { insertTextChunk } from '../../../shared/png-text-chunk.ts';
-import { captureRect } from './export-geometry.ts';
+import { besideLayout, captureRect } from './export-geometry.ts';
 
 export class ExportError extends Error {
   constructor(readonly reason: 'noCanvas' | 'tainted' | 'encode', message: string) {
@@ -22,9 +22,10 @@ function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 
 /**
  * The stage's drawing of the output canvas at Canvas.Width × Canvas.Height pixels, whatever the
- * zoom and pan, without the selection highlight, as a PNG with `text` in its mixscope chunk.
+ * zoom and pan, without the selection highlight, as a PNG with `text` in its mixscope chunk; a
+ * frozen frame of the output, when given, beside it.
  */
-export async function stageToPng(stage: Stage, canvas: { width: number; height: number }, text: string): Promise<Uint8Array> {
+export async function stageToPng(stage: Stage, canvas: { width: number; height: number }, text: string, frame?: HTMLCanvasElement | null): Promise<Uint8Array> {
   const layers = stage.getLayers();
   const first = layers[0];
   if (!first || !(canvas.width > 0 && canvas.height > 0)) throw new ExportError('noCanvas', 'nothing is drawn');
@@ -38,12 +39,14 @@ export async function stageToPng(stage: Stage, canvas: { width: number; height: 
     hidden.forEach((l) => l.visible(true));
   }
   // toCanvas sizes its canvas with floating-point maths; copy it onto one of exactly the right size.
+  const size = frame ? besideLayout(canvas, frame) : undefined;
   const out = document.createElement('canvas');
-  out.width = canvas.width;
+  out.width = size?.width ?? canvas.width;
   out.height = canvas.height;
   const ctx = out.getContext('2d');
   if (!ctx) throw new ExportError('encode', 'no 2d context');
   ctx.drawImage(drawn, 0, 0, canvas.width, canvas.height);
+  if (frame && size) ctx.drawImage(frame, size.frame.x, size.frame.y, size.frame.width, size.frame.height);
   const bytes = new Uint8Array(await (await toBlob(out)).arrayBuffer());
   const withText = insertTextChunk(bytes, text);
   if (!withText.ok) throw new ExportError('encode', `the browser's PNG could not carry the task (${withText.error})`);

@@ -10,6 +10,7 @@ import { LABEL_FONT_PX, measureLabel } from './label-fit.ts';
 import { markFirstDraw } from './layout-drawn-mark.ts';
 import { SpatialMapLazy as SpatialMap } from './lazy-details.tsx';
 import { sceneBackground, sceneHighlight, sceneOverlays, sceneRegions } from './scene/build-scene.ts';
+import type { AppliedBox } from './scene/applied-boxes.ts';
 import type { LayoutParts } from './scene/layout-parts.ts';
 import { SceneKonvaItems } from './scene/scene-konva.tsx';
 import type { LayoutImages } from './scene/use-layout-picture.ts';
@@ -31,6 +32,8 @@ interface Props {
   /** The presentation view's larger labels and taller viewport; the page's defaults otherwise. */
   labelPx?: number;
   maxHeight?: number;
+  /** The layout the mixer applied, drawn over the declared one when given. */
+  applied?: readonly AppliedBox[] | undefined;
 }
 
 /**
@@ -59,7 +62,8 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   const labels = useMemo(() => ({ scale: view.scale, fontPx: labelPx, measure: (s: string) => measureLabel(s, labelPx) }), [view.scale, labelPx]);
   const background = useMemo(() => sceneBackground(parts, bgImage), [parts, bgImage]);
   const regions = useMemo(() => sceneRegions(parts, { images: placed }), [parts, placed]);
-  const overlays = useMemo(() => sceneOverlays(parts, { ...labels, spatial: spatial?.marks }), [parts, labels, spatial]);
+  const { applied } = props;
+  const overlays = useMemo(() => sceneOverlays(parts, { ...labels, spatial: spatial?.marks, applied }), [parts, labels, spatial, applied]);
   const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId }), [parts, labels, selectedId, hoveredId]);
   const world = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, listening: false };
   const cursor = dragging ? 'grabbing' : hoveredId ? 'pointer' : 'grab';

@@ -2,7 +2,9 @@ import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from 'konva/lib/Stage';
 import { layoutWarnings } from '../../../shared/layout-warnings.ts';
+import type { OutputResponse } from '../../../shared/output-api.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
+import type { TaskRef } from '../../../shared/task-ref.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { CanvasLegend } from './canvas-legend.tsx';
 import { regionColour } from './draw-boxes.ts';
@@ -10,6 +12,9 @@ import { ImageNotes } from './image-notes.tsx';
 import { LayoutOverview } from './layout-overview.tsx';
 import { RegionDetailLazy as RegionDetail, SourceFrameViewLazy as SourceFrameView } from './lazy-details.tsx';
 import { LayoutCanvasLazy as LayoutCanvas } from './lazy-parts.tsx';
+import { OutputPanelLazy as OutputPanel, OutputPlayerLazy as OutputPlayer } from './lazy-output.tsx';
+import { outputStreamPath } from './output/output-query.ts';
+import { appliedBoxes } from './scene/applied-boxes.ts';
 import { RegionTable } from './region-table.tsx';
 import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
 import { useLayoutPicture } from './scene/use-layout-picture.ts';
@@ -21,6 +26,8 @@ import { MUTED_TEXT } from '../../design-system/surface.ts';
 export interface LayoutSectionApi {
   /** The Konva stage of the canvas; its layers named "world …" carry the zoom and pan. */
   getStage: () => Stage | null;
+  /** The output's frame frozen in the player, when there is one: Export PNG puts it beside the layout. */
+  getFrozenFrame: () => HTMLCanvasElement | null;
 }
 
 interface Props {
@@ -29,10 +36,12 @@ interface Props {
   actions?: (api: LayoutSectionApi) => ReactNode;
   /** Notes on the layout from outside it (who has left the room), shown above the canvas. */
   notes?: ReactNode;
+  /** A task read from Volcengine (not a pasted one): its output can be compared and played. */
+  taskRef?: TaskRef | undefined;
 }
 
 /** Canvas, warnings, region detail with the source frame, and the region table, sharing one hover and one selection. */
-export function LayoutSection({ model, actions, notes }: Props) {
+export function LayoutSection({ model, actions, notes, taskRef }: Props) {
   const { t } = useTranslation();
   // A past layout (a timeline marker's) is drawn beside the current one: ids must differ.
   const titleId = useId();
@@ -43,6 +52,11 @@ export function LayoutSection({ model, actions, notes }: Props) {
   // State, not a ref: the header's actions re-render once the stage exists.
   const [stage, setStage] = useState<Stage | null>(null);
   const getStage = useCallback(() => stage, [stage]);
+  // The player's canvas of the frozen frame (null when live): read by Export PNG when pressed.
+  const [frozenFrame, onFrozen] = useState<HTMLCanvasElement | null>(null);
+  const getFrozenFrame = useCallback(() => frozenFrame, [frozenFrame]);
+  const [output, setOutput] = useState<OutputResponse>();
+  const [showApplied, setShowApplied] = useState(true);
   const { layout } = model;
   const source = useMemo(() => aspectSize(aspect), [aspect]);
   const { parts, images } = useLayoutPicture(layout, source);
@@ -54,6 +68,10 @@ export function LayoutSection({ model, actions, notes }: Props) {
   // with style attributes, which the page's CSP refuses. The browser's render adds them.
   const rest = !useServerRender();
   const warnings = useMemo(() => (rest ? layoutWarnings(model) : []), [rest, model]);
+  const applied = useMemo(
+    () => output && appliedBoxes(output, parts.canvas, (user) => (user ? t('output.appliedLabel', { user }) : t('output.appliedNoUser'))),
+    [output, parts.canvas, t],
+  );
   const selectedWarnings = useMemo(() => (selected ? warnings.filter((w) => w.regionIds.includes(selected.id)) : []), [warnings, selected]);
   return (
     <Section aria-labelledby={titleId} data-testid="layout-section">
@@ -64,7 +82,7 @@ export function LayoutSection({ model, actions, notes }: Props) {
             · {mode.label} · {layout.canvas.width.value} × {layout.canvas.height.value} · {t(`inspector.model.${layout.model}`)}
           </span>
         </h2>
-        {actions && <div className="flex flex-wrap gap-2">{actions({ getStage })}</div>}
+        {actions && <div className="flex flex-wrap gap-2">{actions({ getStage, getFrozenFrame })}</div>}
       </header>
       {layout.approximate && (
         <p data-testid="approximate-note" className="mb-3 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-100">
@@ -85,6 +103,7 @@ export function LayoutSection({ model, actions, notes }: Props) {
             onHover={setHoveredId}
             onSelect={setSelectedId}
             stageRef={setStage}
+            applied={showApplied ? applied : undefined}
           />
           {rest && <ImageNotes notes={images.notes} regions={layout.regions} />}
           {selected && (
@@ -94,9 +113,16 @@ export function LayoutSection({ model, actions, notes }: Props) {
             <p className={`text-sm ${MUTED_TEXT}`}>{model.targets.length === 0 && layout.approximate ? t('canvas.allStreams') : t('canvas.noRegions')}</p>
           )}
           {rest && <CanvasLegend layout={layout} backgroundReset={background.reset} />}
+          {rest && taskRef && <OutputPlayer streamPath={outputStreamPath(taskRef)} parts={parts} applied={applied} onFrozen={onFrozen} />}
         </div>
         {rest && (
         <div className="min-w-0 space-y-4">
+          {taskRef && (
+            <OutputPanel
+              taskRef={taskRef} model={model} regions={regions} targets={model.targets} onSelect={setSelectedId} onHover={setHoveredId}
+              onOutput={setOutput} showApplied={showApplied} onShowApplied={setShowApplied}
+            />
+          )}
           <WarningList warnings={warnings} regions={regions} targets={model.targets} onSelect={setSelectedId} onHover={setHoveredId} />
           {selected ? (
             <RegionDetail model={model} region={selected} colour={regionColour(selected, colours)} visibility={visibility.get(selected.id)} warnings={selectedWarnings} regions={regions} />

@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayoutWarning } from '../../../shared/layout-warnings.ts';
+import type { ComparisonWarning } from '../../../shared/output-compare-codes.ts';
 import type { NormalisedRegion, StreamEntry } from '../../../shared/layout-model.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { regionLabel } from './draw-boxes.ts';
@@ -13,8 +14,11 @@ const SEVERITY: Record<LayoutWarning['severity'], { glyph: string; classes: stri
   info: { glyph: 'ℹ', classes: 'border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-800' },
 };
 
+/** A layout warning, or a difference between declared and applied worded the same way. */
+export type ShownWarning = LayoutWarning | ComparisonWarning;
+
 interface ItemProps {
-  warning: LayoutWarning;
+  warning: ShownWarning;
   regions: ReadonlyMap<string, NormalisedRegion>;
   /** TargetStreams, to name the streams a warning is about. */
   targets: readonly StreamEntry[];
@@ -62,24 +66,28 @@ export function WarningItem({ warning: w, regions, targets, onSelect, onHover }:
 }
 
 interface ListProps {
-  warnings: readonly LayoutWarning[];
+  warnings: readonly ShownWarning[];
   regions: ReadonlyMap<string, NormalisedRegion>;
   targets: readonly StreamEntry[];
   onSelect: (id: string) => void;
   onHover: (id: string | undefined) => void;
+  /** Another list in the same style (declared vs applied): its heading, its all-clear and its test id. */
+  title?: string;
+  empty?: string;
+  testId?: string;
 }
 
 /** Layout warnings in plain words with a fix, each linked to the regions it is about. */
-export const WarningList = memo(function WarningList({ warnings, regions, targets, onSelect, onHover }: ListProps) {
+export const WarningList = memo(function WarningList({ warnings, regions, targets, onSelect, onHover, title, empty, testId = 'warning-list' }: ListProps) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
     <section aria-labelledby={titleId}>
-      <h3 id={titleId} className="mb-2 font-semibold">{t('task.warnings')} ({warnings.length})</h3>
+      <h3 id={titleId} className="mb-2 font-semibold">{title ?? `${t('task.warnings')} (${warnings.length})`}</h3>
       {warnings.length === 0 ? (
-        <p className={`text-sm ${MUTED_TEXT}`}>✓ {t('task.noWarnings')}</p>
+        <p className={`text-sm ${MUTED_TEXT}`}>✓ {empty ?? t('task.noWarnings')}</p>
       ) : (
-        <ul data-testid="warning-list" className="max-h-[28rem] space-y-2 overflow-y-auto pr-1">
+        <ul data-testid={testId} className="max-h-[28rem] space-y-2 overflow-y-auto pr-1">
           {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} targets={targets} onSelect={onSelect} onHover={onHover} />)}
         </ul>
       )}

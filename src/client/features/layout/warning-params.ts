@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { NormalisedRegion, StreamEntry } from '../../../shared/layout-model.ts';
 import { regionName, streamName } from '../../../shared/layout-warning-text.ts';
 import type { LayoutWarning } from '../../../shared/layout-warnings.ts';
+import type { ComparisonWarning } from '../../../shared/output-compare-codes.ts';
 import { EXPECTED_KINDS, type ExpectedKind } from '../../../shared/parse-task.ts';
 import { checkSourceCrop } from '../../../shared/source-frame.ts';
 import { listNamesIn, nameFill } from '../../i18n/name-messages.ts';
@@ -22,7 +23,7 @@ const isExpected = (v: unknown): v is ExpectedKind => (EXPECTED_KINDS as readonl
  * parser's and the crop's details) rebuilt in the current language from the same data the
  * shared check used. Numbers stay as they are; the i18next templates format them.
  */
-export function localWarningParams(w: LayoutWarning, t: TFunction, locale: string, ctx: WarningContext): Record<string, string | number> {
+export function localWarningParams(w: LayoutWarning | ComparisonWarning, t: TFunction, locale: string, ctx: WarningContext): Record<string, string | number> {
   const names = nameFill(t);
   const p: Record<string, string | number> = { ...w.params };
   const region = (id: string | undefined) => {

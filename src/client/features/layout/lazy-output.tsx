@@ -1,0 +1,8 @@
+import { deferred } from '../../lib/deferred.tsx';
+
+/*
+ * Declared vs applied vs seen: the comparison panel and the player load, with their strings,
+ * after the layout is drawn. The player's mpegts.js is imported only when Play is pressed.
+ */
+export const OutputPanelLazy = deferred(() => import('./output/output-panel.tsx').then((m) => m.OutputPanel), ['output']);
+export const OutputPlayerLazy = deferred(() => import('./output/output-player.tsx').then((m) => m.OutputPlayer), ['output']);
