@@ -20,6 +20,8 @@ async function connect(query: string, headers: Record<string, string> = {}) {
   const res = await kit.app.request(`/api/events${query}`, { headers });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/event-stream');
+  // Through nginx the events would wait in its buffer otherwise.
+  expect(res.headers.get('x-accel-buffering')).toBe('no');
   const reader = sseReader(res);
   readers.push(reader);
   return reader;

@@ -110,6 +110,8 @@ export function fleetRoutes(deps: FleetRouteDeps) {
     }
     pending = [...opened.replay, ...pending];
 
+    // nginx would otherwise buffer the stream and hold every event back until the buffer fills.
+    c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       stream.onAbort(end);
       const heartbeat = setInterval(() => {
