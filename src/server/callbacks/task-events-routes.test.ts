@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CALLBACK_PATH } from '../../shared/callback-api.ts';
 import { ApiErrorBodySchema } from '../../shared/mixscope-api.ts';
 import { TASK_EVENTS_PATH, TaskEventsResponseSchema } from '../../shared/task-events-api.ts';
@@ -10,24 +7,15 @@ import { callbackSignature } from '../../shared/volc-callback-signature.ts';
 import { createApp } from '../app.ts';
 import type { ServerConfig } from '../env.ts';
 import type { HistoryDatabase } from '../history/history-db.ts';
-import { openHistoryDatabase } from '../history/open-database.ts';
+import { describeEachStore, type FreshStore } from '../history/test-stores.ts';
 import { fakeUpstream, recordingLogger, TEST_NOW, testConfig } from '../test-support.ts';
 import { createCallbackProcessor } from './callback-processor.ts';
 import { createCallbackStore, type CallbackStore } from './callback-store.ts';
 
 const SECRET = 'cb-secret-0123456789';
-let dir: string;
+let fresh: FreshStore;
 let db: Kysely<HistoryDatabase>;
 let store: CallbackStore;
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mixscope-task-events-'));
-  db = await openHistoryDatabase(dir);
-  store = createCallbackStore(db);
-});
-afterEach(async () => {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 function setup(config: Partial<ServerConfig> = {}) {
   const logger = recordingLogger();
@@ -53,7 +41,17 @@ function setup(config: Partial<ServerConfig> = {}) {
 const T = Date.UTC(2026, 0, 2, 10, 0, 0);
 const MIN = 60_000;
 
-describe('GET /api/task/events', () => {
+describeEachStore('GET /api/task/events', (backend) => {
+  beforeEach(async () => {
+    fresh = await backend.fresh();
+    db = await fresh.open();
+    store = createCallbackStore(db);
+  });
+  afterEach(async () => {
+    await db.destroy();
+    await fresh.dispose();
+  });
+
   it('answers the task\'s Transcode callbacks oldest first and its room\'s presence, however they arrived', async () => {
     const { deliver, events } = setup();
     await deliver('stop', 'TranscodeStopped', T + 30 * MIN, { AppId: 'app1', RoomId: 'class', TaskId: 'mix', Status: 3 });
