@@ -33,12 +33,13 @@ describe('security headers', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('the CSP allows one inline script (by its hash), frames from nowhere, images from http(s), and talks only to itself', () => {
+  it('the CSP allows one inline script (by its hash), frames from nowhere, images from http(s), media from its own blobs, and talks only to itself', () => {
     const d = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((x) => [x.split(' ')[0], x.split(' ').slice(1)]));
     expect(d['script-src']).toEqual(["'self'", `'sha256-${createHash('sha256').update('performance.mark("layout-drawn")').digest('base64')}'`]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(d['img-src']).toEqual(["'self'", 'data:', 'blob:', 'http:', 'https:']);
     expect(d['connect-src']).toEqual(["'self'"]);
+    expect(d['media-src']).toEqual(["'self'", 'blob:']);
     expect(d['frame-ancestors']).toEqual(["'none'"]);
   });
 

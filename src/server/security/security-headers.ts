@@ -9,7 +9,8 @@ import { LAYOUT_DRAWN_SCRIPT_SOURCE } from '../first-paint/layout-drawn-script.t
  * (first-paint/layout-drawn-script.ts). Vite's build emits only external module scripts, and the
  * server's own pages have none. Images may come from any http(s) URL (and data:/blob:) because
  * a task's BackgroundImage and AlternateImage are the customer's URLs, and the PNG export draws
- * the canvas into a blob. The browser talks only to this server (connect-src 'self'), and no other
+ * the canvas into a blob. The output player's video plays from a blob: (Media Source Extensions)
+ * of the server's own relay. The browser talks only to this server (connect-src 'self'), and no other
  * site may frame it (clickjacking).
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -18,6 +19,8 @@ export const CONTENT_SECURITY_POLICY = [
   `style-src 'self' ${PAGE_STYLE_SOURCE}`,
   "img-src 'self' data: blob: http: https:",
   "font-src 'self' data:",
+  // The output player feeds the <video> through Media Source Extensions: a blob: URL of this page.
+  "media-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
