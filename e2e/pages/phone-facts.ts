@@ -55,7 +55,8 @@ export function phoneFacts(page: Page): Promise<PhoneFacts> {
       .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
       .map((el) => `${name(el)} scrolls ${el.scrollWidth} in ${el.clientWidth}`);
     const targets = Array.from(
-      document.body.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="tab"], [role="link"]'),
+      // A label for a visually hidden file input is that input's button.
+      document.body.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="tab"], [role="link"], label[for]:has(+ input[type="file"]), input[type="file"] + label'),
     ).filter(visible);
     // WCAG exempts a link inside a sentence: its size is the text's.
     const inSentence = (el: Element) => el.tagName === 'A' && getComputedStyle(el).display === 'inline' && (el.parentElement?.textContent ?? '').trim().length > (el.textContent ?? '').trim().length;

@@ -27,7 +27,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {t('app.name')}
           </Link>
           <nav aria-label={t('nav.mainNavigation')}>
-            <ul className="flex gap-1">
+            <ul className="flex flex-wrap gap-1">
               {NAV.map((item) => {
                 const current = item.href === '/' ? location === '/' || location === '/task' : location.startsWith(item.href);
                 return (
@@ -35,7 +35,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                     <Link
                       href={item.href}
                       aria-current={current ? 'page' : undefined}
-                      className={`rounded-md px-3 py-1.5 text-sm font-medium ${current ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
+                      className={`rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap max-sm:px-2 ${current ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
                     >
                       {t(item.key)}
                     </Link>
@@ -44,10 +44,13 @@ export function AppShell({ children }: { children: ReactNode }) {
               })}
             </ul>
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex flex-wrap items-center gap-3">
             <UpstreamBadge />
-            <LanguagePicker />
-            <ThemePicker />
+            {/* The two pickers wrap to a line of their own together on a phone. */}
+            <div className="flex items-center gap-3">
+              <LanguagePicker />
+              <ThemePicker />
+            </div>
           </div>
         </div>
       </header>

@@ -74,7 +74,7 @@ export const en = {
     notReported: 'not reported',
     reportedStop: 'Volcengine reported this task stopped ({{when}})',
     reportedStopHelp: 'A TranscodeStopped callback said so; the last answer to GetPushMixedStreamToCDNTask still has it running. The page asks again and shows the answer as soon as it agrees.',
-    streamOpen: 'changes pushed as they happen.',
+    streamOpen: 'Changes are pushed as they happen.',
     parseIssues_one: 'Volcengine sent {{count}} field that does not match the documentation; it was ignored.',
     parseIssues_other: 'Volcengine sent {{count}} fields that do not match the documentation; they were ignored.',
     layout: 'Layout',

@@ -54,7 +54,7 @@ export function InspectorInput({ state, dispatch, onFile, tooLarge, textRef }: P
               e.target.value = ''; // choosing the same file again reads it again
             }}
           />
-          <label htmlFor="inspect-file" className={`${BUTTON} inline-block cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-sky-500`}>
+          <label htmlFor="inspect-file" className={`${BUTTON} inline-block cursor-pointer max-sm:inline-flex max-sm:min-h-11 max-sm:items-center peer-focus-visible:ring-2 peer-focus-visible:ring-sky-500`}>
             {t('offline.input.chooseFile')}
           </label>
         </span>
