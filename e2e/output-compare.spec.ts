@@ -178,3 +178,29 @@ test.describe('bad input beside the declared layout', () => {
     expect(elsewhereHits).toBe(0);
   });
 });
+
+// The README's picture of the three layouts: `UPDATE_SCREENSHOTS=1` writes it to docs/screenshots,
+// a normal run under test-results only. English light and dark, Chinese dark.
+for (const [lang, theme] of [['en', 'light'], ['en', 'dark'], ['zh', 'dark']] as const) {
+  test.describe(`README: declared, applied, seen, ${lang}, ${theme}`, () => {
+    test.use({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', colorScheme: theme, viewport: { width: 1280, height: 900 } });
+
+    test(`the three layouts of the online class, ${lang}, ${theme}`, async ({ page }) => {
+      const name = `declared-applied-seen-${lang}-${theme}`;
+      await page.goto(taskPath(CLASS));
+      await compare(page);
+      const player = page.getByTestId('output-player');
+      await player.getByRole('button', { name: /Play the output|播放输出流/ }).click();
+      await expect(player).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
+      await expect.poll(() => player.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.5);
+      await player.getByRole('button', { name: /Freeze this frame|定格此帧/ }).click();
+      await expect(page.getByTestId('frame-looks').locator('li[data-verdict="empty"]')).toHaveCount(1);
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      });
+      const path = process.env.UPDATE_SCREENSHOTS ? `docs/screenshots/${name}.png` : test.info().outputPath(`${name}.png`);
+      await page.getByTestId('layout-section').screenshot({ path });
+    });
+  });
+}
