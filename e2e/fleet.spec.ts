@@ -66,7 +66,7 @@ test('tasks appear on an open /tasks page by themselves, pushed through /api/eve
   await page.screenshot({ path: info.outputPath('fleet-live.png'), fullPage: true });
 });
 
-test('a stop Volcengine reports reaches an open task page in under a second', async ({ page }) => {
+test('a stop Volcengine reports reaches an open task page in under a second', async ({ page }, info) => {
   const list = await (await fetch(`${mixscope.url}/api/tasks?state=running`)).json() as { tasks: { key: string; ref: { roomId: string; taskId?: string } }[] };
   const running = list.tasks.find((t) => t.ref.taskId !== undefined);
   expect(running, 'a running task of the simulator').toBeDefined();
@@ -93,6 +93,11 @@ test('a stop Volcengine reports reaches an open task page in under a second', as
   console.log(`stop callback posted to stop shown on the task page: ${ms} ms`);
   expect(ms).toBeLessThan(1_000);
   await expect(page.getByTestId('reported-stop')).toContainText('Volcengine reported this task stopped');
+  await page.screenshot({ path: info.outputPath('task-reported-stop.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByTestId('reported-stop')).toBeVisible();
+  await page.screenshot({ path: info.outputPath('task-reported-stop-390-dark.png'), fullPage: true });
 });
 
 test('a forged callback is refused and shows nowhere', async ({ page }) => {
@@ -204,6 +209,8 @@ test('300 more tasks stay smooth, and a phone has no sideways scroll, in light a
   await expect(page.getByTestId('fleet-row').first()).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(0);
   await page.screenshot({ path: info.outputPath('fleet-390.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: info.outputPath('fleet-390-dark.png') });
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 1440, height: 900 });
