@@ -26,6 +26,9 @@ interface Props {
   images: Pick<LayoutImages, 'background' | 'placed'>;
   selectedId: string | undefined;
   hoveredId: string | undefined;
+  /** Regions left out of the picture (the z-order list's eye) and not picked by a click (its lock). */
+  hidden?: ReadonlySet<string> | undefined;
+  locked?: ReadonlySet<string> | undefined;
   onHover: (id: string | undefined) => void;
   onSelect: (id: string | undefined) => void;
   stageRef: Ref<KonvaStage>;
@@ -54,17 +57,20 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   const viewport = useMemo(() => viewportFor(available, canvas, maxHeight), [available, canvas, maxHeight]);
   const api = useCanvasView(viewport, canvas);
   const { view } = api;
-  const { handlers, dragging } = useCanvasPointer({ element: ref, layout, api, selectedId, onHover, onSelect });
+  const { hidden, locked } = props;
+  // A click goes through hidden and locked regions to the one below, as in OBS and Figma.
+  const pickable = useMemo(() => pickableLayout(layout, hidden, locked), [layout, hidden, locked]);
+  const { handlers, dragging } = useCanvasPointer({ element: ref, layout: pickable, api, selectedId, onHover, onSelect });
   const spatial = useMemo(() => (showSpatial ? spatialScene(layout, props.control) : undefined), [showSpatial, layout, props.control]);
   const byId = useMemo(() => new Map(parts.boxes.map((b) => [b.id, b])), [parts]);
   const bgImage = props.images.background?.status === 'loaded' ? props.images.background.image : undefined;
   const placed = props.images.placed;
   const labels = useMemo(() => ({ scale: view.scale, fontPx: labelPx, measure: (s: string) => measureLabel(s, labelPx) }), [view.scale, labelPx]);
   const background = useMemo(() => sceneBackground(parts, bgImage), [parts, bgImage]);
-  const regions = useMemo(() => sceneRegions(parts, { images: placed }), [parts, placed]);
+  const regions = useMemo(() => sceneRegions(parts, { images: placed, hidden }), [parts, placed, hidden]);
   const { applied } = props;
-  const overlays = useMemo(() => sceneOverlays(parts, { ...labels, spatial: spatial?.marks, applied }), [parts, labels, spatial, applied]);
-  const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId }), [parts, labels, selectedId, hoveredId]);
+  const overlays = useMemo(() => sceneOverlays(parts, { ...labels, spatial: spatial?.marks, applied, hidden }), [parts, labels, spatial, applied, hidden]);
+  const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId, hidden }), [parts, labels, selectedId, hoveredId, hidden]);
   const world = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, listening: false };
   const cursor = dragging ? 'grabbing' : hoveredId ? 'pointer' : 'grab';
   return (
@@ -78,6 +84,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
           data-view-y={view.y}
           data-canvas-width={cw}
           data-canvas-height={ch}
+          data-hidden-regions={hidden && hidden.size > 0 ? [...hidden].join(' ') : undefined}
           role="application"
           aria-roledescription="canvas"
           tabIndex={0}
@@ -110,3 +117,9 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
     </div>
   );
 });
+
+/** The layout as the pointer sees it: without the regions hidden or locked in the z-order list. */
+function pickableLayout(layout: NormalisedLayout, hidden: ReadonlySet<string> | undefined, locked: ReadonlySet<string> | undefined): NormalisedLayout {
+  if (!hidden?.size && !locked?.size) return layout;
+  return { ...layout, regions: layout.regions.filter((r) => !hidden?.has(r.id) && !locked?.has(r.id)) };
+}

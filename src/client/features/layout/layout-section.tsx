@@ -15,6 +15,7 @@ import { LayoutCanvasLazy as LayoutCanvas } from './lazy-parts.tsx';
 import { OutputPanelLazy as OutputPanel, OutputPlayerLazy as OutputPlayer } from './lazy-output.tsx';
 import { outputStreamPath } from './output/output-query.ts';
 import { appliedBoxes } from './scene/applied-boxes.ts';
+import { RegionStack } from './region-stack.tsx';
 import { RegionTable } from './region-table.tsx';
 import { aspectSize, type SourceAspectId } from './source-frame-draw.ts';
 import { useLayoutPicture } from './scene/use-layout-picture.ts';
@@ -48,6 +49,11 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
   const enumLabel = useEnumLabel();
   const [selectedId, setSelectedId] = useState<string>();
   const [hoveredId, setHoveredId] = useState<string>();
+  // View options of the canvas (OBS's eye and lock): nothing here changes the layout.
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [locked, setLocked] = useState<ReadonlySet<string>>(() => new Set());
+  const onHidden = useCallback((id: string, on: boolean) => setHidden((s) => toggled(s, id, on)), []);
+  const onLocked = useCallback((id: string, on: boolean) => setLocked((s) => toggled(s, id, on)), []);
   const [aspect, setAspect] = useState<SourceAspectId>('16:9');
   // State, not a ref: the header's actions re-render once the stage exists.
   const [stage, setStage] = useState<Stage | null>(null);
@@ -100,6 +106,8 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
             images={images}
             selectedId={selected?.id}
             hoveredId={hoveredId}
+            hidden={hidden}
+            locked={locked}
             onHover={setHoveredId}
             onSelect={setSelectedId}
             stageRef={setStage}
@@ -117,6 +125,9 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
         </div>
         {rest && (
         <div className="min-w-0 space-y-4">
+          {parts.boxes.length > 0 && (
+            <RegionStack boxes={parts.boxes} hidden={hidden} locked={locked} selectedId={selected?.id} hoveredId={hoveredId} onHidden={onHidden} onLocked={onLocked} onSelect={setSelectedId} onHover={setHoveredId} />
+          )}
           {taskRef && (
             <OutputPanel
               taskRef={taskRef} model={model} regions={regions} targets={model.targets} onSelect={setSelectedId} onHover={setHoveredId}
@@ -139,4 +150,11 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
       )}
     </Section>
   );
+}
+
+function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
 }

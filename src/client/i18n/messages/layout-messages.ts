@@ -8,6 +8,14 @@ export const inspectorMessagesEn = {
     ratio: 'regions in proportions of the canvas (2020-12-01)',
     pixel: 'regions in canvas pixels (2023)',
   },
+  stack: {
+    title: 'Regions, top first',
+    hint: 'The eye hides a region to show what is under it; the lock keeps a click on the canvas from picking it. Neither changes the task.',
+    hide: 'Hide {{name}} on the canvas',
+    show: 'Show {{name}} on the canvas',
+    lock: 'Lock {{name}}: clicks on the canvas pass through it',
+    unlock: 'Unlock {{name}}',
+  },
   toolbar: {
     label: 'Canvas view',
     zoomIn: 'Zoom in',
@@ -130,6 +138,14 @@ export const inspectorMessagesZh: typeof inspectorMessagesEn = {
   model: {
     ratio: '区域以画布比例表示（2020-12-01）',
     pixel: '区域以画布像素表示（2023）',
+  },
+  stack: {
+    title: '区域（上层在前）',
+    hint: '眼睛图标隐藏区域以查看其下方内容；锁定后在画布上点击不会选中它。两者都不改变任务。',
+    hide: '在画布上隐藏 {{name}}',
+    show: '在画布上显示 {{name}}',
+    lock: '锁定 {{name}}：在画布上点击会穿过它',
+    unlock: '解锁 {{name}}',
   },
   toolbar: {
     label: '画布视图',
