@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -94,6 +95,27 @@ test.describe('declared, applied, seen', () => {
     await expect(page.getByTestId('output-facts').locator('tr', { hasText: 'Canvas' })).toContainText('1280 × 720');
   });
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`on a phone, ${theme}`, () => {
+    test.use({ viewport: { width: 390, height: 844 }, colorScheme: theme });
+
+    test(`the comparison and the frozen player fit 390 px and pass axe, ${theme}`, async ({ page }) => {
+      await page.goto(taskPath(CLASS));
+      await compare(page);
+      const player = page.getByTestId('output-player');
+      await player.getByRole('button', { name: 'Play the output' }).click();
+      await expect(player).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
+      await expect.poll(() => player.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.5);
+      await player.getByRole('button', { name: 'Freeze this frame' }).click();
+      await expect(page.getByTestId('frame-looks')).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const results = await new AxeBuilder({ page }).include('[data-testid="output-panel"]').include('[data-testid="output-player"]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  });
+}
 
 test.describe('bad input beside the declared layout', () => {
   test.describe.configure({ mode: 'serial' });

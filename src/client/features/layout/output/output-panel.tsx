@@ -25,7 +25,7 @@ export interface OutputPanelProps {
   onShowApplied: (on: boolean) => void;
 }
 
-const BUTTON = 'rounded-md border border-sky-700 bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60 dark:border-sky-500 dark:bg-sky-600 dark:hover:bg-sky-500';
+const BUTTON = 'rounded-md border border-sky-700 bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60 dark:border-sky-500 dark:bg-sky-700 dark:hover:bg-sky-800';
 const PULL_RULE_EXAMPLE = 'push.example.com=https://pull.example.com/{app}/{stream}.flv';
 
 /**
