@@ -189,6 +189,26 @@ test('the broken layout lists its warnings, each with a severity and a fix', asy
   await expect(page.getByTestId('region-visible')).toHaveAttribute('data-visible', '0');
 });
 
+test('the crop-away region of the broken layout is warned, in the list and in its detail alike', async ({ page, consoleErrors }) => {
+  consoleErrors.allow(MISSING_AVATAR);
+  const inspector = new LayoutInspector(page);
+  await inspector.open(BROKEN);
+  const croppedAway = inspector.warnings.locator('li[data-code="sourceCroppedAway"]');
+  await expect(croppedAway).toBeVisible();
+  await expect(croppedAway).toContainText('guest-cropped');
+  await expect(croppedAway).toContainText('Only 10%');
+  await expect(inspector.warnings.locator('li[data-code="sourceStretched"]')).toContainText('guest-cropped');
+  // Every item is on the page: no box that scrolls some of them out of sight.
+  const list = await inspector.warnings.evaluate((el) => ({ overflow: getComputedStyle(el).overflowY, clipped: el.scrollHeight > el.clientHeight + 1 }));
+  expect(list).toEqual({ overflow: 'visible', clipped: false });
+  // A long list is grouped by severity; errors and warnings open, each item visible in them.
+  await expect(inspector.warnings.locator('details[data-severity-group="error"]')).toHaveAttribute('open', '');
+  // The region link selects it; its detail repeats the warning and marks the same line.
+  await croppedAway.getByRole('button', { name: /guest-cropped/ }).click();
+  await expect(page.getByTestId('region-warnings').locator('li[data-code="sourceCroppedAway"]')).toBeVisible();
+  await expect(page.getByTestId('source-frame-text')).toContainText('⚠');
+});
+
 test('a layout that is not custom is marked approximate', async ({ page }) => {
   const inspector = new LayoutInspector(page);
   // The simulator's minimal task: adaptive layout (the default), TargetStreams empty.

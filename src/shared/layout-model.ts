@@ -4,6 +4,8 @@ import type { CoordinateModel } from './api-versions.ts';
 export interface Resolved<T> {
   value: T;
   defaulted: boolean;
+  /** The value sent when Volcengine does not take it and applies the default (`value`) instead. */
+  resetFrom?: T;
 }
 
 /** A rectangle in output-canvas pixels. */

@@ -11,6 +11,19 @@ function resolve<T>(value: T | undefined, fallback: T): Resolved<T> {
   return value === undefined ? { value: fallback, defaulted: true } : { value, defaulted: false };
 }
 
+/**
+ * An optional value Volcengine takes only when `ok`: anything else is reset to the documented
+ * default, so that is what is drawn, with the value sent kept to say so.
+ */
+function resolveValid(value: number | undefined, fallback: number, ok: (v: number) => boolean): Resolved<number> {
+  if (value === undefined) return { value: fallback, defaulted: true };
+  // Sending the default itself (CornerRadius 0 before 2023-11-01) changes nothing.
+  return ok(value) || value === fallback ? { value, defaulted: false } : { value: fallback, defaulted: false, resetFrom: value };
+}
+
+const oneOf = (...allowed: number[]) => (v: number) => allowed.includes(v);
+const zOrderOk = (v: number) => Number.isInteger(v) && v >= 0 && v <= 100;
+
 export function normaliseStream(stream: VolcStream): StreamEntry {
   return { userId: stream.UserId, index: stream.Index, streamType: resolve(stream.StreamType, 0) };
 }
@@ -59,9 +72,12 @@ function normaliseRegion(
   region: VolcRegion,
   arrayIndex: number,
   canvas: { width: number; height: number },
-  model: CoordinateModel,
+  version: ApiVersion,
   targets: StreamEntry[],
 ): Omit<NormalisedRegion, 'drawOrder'> {
+  const model = coordinateModelOf(version);
+  // (0, 1] until 2023-06-01; 2023-11-01 takes 0 (no rounding) too.
+  const cornerOk = (v: number) => (version === '2023-11-01' ? v >= 0 : v > 0) && v <= 1;
   const missingRequired: string[] = [];
   const need = (key: keyof VolcRegion): number => {
     const v = region[key];
@@ -89,10 +105,10 @@ function normaliseRegion(
     ratio,
     pixelsGivenAsRatio: xPx || yPx,
     missingRequired,
-    zOrder: resolve(region.ZOrder, 0),
+    zOrder: resolveValid(region.ZOrder, 0, zOrderOk),
     alpha: resolve(region.Alpha, 1),
-    cornerRadius: resolve(region.CornerRadius, 0),
-    renderMode: resolve(region.RenderMode, 0),
+    cornerRadius: resolveValid(region.CornerRadius, 0, cornerOk),
+    renderMode: resolveValid(region.RenderMode, 0, oneOf(0, 1, 2, 3)),
     sourceCrop: {
       x: resolve(crop?.LocationX, 0),
       y: resolve(crop?.LocationY, 0),
@@ -100,8 +116,8 @@ function normaliseRegion(
       height: resolve(crop?.HeightProportion, 1),
     },
     alternateImage: region.AlternateImage,
-    alternateImageFillMode: resolve(region.AlternateImageFillMode, 0),
-    mediaType: resolve(region.MediaType, 0),
+    alternateImageFillMode: resolveValid(region.AlternateImageFillMode, 0, oneOf(0, 1)),
+    mediaType: resolveValid(region.MediaType, 0, oneOf(0, 1, 2)),
     applySpatialAudio: resolve(region.ApplySpatialAudio, true),
     spatialPosition:
       pos && pos.length === 3
@@ -131,7 +147,7 @@ export function normaliseLayout(task: VolcTask, version: ApiVersion): Normalised
     return { mode, model, canvas, regions, approximate: true };
   }
   const raw = task.Layout?.CustomLayout?.Regions ?? [];
-  const regions = inDrawOrder(raw.map((r, i) => normaliseRegion(r, i, size, model, targets))).map(
+  const regions = inDrawOrder(raw.map((r, i) => normaliseRegion(r, i, size, version, targets))).map(
     (r, drawOrder) => ({ ...r, drawOrder }),
   );
   return { mode, model, canvas, regions, approximate: false };

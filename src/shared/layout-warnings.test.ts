@@ -24,25 +24,30 @@ const streams = (n: number) => Array.from({ length: n }, (_, i) => ({ UserId: `u
 
 /** One minimal task per warning code, with the other codes it cannot avoid raising. */
 const CASES: Record<WarningCode, { task: unknown; version?: ApiVersion; also?: WarningCode[] }> = {
-  offCanvasFully: { task: pixelTask([{ x: 1300, y: 0, w: 100, h: 100 }]), version: '2023-11-01' },
+  offCanvasFully: { task: pixelTask([{ x: 1300, y: 0, w: 100, h: 100 }]), version: '2023-11-01', also: ['sourceStretched'] },
   offCanvasPartly: { task: pixelTask([{ x: 1200, y: 0, w: 160, h: 90 }]), version: '2023-11-01' },
   hiddenFully: { task: pixelTask([{ x: 0, y: 0, w: 320, h: 180 }, { x: 0, y: 0, w: 1280, h: 720, z: 1 }]), version: '2023-11-01' },
-  hiddenPartly: { task: pixelTask([{ x: 0, y: 0, w: 400, h: 100 }, { x: 0, y: 0, w: 300, h: 100, z: 1 }]), version: '2023-11-01' },
-  equalZOrderOverlap: { task: pixelTask([{ x: 0, y: 0, w: 400, h: 400 }, { x: 200, y: 200, w: 400, h: 400 }]), version: '2023-11-01' },
+  hiddenPartly: { task: pixelTask([{ x: 0, y: 0, w: 400, h: 100 }, { x: 0, y: 0, w: 300, h: 100, z: 1 }]), version: '2023-11-01', also: ['sourceStretched'] },
+  equalZOrderOverlap: { task: pixelTask([{ x: 0, y: 0, w: 400, h: 400 }, { x: 200, y: 200, w: 400, h: 400 }]), version: '2023-11-01', also: ['sourceStretched'] },
   alphaOutOfRange: { task: custom([R(0, { Alpha: 0 })]) },
   alphaTooLow: { task: custom([R(0, { Alpha: 0.1 })]) },
   zeroSize: { task: custom([R(0, { WidthProportion: 0 })]) },
   missingRequired: { task: custom([{ StreamIndex: 0 }]) },
-  cropOutsideFrame: { task: custom([R(0, { SourceCrop: { LocationX: 0.75, WidthProportion: 0.5 } })]) },
+  cropOutsideFrame: { task: custom([R(0, { RenderMode: 2, SourceCrop: { LocationX: 0.75, WidthProportion: 0.5 } })]), also: ['cropAspectBars'] },
   cropEmpty: { task: custom([R(0, { SourceCrop: { HeightProportion: 0 } })]) },
   cornerRadiusIgnored: { task: custom([R(0, { CornerRadius: 0.5 })]) },
   pixelsGivenAsRatio: { task: custom([R(0, { LocationX: 640 })]) },
+  valueReset: { task: custom([R(0, { ZOrder: 200 })]) },
+  sourceCroppedAway: { task: custom([R(0, { RenderMode: 1, SourceCrop: { WidthProportion: 0.4, HeightProportion: 0.4 } })]) },
+  sourceStretched: { task: custom([R(0, { HeightProportion: 0.25 })]) },
+  cropAspectCut: { task: custom([R(0, { RenderMode: 1, SourceCrop: { WidthProportion: 0.5 } })]) },
+  cropAspectBars: { task: custom([R(0, { RenderMode: 2, SourceCrop: { HeightProportion: 0.5 } })]) },
   streamIndexUnmatched: { task: custom([R(0), R(5, { LocationX: 0.5 })], [{ UserId: 'a', Index: 0 }]) },
   targetWithoutRegion: { task: custom([R(0)], [{ UserId: 'a', Index: 0 }, { UserId: 'b', Index: 1 }]) },
   targetedAndExcluded: { task: custom([R(0)], undefined, { ExcludeStreams: { StreamList: [{ UserId: 'u0', StreamType: 0 }] } }) },
   duplicateTargetIndex: { task: custom([R(0)], [{ UserId: 'a', Index: 0 }, { UserId: 'b', Index: 0 }]) },
   duplicateStreamIndex: { task: custom([R(0), R(0, { LocationX: 0.5 })], [{ UserId: 'a', Index: 0 }]) },
-  tooManyRegions: { task: custom(Array.from({ length: 31 }, (_, i) => R(i, { WidthProportion: 0.01, LocationX: i * 0.02 }))), also: ['tooManyStreams'] },
+  tooManyRegions: { task: custom(Array.from({ length: 31 }, (_, i) => R(i, { WidthProportion: 0.01, LocationX: i * 0.02 }))), also: ['tooManyStreams', 'sourceStretched'] },
   tooManyStreams: { task: { TargetStreams: { StreamList: streams(18) }, Layout: { LayoutMode: 0 } }, also: ['approximateLayout'] },
   targetsEmpty: { task: { Layout: { LayoutMode: 0 } }, also: ['approximateLayout'] },
   canvasSizeInvalid: { task: { ...custom([R(0)]), Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 1281, Height: 720 }, Regions: [R(0)] } } } },
@@ -54,7 +59,12 @@ const CASES: Record<WarningCode, { task: unknown; version?: ApiVersion; also?: W
 const warningsOf = (task: unknown, version: ApiVersion = '2020-12-01') => layoutWarnings(buildTaskModel(task, version));
 
 describe('layoutWarnings on the documented example', () => {
-  it('finds nothing wrong', () => expect(warningsOf(docTask)).toEqual([]));
+  it('finds only that its SourceCrop keeps 16 % of the frame, stretched into a wider region', () => {
+    expect(warningsOf(docTask).map((w) => [w.id, w.params])).toEqual([
+      ['sourceCroppedAway:r0', { region: '"user1" (StreamIndex 1)', used: expect.closeTo(0.16, 9) as number, aspect: '16:9' }],
+      ['sourceStretched:r0', { region: '"user1" (StreamIndex 1)', renderMode: 0, factor: '1.25', direction: 'wide', aspect: '16:9' }],
+    ]);
+  });
 });
 
 describe('layoutWarnings, one crafted task per code', () => {

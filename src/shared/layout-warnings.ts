@@ -3,6 +3,9 @@ import { regionWarnings } from './layout-warnings-regions.ts';
 import { overlapWarnings } from './layout-warnings-overlap.ts';
 import { streamWarnings } from './layout-warnings-streams.ts';
 import { canvasWarnings, parseIssueWarnings } from './layout-warnings-canvas.ts';
+import { sourceWarnings } from './layout-warnings-source.ts';
+import type { Size } from './layout-geometry.ts';
+import { DEFAULT_SOURCE } from './source-frame.ts';
 
 /**
  * Everything in a task's layout that explains "my participant is missing / cut / invisible",
@@ -27,6 +30,11 @@ export const WARNING_CODES = [
   'cropOutsideFrame',
   'cropEmpty',
   'cornerRadiusIgnored',
+  'valueReset',
+  'sourceCroppedAway',
+  'sourceStretched',
+  'cropAspectCut',
+  'cropAspectBars',
   'pixelsGivenAsRatio',
   'streamIndexUnmatched',
   'targetWithoutRegion',
@@ -84,6 +92,11 @@ export const SEVERITY: Readonly<Record<WarningCode, Severity>> = {
   cropOutsideFrame: 'warning',
   cropEmpty: 'warning',
   cornerRadiusIgnored: 'warning',
+  valueReset: 'warning',
+  sourceCroppedAway: 'warning',
+  sourceStretched: 'warning',
+  cropAspectCut: 'warning',
+  cropAspectBars: 'info',
   pixelsGivenAsRatio: 'warning',
   streamIndexUnmatched: 'error',
   targetWithoutRegion: 'error',
@@ -101,12 +114,18 @@ export const SEVERITY: Readonly<Record<WarningCode, Severity>> = {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+export interface WarningOptions {
+  /** The aspect assumed for every source frame (the task does not say); 16:9 by default. */
+  source?: Size;
+}
+
 /** Every warning for a task, errors first, then by the draw order of the region concerned. */
-export function layoutWarnings(model: TaskModel): LayoutWarning[] {
+export function layoutWarnings(model: TaskModel, { source = DEFAULT_SOURCE }: WarningOptions = {}): LayoutWarning[] {
   const drafts = [
     ...canvasWarnings(model),
     ...streamWarnings(model),
     ...regionWarnings(model),
+    ...sourceWarnings(model, source),
     ...overlapWarnings(model.layout),
     ...parseIssueWarnings(model),
   ];

@@ -14,10 +14,11 @@ const region = fc.record({
   LocationY: fc.double({ min: -0.5, max: 1.5, noNaN: true }),
   WidthProportion: fc.double({ min: 0, max: 1.2, noNaN: true }),
   HeightProportion: fc.double({ min: 0, max: 1.2, noNaN: true }),
-  ZOrder: fc.integer({ min: 0, max: 2 }),
+  ZOrder: fc.constantFrom(0, 1, 2, 200),
   Alpha: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
   CornerRadius: fc.double({ min: 0, max: 0.6, noNaN: true }),
-  SourceCrop: fc.record({ LocationX: fc.double({ min: 0, max: 1.2, noNaN: true }), WidthProportion: fc.double({ min: 0, max: 1.2, noNaN: true }) }),
+  RenderMode: fc.constantFrom(0, 1, 2, 3, 9),
+  SourceCrop: fc.record({ LocationX: fc.double({ min: 0, max: 1.2, noNaN: true }), WidthProportion: fc.double({ min: 0, max: 1.2, noNaN: true }), HeightProportion: fc.double({ min: 0.1, max: 1, noNaN: true }) }),
 }, { requiredKeys: ['StreamIndex'] });
 const fullRegion = fc.record({
   StreamIndex: fc.integer({ min: 0, max: 4 }),
@@ -27,7 +28,8 @@ const fullRegion = fc.record({
   HeightProportion: fc.double({ min: 0.05, max: 1, noNaN: true }),
   ZOrder: fc.integer({ min: 0, max: 1 }),
   Alpha: fc.constantFrom(1, 1, 1, 0.5),
-  SourceCrop: fc.record({ WidthProportion: fc.constantFrom(1, 0) }),
+  RenderMode: fc.constantFrom(0, 1, 2),
+  SourceCrop: fc.record({ WidthProportion: fc.constantFrom(1, 0, 0.5) }),
 });
 const wellFormed = fc.record({
   Layout: fc.record({ LayoutMode: fc.constant(2), CustomLayout: fc.record({ Canvas: fc.constant({ Width: 1280, Height: 720 }), Regions: fc.array(fullRegion, { maxLength: 8 }) }) }),

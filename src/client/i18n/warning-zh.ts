@@ -56,6 +56,26 @@ export const warningZh: Record<WarningCode | ComparisonCode, { message: string; 
     message: '{{region}} 的 CornerRadius 为 {{cornerRadius}}，即 {{radiusPx}} 像素，超过区域短边的一半（{{halfShorterSide}} 像素），火山引擎会画成直角。',
     fix: 'CornerRadius 不要超过 {{max}}（短边的一半除以画布宽度）。',
   },
+  valueReset: {
+    message: '{{region}} 的 {{field}} 为 {{sent}}，超出 {{range}}：火山引擎会把它重置为默认值 {{used}}，mixscope 也按此绘制。',
+    fix: '{{field}} 取 {{range}} 内的值，或者不填以使用默认值。',
+  },
+  sourceCroppedAway: {
+    message: `只有 ${pct('used')} 的源画面进入 {{region}} 的区域：SourceCrop（及 RenderMode）保留的画面不到四分之一（按 {{aspect}} 的源画面计算）。`,
+    fix: '放大 SourceCrop（WidthProportion、HeightProportion 是裁剪前画面的比例），或去掉 SourceCrop 以显示完整画面。',
+  },
+  sourceStretched: {
+    message: 'RenderMode {{renderMode}} 不管形状直接把画面缩放到 {{region}} 的区域：人脸被{{direction}} {{factor}} 倍（按 {{aspect}} 的源画面计算）。',
+    fix: '改用 RenderMode 1（裁剪填满）或 2（完整显示），或让区域（或其 SourceCrop）与源画面形状一致。',
+  },
+  cropAspectCut: {
+    message: `{{region}} 的 SourceCrop 与区域形状不同，RenderMode 1 会从选中的窗口再裁掉 ${pct('share')}（按 {{aspect}} 的源画面计算）。`,
+    fix: '让 SourceCrop 的宽高比与区域一致，选中的内容才会完整显示。',
+  },
+  cropAspectBars: {
+    message: `{{region}} 的 SourceCrop 与区域形状不同，RenderMode 2 会让区域的 ${pct('share')} 成为背景色边条（按 {{aspect}} 的源画面计算）。`,
+    fix: '让 SourceCrop 的宽高比与区域一致，以填满区域。',
+  },
   pixelsGivenAsRatio: {
     message: '{{region}} 的坐标为 {{sent}}：在 2020-12-01 版本中应当是画布的比例，却大于 1。mixscope 把它当作像素显示。',
     fix: '以画布比例传 LocationX 和 LocationY，或使用接受像素的 2023-06-01 及以后的版本。',

@@ -73,7 +73,8 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
   // The server's page holds the layout's picture alone: the parts beside it colour their swatches
   // with style attributes, which the page's CSP refuses. The browser's render adds them.
   const rest = !useServerRender();
-  const warnings = useMemo(() => (rest ? layoutWarnings(model) : []), [rest, model]);
+  // Under the source aspect the user assumes, so the list agrees with the source-frame view.
+  const warnings = useMemo(() => (rest ? layoutWarnings(model, { source }) : []), [rest, model, source]);
   const applied = useMemo(
     () => output && appliedBoxes(output, parts.canvas, (user) => (user ? t('output.appliedLabel', { user }) : t('output.appliedNoUser'))),
     [output, parts.canvas, t],

@@ -22,7 +22,7 @@ export function RegionFieldTable({ rows }: { rows: readonly FieldRow[] }) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.field} data-field={row.field} data-defaulted={row.defaulted} className="border-b border-slate-100 dark:border-slate-800">
+          <tr key={row.field} data-field={row.field} data-defaulted={row.defaulted} data-reset-from={row.resetFrom} className="border-b border-slate-100 dark:border-slate-800">
             <th scope="row" className={`${CELL} text-left font-mono text-xs font-normal whitespace-nowrap`}>{row.field}</th>
             <Value value={row.value} />
             <td className={`${CELL} text-xs whitespace-nowrap`}><Status row={row} /></td>
@@ -37,6 +37,7 @@ function Status({ row }: { row: FieldRow }) {
   const { t } = useTranslation();
   if (row.missing) return <span className="font-medium text-orange-800 dark:text-orange-300">✕ {t('inspector.detail.missing')}</span>;
   if (row.value.kind === 'geometry' && row.value.sentAs === 'template') return <span className={MUTED_TEXT}>≈ {t('inspector.detail.template')}</span>;
+  if (row.resetFrom !== undefined) return <span className="font-medium text-amber-900 dark:text-amber-200">⚠ {t('inspector.detail.resetFrom', { value: fmt(row.resetFrom) })}</span>;
   if (row.defaulted) return <span className="text-slate-600 italic dark:text-slate-400">{t('inspector.detail.default')}</span>;
   return <span className="text-slate-700 dark:text-slate-300">{t('inspector.detail.sent')}</span>;
 }

@@ -24,6 +24,8 @@ export interface FieldRow {
   defaulted: boolean;
   /** A required field the task did not send (drawn as 0). */
   missing: boolean;
+  /** The value sent, when Volcengine resets it to the default shown (and drawn) instead. */
+  resetFrom?: number;
 }
 
 /** The Regions[] entry the task sent for a custom-layout region; templates have none. */
@@ -36,7 +38,10 @@ function row(field: string, value: FieldValue, defaulted = false, missing = fals
   return { field, value, defaulted, missing };
 }
 
-const fromResolved = <T>(field: string, r: Resolved<T>, value: (v: T) => FieldValue) => row(field, value(r.value), r.defaulted);
+const fromResolved = <T>(field: string, r: Resolved<T>, value: (v: T) => FieldValue): FieldRow => {
+  const out = row(field, value(r.value), r.defaulted);
+  return typeof r.resetFrom === 'number' ? { ...out, resetFrom: r.resetFrom } : out;
+};
 
 export function regionFieldRows(region: NormalisedRegion, layout: NormalisedLayout, raw: VolcRegion | undefined): FieldRow[] {
   const pixelModel = layout.model === 'pixel';
@@ -60,7 +65,10 @@ export function regionFieldRows(region: NormalisedRegion, layout: NormalisedLayo
     geo(pixelModel ? 'Height' : 'HeightProportion', region.ratio.height, region.rect.height, false),
     fromResolved('ZOrder', region.zOrder, (value) => ({ kind: 'number', value })),
     fromResolved('Alpha', region.alpha, (value) => ({ kind: 'number', value })),
-    row('CornerRadius', { kind: 'radius', ratio: region.cornerRadius.value, px: corner.requestedPx, ignored: corner.ignored }, region.cornerRadius.defaulted),
+    {
+      ...row('CornerRadius', { kind: 'radius', ratio: region.cornerRadius.value, px: corner.requestedPx, ignored: corner.ignored }, region.cornerRadius.defaulted),
+      ...(region.cornerRadius.resetFrom === undefined ? {} : { resetFrom: region.cornerRadius.resetFrom }),
+    },
     fromResolved('RenderMode', region.renderMode, (value) => ({ kind: 'enum', table: 'renderMode', value })),
     fromResolved('SourceCrop.LocationX', crop.x, (ratio) => ({ kind: 'ratio', ratio })),
     fromResolved('SourceCrop.LocationY', crop.y, (ratio) => ({ kind: 'ratio', ratio })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sourceFrame } from '../../../shared/source-frame.ts';
-import { aspectSize, fitInto, renderSummary, sourceFrameDrawing } from './source-frame-draw.ts';
+import { renderSummary, sourceFrame } from '../../../shared/source-frame.ts';
+import { aspectSize, fitInto, sourceFrameDrawing } from './source-frame-draw.ts';
 
 const BOX = { width: 160, height: 90 };
 const HD = { width: 16, height: 9 };

@@ -104,30 +104,3 @@ export function sourceFrameDrawing(result: SourceFrame, source: Size, regionRect
     regionFace,
   };
 }
-
-export interface RenderSummary {
-  kind: SourceFrame['kind'];
-  /** Width ÷ height scale of the picture: 1 keeps shapes. */
-  distortion: number;
-  /** Share of the crop window's width and height cut away to fill (RenderMode 1). */
-  cut: { x: number; y: number };
-  /** Share of the region's area left to bars (RenderMode 2). */
-  barShare: number;
-  /** Share of the source frame's area that reaches the region. */
-  sourceUsed: number;
-}
-
-export function renderSummary(result: SourceFrame): RenderSummary {
-  const w = result.crop.window;
-  const v = result.visible;
-  const area = (r: PixelRect) => Math.max(0, r.width) * Math.max(0, r.height);
-  const barArea = result.bars.reduce((sum, b) => sum + area(b), 0);
-  const regionArea = area(result.content) + barArea;
-  return {
-    kind: result.kind,
-    distortion: result.distortion,
-    cut: { x: w.width > 0 ? 1 - v.width / w.width : 0, y: w.height > 0 ? 1 - v.height / w.height : 0 },
-    barShare: regionArea > 0 ? barArea / regionArea : 0,
-    sourceUsed: v.width * v.height,
-  };
-}

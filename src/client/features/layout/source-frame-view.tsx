@@ -2,7 +2,7 @@ import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NormalisedRegion } from '../../../shared/layout-model.ts';
 import { finiteRect, type Size } from '../../../shared/layout-geometry.ts';
-import { regionSourceFrame } from '../../../shared/source-frame.ts';
+import { sourceFindings } from '../../../shared/source-frame-findings.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { Ellipse, Group, Layer, Line, Rect, Stage } from './konva-core.ts';
 import { SourceFrameText } from './source-frame-text.tsx';
@@ -28,7 +28,8 @@ export const SourceFrameView = memo(function SourceFrameView({ region, colour, b
   const { t } = useTranslation();
   const selectId = useId();
   const [ref, available] = useElementWidth<HTMLDivElement>();
-  const result = useMemo(() => regionSourceFrame(region, source), [region, source]);
+  const findings = useMemo(() => sourceFindings(region, source), [region, source]);
+  const result = findings.frame;
   const panelW = Math.max(0, Math.floor((available - GAP) / 2));
   const box = useMemo(() => ({ width: panelW, height: Math.min(160, Math.round((panelW * 9) / 16)) }), [panelW]);
   const rect = finiteRect(region.rect);
@@ -92,7 +93,7 @@ export const SourceFrameView = memo(function SourceFrameView({ region, colour, b
           )}
         </div>
       </div>
-      <SourceFrameText result={result} sentRenderMode={region.renderMode.value} />
+      <SourceFrameText findings={findings} renderModeResetFrom={region.renderMode.resetFrom} />
     </section>
   );
 });

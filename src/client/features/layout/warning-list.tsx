@@ -77,19 +77,41 @@ interface ListProps {
   testId?: string;
 }
 
-/** Layout warnings in plain words with a fix, each linked to the regions it is about. */
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+/** Past this many items the list is grouped by severity, each group folding on its own. */
+export const GROUP_FROM = 6;
+
+/**
+ * Layout warnings in plain words with a fix, each linked to the regions it is about. Every item is
+ * on the page (no inner scroll box); a long list is grouped by severity, notes folded.
+ */
 export const WarningList = memo(function WarningList({ warnings, regions, targets, onSelect, onHover, title, empty, testId = 'warning-list' }: ListProps) {
   const { t } = useTranslation();
   const titleId = useId();
+  const items = (list: readonly ShownWarning[]) =>
+    list.map((w) => <WarningItem key={w.id} warning={w} regions={regions} targets={targets} onSelect={onSelect} onHover={onHover} />);
   return (
     <section aria-labelledby={titleId}>
       <h3 id={titleId} className="mb-2 font-semibold">{title ?? `${t('task.warnings')} (${warnings.length})`}</h3>
       {warnings.length === 0 ? (
         <p className={`text-sm ${MUTED_TEXT}`}>✓ {empty ?? t('task.noWarnings')}</p>
+      ) : warnings.length > GROUP_FROM ? (
+        <div data-testid={testId} className="space-y-2">
+          {SEVERITIES.map((severity) => {
+            const list = warnings.filter((w) => w.severity === severity);
+            if (list.length === 0) return null;
+            return (
+              <details key={severity} data-severity-group={severity} open={severity !== 'info'}>
+                <summary className="cursor-pointer rounded-md py-1 text-sm font-medium">
+                  <span aria-hidden="true">{SEVERITY[severity].glyph} </span>{t(`inspector.severityGroup.${severity}`, { count: list.length })}
+                </summary>
+                <ul className="mt-1 space-y-2">{items(list)}</ul>
+              </details>
+            );
+          })}
+        </div>
       ) : (
-        <ul data-testid={testId} className="max-h-[28rem] space-y-2 overflow-y-auto pr-1">
-          {warnings.map((w) => <WarningItem key={w.id} warning={w} regions={regions} targets={targets} onSelect={onSelect} onHover={onHover} />)}
-        </ul>
+        <ul data-testid={testId} className="space-y-2">{items(warnings)}</ul>
       )}
     </section>
   );

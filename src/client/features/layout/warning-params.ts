@@ -45,6 +45,7 @@ export function localWarningParams(w: LayoutWarning | ComparisonWarning, t: TFun
   if (w.code === 'parseIssue' && isExpected(expected)) {
     p.detail = parseIssueText(t, { path: String(p.path), expected, got: String(p.got ?? ''), message: String(p.detail ?? '') });
   }
+  if (w.code === 'sourceStretched' && (p.direction === 'wide' || p.direction === 'tall')) p.direction = t(`inspector.source.stretched_${p.direction}`);
   if (w.code === 'cropOutsideFrame') {
     const r = ctx.regions.get(w.regionIds[0] ?? '');
     if (r) {

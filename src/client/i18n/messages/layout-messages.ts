@@ -2,6 +2,12 @@
 export const inspectorMessagesEn = {
   /** A warning's severity, read out before it (its glyph is hidden from screen readers). */
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  /** Headings of the warnings list once it is long enough to group. */
+  severityGroup: {
+    error_one: '{{count}} error', error_other: '{{count}} errors',
+    warning_one: '{{count}} warning', warning_other: '{{count}} warnings',
+    info_one: '{{count}} note', info_other: '{{count}} notes',
+  },
   /** Between the details a warning lists. */
   warningDetailSeparator: '; ',
   model: {
@@ -81,6 +87,7 @@ export const inspectorMessagesEn = {
     pixels: 'Pixels',
     sent: 'sent',
     default: 'default',
+    resetFrom: 'sent {{value}}: reset to the default',
     template: 'template',
     missing: 'missing (required)',
     radiusIgnored: 'ignored: over half the shorter side ({{px}} px asked)',
@@ -113,6 +120,8 @@ export const inspectorMessagesEn = {
     distortion: 'Shapes are stretched {{factor}}× wider than tall.',
     distortionTall: 'Shapes are squeezed: {{factor}}× taller than wide.',
     noDistortion: 'Shapes keep their proportions.',
+    stretched_wide: 'wide',
+    stretched_tall: 'tall',
     cut: '{{x}}% of the crop’s width and {{y}}% of its height are cut away.',
     bars: '{{percent}}% of the region is bars.',
     used: '{{percent}}% of the source frame reaches the viewer.',
@@ -134,6 +143,11 @@ export const inspectorMessagesEn = {
 
 export const inspectorMessagesZh: typeof inspectorMessagesEn = {
   severity: { error: '错误', warning: '警告', info: '提示' },
+  severityGroup: {
+    error_one: '{{count}} 个错误', error_other: '{{count}} 个错误',
+    warning_one: '{{count}} 个警告', warning_other: '{{count}} 个警告',
+    info_one: '{{count}} 条提示', info_other: '{{count}} 条提示',
+  },
   warningDetailSeparator: '；',
   model: {
     ratio: '区域以画布比例表示（2020-12-01）',
@@ -212,6 +226,7 @@ export const inspectorMessagesZh: typeof inspectorMessagesEn = {
     pixels: '像素',
     sent: '已设置',
     default: '默认值',
+    resetFrom: '发送的是 {{value}}：已重置为默认值',
     template: '模板',
     missing: '缺失（必填）',
     radiusIgnored: '被忽略：超过较短边的一半（请求 {{px}} 像素）',
@@ -244,6 +259,8 @@ export const inspectorMessagesZh: typeof inspectorMessagesEn = {
     distortion: '画面被横向拉伸，宽度为高度比例的 {{factor}} 倍。',
     distortionTall: '画面被横向压缩，高度为宽度比例的 {{factor}} 倍。',
     noDistortion: '画面保持原有比例。',
+    stretched_wide: '横向拉宽',
+    stretched_tall: '纵向拉高',
     cut: '裁剪窗口宽度的 {{x}}% 和高度的 {{y}}% 被裁掉。',
     bars: '区域的 {{percent}}% 为留边。',
     used: '源画面的 {{percent}}% 会被观众看到。',
