@@ -47,7 +47,22 @@ export class TimelinePanel {
     return field ? all.and(this.root.locator(`[data-fields*="${field}"]`)) : all;
   }
 
-  guide(kind: 'now' | 'end' | 'limit' | 'selected'): Locator {
+  /** Status time drawn as inferred from the task's StartTime and EndTime. */
+  inferred(): Locator {
+    return this.root.getByTestId('inferred-span');
+  }
+
+  /** The plot's visible x range in the chart's own pixels, after the row-label gutter. */
+  async plotBox(): Promise<{ left: number; right: number }> {
+    return this.chart.locator('svg').evaluate((svg) => {
+      const plot = svg.querySelector('g[clip-path]');
+      const clip = svg.querySelector('clipPath rect');
+      const left = Number(plot?.getAttribute('transform')?.match(/translate\((\d+)/)?.[1] ?? 0);
+      return { left, right: left + Number(clip?.getAttribute('width') ?? 0) - 20 };
+    });
+  }
+
+  guide(kind: 'start' | 'now' | 'end' | 'limit' | 'selected'): Locator {
     return this.root.locator(`[data-guide="${kind}"]`);
   }
 

@@ -46,8 +46,32 @@ function BeforeAfter({ side, onChange, text }: { side: 'after' | 'before'; onCha
   );
 }
 
-/** A selected change: what changed since the previous one, and the layout as it was then. */
-export function MarkerDetail({ marker, version, text, onClose }: { marker: ChangeMarker; version: ApiVersion; text: TimelineText; onClose: () => void }) {
+function CloseButton({ onClose, text }: { onClose: () => void; text: TimelineText }) {
+  return (
+    <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+      <span aria-hidden="true">✕ </span>{text.t('timeline.detail.close')}
+    </button>
+  );
+}
+
+/** A moment picked before anything was observed: no layout to show, and why. */
+export function NoLayoutAt({ moment, text, onClose }: { moment: number; text: TimelineText; onClose: () => void }) {
+  return (
+    <section data-testid="marker-detail" data-marker-id="" className="flex flex-wrap items-start gap-3 rounded-lg border-2 border-blue-600 p-3 dark:border-blue-400">
+      <div className="min-w-0 flex-1">
+        <h3 className="font-semibold">{text.t('timeline.detail.titleAtNone', { time: text.instant(moment) })}</h3>
+        <p className="text-sm">{text.t('timeline.detail.noneBefore')}</p>
+      </div>
+      <CloseButton onClose={onClose} text={text} />
+    </section>
+  );
+}
+
+/**
+ * A selected change, or any moment (`moment`: then the change in force at it): what changed since
+ * the previous one, and the layout as it was then.
+ */
+export function MarkerDetail({ marker, moment, version, text, onClose }: { marker: ChangeMarker; moment?: number | undefined; version: ApiVersion; text: TimelineText; onClose: () => void }) {
   const { t } = text;
   const parts = use(TimelinePartsContext);
   const [side, setSide] = useState<'after' | 'before'>('after');
@@ -55,18 +79,18 @@ export function MarkerDetail({ marker, version, text, onClose }: { marker: Chang
   const model = useMemo(() => (shown == null ? undefined : buildTaskModel(shown, version)), [shown, version]);
   const changes = useMemo(() => diffPayloads(marker.previousPayload, marker.payload), [marker.previousPayload, marker.payload]);
   return (
-    <section aria-labelledby={`marker-${marker.id}-title`} data-testid="marker-detail" data-marker-id={marker.id} className="space-y-3 rounded-lg border-2 border-blue-600 p-3 dark:border-blue-400">
+    <section aria-labelledby={`marker-${marker.id}-title`} data-testid="marker-detail" data-marker-id={marker.id} data-moment={moment ?? ''} className="space-y-3 rounded-lg border-2 border-blue-600 p-3 dark:border-blue-400">
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h3 id={`marker-${marker.id}-title`} className="font-semibold">
-            {t(side === 'before' ? 'timeline.detail.titleBefore' : 'timeline.detail.title', { time: text.instant(marker.at) })}
+            {moment !== undefined && side === 'after'
+              ? t('timeline.detail.titleAt', { time: text.instant(moment), seen: text.instant(marker.at) })
+              : t(side === 'before' ? 'timeline.detail.titleBefore' : 'timeline.detail.title', { time: text.instant(marker.at) })}
           </h3>
           <p className="text-sm">{text.markerTitle(marker)}</p>
         </div>
         {!marker.initial && <BeforeAfter side={side} onChange={setSide} text={text} />}
-        <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-          <span aria-hidden="true">✕ </span>{t('timeline.detail.close')}
-        </button>
+        <CloseButton onClose={onClose} text={text} />
       </div>
       <div>
         <h4 className="text-sm font-medium">{t('timeline.detail.changes')}</h4>

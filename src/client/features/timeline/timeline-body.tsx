@@ -1,11 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { Timeline } from '../../../shared/timeline-lanes.ts';
 import type { TaskEventsResponse } from '../../../shared/task-events-api.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
-import { MarkerDetail } from './marker-detail.tsx';
+import { inferredSpans } from './inferred-spans.ts';
+import { markerInForceAt } from './layout-at.ts';
+import { MarkerDetail, NoLayoutAt } from './marker-detail.tsx';
+import { TimelineLegend } from './timeline-legend.tsx';
 import { ReportedFacts } from './reported-facts.tsx';
 import { StatusAnnouncer } from './status-announcer.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
@@ -21,6 +24,8 @@ import { MUTED_TEXT } from '../../design-system/surface.ts';
 
 interface Props {
   timeline: Timeline;
+  /** The task's own StartTime and EndTime, as far as known. */
+  times: { startTime: number | undefined; endTime: number | undefined };
   model: TaskModel;
   version: ApiVersion;
   now: number;
@@ -29,7 +34,7 @@ interface Props {
 }
 
 /** The drawn timeline and everything that hangs off it: toolbar, details, the selected change. */
-export function TimelineBody({ timeline, model, version, now, reported }: Props) {
+export function TimelineBody({ timeline, times, model, version, now, reported }: Props) {
   const helpId = useId();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [mode] = useTimeMode();
@@ -39,7 +44,9 @@ export function TimelineBody({ timeline, model, version, now, reported }: Props)
   const [hover, setHover] = useState<ActiveItem | null>(null);
   // Focus is kept as a moment in a row, so it survives zooming and new data.
   const [focus, setFocus] = useState<{ row: RowId; at: number } | null>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // A change picked on its marker, or any moment picked on a lane (then the change in force then).
+  const [selection, setSelection] = useState<{ id: number | null; moment: number | null } | null>(null);
+  const selectedId = selection?.id ?? null;
 
   const focusIndex = focus ? indexAt(tv.rows[focus.row], focus.at, Infinity, 0) : undefined;
   const focused: ActiveItem | null = focus && focusIndex !== undefined ? { row: focus.row, index: focusIndex } : null;
@@ -51,23 +58,40 @@ export function TimelineBody({ timeline, model, version, now, reported }: Props)
     const it = item && tv.rows[item.row][item.index];
     setFocus(item && it ? { row: item.row, at: (it.from + it.to) / 2 } : null);
   };
-  const activate = (item: ActiveItem) => {
+  /** `at`: the moment under the pointer; from the keyboard, the middle of the focused span. */
+  const activate = (item: ActiveItem, at?: number) => {
     setFocusItem(item);
-    const cluster = item.row === 'markers' ? tv.drawn.markers[item.index] : undefined;
+    if (item.row !== 'markers') {
+      const span = tv.rows[item.row][item.index];
+      const middle = at ?? (span ? (span.from + span.to) / 2 : undefined);
+      const moment = middle === undefined ? undefined : Math.round(middle);
+      if (moment !== undefined) setSelection({ id: markerInForceAt(timeline.markers, moment)?.id ?? null, moment });
+      return;
+    }
+    const cluster = tv.drawn.markers[item.index];
     if (cluster === undefined) return;
     const only = cluster.markers.length === 1 ? cluster.markers[0] : undefined;
-    if (only) setSelectedId(only.id);
+    if (only) setSelection({ id: only.id, moment: null });
     else tv.actions.focus(cluster.from, cluster.to);
   };
-  const onKeyDown = timelineKeyHandler({ tv, active: focused, setActive: setFocusItem, activate, close: () => setSelectedId(null) });
+  const close = () => setSelection(null);
+  const onKeyDown = timelineKeyHandler({ tv, active: focused, setActive: setFocusItem, activate, close });
 
   const plot = Math.max(1, width - GUTTER - 8);
   const ticks = axisTicks(tv.view, plot, mode, timeline.life.from);
+  const inferred = useMemo(
+    () => inferredSpans(timeline.lanes.status, { ...times, status: model.status, now: timeline.life.to }),
+    [timeline, times, model.status],
+  );
   const final = text.value('status', model.status ?? null);
+  // Room for the times beside the StartTime and end labels only when both fit under the chart.
+  const roomy = plot >= 520;
+  const at = (ms: number) => (roomy ? ` · ${text.instant(ms)}` : '');
   const guides: Guide[] = [
-    timeline.life.ended ? { at: timeline.life.to, kind: 'end', label: `${final.glyph ?? ''} ${final.label}` } : { at: timeline.life.to, kind: 'now', label: t('timeline.now') },
+    ...(times.startTime !== undefined ? [{ at: times.startTime, kind: 'start' as const, label: `${t('timeline.startGuide')}${at(times.startTime)}` }] : []),
+    timeline.life.ended ? { at: timeline.life.to, kind: 'end', label: `${final.glyph ?? ''} ${final.label}${at(timeline.life.to)}` } : { at: timeline.life.to, kind: 'now', label: t('timeline.now') },
     ...(timeline.queryLimitAt !== undefined ? [{ at: timeline.queryLimitAt, kind: 'limit' as const, label: t('timeline.limit72') }] : []),
-    ...(selected ? [{ at: selected.at, kind: 'selected' as const, label: '' }] : []),
+    ...(selection && (selection.moment ?? selected?.at) !== undefined ? [{ at: selection.moment ?? selected?.at ?? 0, kind: 'selected' as const, label: '' }] : []),
   ];
 
   return (
@@ -81,6 +105,8 @@ export function TimelineBody({ timeline, model, version, now, reported }: Props)
             ticks={ticks}
             tickFormat={tickFormatter(ticks, mode, locale, timeline.life.from)}
             guides={guides}
+            inferred={inferred}
+            inferredLabel={`${text.value('status', 2).glyph ?? ''} ${t('timeline.inferredLabel')}`}
             rowLabels={{ status: t('timeline.lanes.status'), push: t('timeline.lanes.push'), markers: t('timeline.lanes.markers') }}
             active={active}
             selectedId={selectedId}
@@ -92,11 +118,13 @@ export function TimelineBody({ timeline, model, version, now, reported }: Props)
           />
         )}
       </div>
+      <TimelineLegend inferred={inferred.length > 0} />
       {reported && width > 0 && <ReportedFacts reported={reported} x={tv.x} view={tv.view} width={width} text={text} />}
       <p id={helpId} className={`text-xs ${MUTED_TEXT}`}>{t('timeline.keyboardHelp')}</p>
-      <TimelineDetails active={active} item={activeItem} text={text} idle={t('timeline.selectHint')} />
+      <TimelineDetails active={active} item={activeItem} inferred={inferred} text={text} idle={t('timeline.selectHint')} />
       <StatusAnnouncer model={model} text={text} />
-      {selected && <MarkerDetail key={selected.id} marker={selected} version={version} text={text} onClose={() => setSelectedId(null)} />}
+      {selected && <MarkerDetail key={`${selected.id}-${selection?.moment}`} marker={selected} moment={selection?.moment ?? undefined} version={version} text={text} onClose={close} />}
+      {selection && selection.moment !== null && !selected && <NoLayoutAt moment={selection.moment} text={text} onClose={close} />}
     </div>
   );
 }

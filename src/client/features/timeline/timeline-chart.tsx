@@ -2,6 +2,8 @@ import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { LaneId } from '../../../shared/timeline-lanes.ts';
 import { ActiveOutline, TimelineGuides, type Guide } from './timeline-guides.tsx';
 import { TimelineAxis } from './timeline-axis.tsx';
+import { InferredLayer } from './inferred-layer.tsx';
+import type { InferredSpan } from './inferred-spans.ts';
 import { CHART_H, GUTTER, indexAt, ROW_H, ROW_Y, rowAt, ROWS, type ActiveItem } from './timeline-geometry.ts';
 import { TimelineLane } from './timeline-lane.tsx';
 import { TimelineMarkers } from './timeline-markers.tsx';
@@ -14,20 +16,24 @@ interface Props {
   ticks: readonly number[];
   tickFormat: (ms: number) => string;
   guides: readonly Guide[];
+  /** Status time implied by the task's StartTime and EndTime, and its label. */
+  inferred: readonly InferredSpan[];
+  inferredLabel: string;
   rowLabels: Record<(typeof ROWS)[number], string>;
   active: ActiveItem | null;
   selectedId: number | null;
   label: string;
   helpId: string;
   onHover: (item: ActiveItem | null) => void;
-  onActivate: (item: ActiveItem) => void;
+  /** The item, and the moment under the pointer. */
+  onActivate: (item: ActiveItem, at: number) => void;
   onKeyDown: (e: KeyboardEvent) => void;
 }
 
 const LANES: LaneId[] = ['status', 'push'];
 
 /** The SVG: axis, two lanes, the change row and guides. Drag pans; hover and click go up as items. */
-export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels, active, selectedId, label, helpId, onHover, onActivate, onKeyDown }: Props) {
+export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, inferredLabel, rowLabels, active, selectedId, label, helpId, onHover, onActivate, onKeyDown }: Props) {
   const ids = useId().replace(/:/g, '');
   const drag = useRef<{ x: number; from: number; to: number; moved: boolean } | null>(null);
   const plot = Math.max(1, width - GUTTER - 8);
@@ -80,7 +86,8 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels,
           drag.current = null;
           if (d !== null && !d.moved) {
             const item = itemAt(e);
-            if (item) onActivate(item);
+            const box = e.currentTarget.getBoundingClientRect();
+            if (item) onActivate(item, x.invert(e.clientX - box.left - GUTTER));
           }
         }}
       >
@@ -94,6 +101,9 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels,
           </pattern>
           <pattern id={`${ids}-stripes`} width={5} height={5} patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
             <line x1={0} y1={0} x2={0} y2={5} strokeWidth={1.5} className="stroke-slate-900/35 dark:stroke-white/40" />
+          </pattern>
+          <pattern id={`${ids}-dots`} width={6} height={6} patternUnits="userSpaceOnUse">
+            <circle cx={3} cy={3} r={1.3} className="fill-sky-600/70 dark:fill-sky-300/70" />
           </pattern>
           <clipPath id={`${ids}-plot`}>
             <rect x={-10} y={0} width={plot + 20} height={CHART_H} />
@@ -109,6 +119,7 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, rowLabels,
           {LANES.map((lane) => (
             <TimelineLane key={lane} lane={lane} segments={drawn[lane]} x={x} hatchId={`${ids}-hatch`} mixId={`${ids}-mix`} stripesId={`${ids}-stripes`} />
           ))}
+          <InferredLayer spans={inferred} x={x} dotsId={`${ids}-dots`} label={inferredLabel} />
           <TimelineMarkers clusters={drawn.markers} x={x} selectedId={selectedId} />
           <TimelineGuides guides={guides} x={x} view={view} width={plot} />
           {active && activeItem && <ActiveOutline from={activeItem.from} to={activeItem.to} row={active.row} x={x} />}

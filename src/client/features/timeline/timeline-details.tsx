@@ -1,4 +1,5 @@
 import type { DrawSegment, MarkerCluster } from '../../../shared/timeline-downsample.ts';
+import type { InferredSpan } from './inferred-spans.ts';
 import type { ActiveItem } from './timeline-geometry.ts';
 import type { TimelineText } from './timeline-text.ts';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
@@ -6,6 +7,8 @@ import { MUTED_TEXT } from '../../design-system/surface.ts';
 interface Props {
   active: ActiveItem | null;
   item: DrawSegment | MarkerCluster | undefined;
+  /** Status time implied by the task's StartTime and EndTime. */
+  inferred: readonly InferredSpan[];
   text: TimelineText;
   /** Shown when nothing is hovered or focused. */
   idle: string;
@@ -26,7 +29,7 @@ function Span({ from, to, text }: { from: number; to: number; text: TimelineText
 }
 
 /** State, from, to and duration of what the pointer or the keyboard is on; read out politely. */
-export function TimelineDetails({ active, item, text, idle }: Props) {
+export function TimelineDetails({ active, item, inferred, text, idle }: Props) {
   const { t } = text;
   let body;
   if (active === null || item === undefined) {
@@ -50,6 +53,7 @@ export function TimelineDetails({ active, item, text, idle }: Props) {
     );
   } else {
     const lane = active.row === 'push' ? 'push' : 'status';
+    const implied = lane === 'status' && item.kind !== 'state' ? inferred.find((s) => s.from < item.to && s.to > item.from) : undefined;
     body = (
       <>
         <p className="font-medium">
@@ -58,6 +62,11 @@ export function TimelineDetails({ active, item, text, idle }: Props) {
         </p>
         {item.kind === 'unknown' && item.error && (
           <p className="text-sm text-orange-800 dark:text-orange-300">{t('timeline.failedWith', { code: item.error.code, message: item.error.kind === 'upstream' ? item.error.message : t(`serverError.${item.error.kind}`, { retryAfter: 1, defaultValue: item.error.message }) })}</p>
+        )}
+        {implied && (
+          <p className="text-sm" data-testid="detail-inferred">
+            {t('timeline.inferredDetail', { state: text.segmentTitle('status', { kind: 'state', from: implied.from, to: implied.to, value: implied.value }), from: text.instant(implied.from), to: text.instant(implied.to) })}
+          </p>
         )}
         <Span from={item.from} to={item.to} text={text} />
       </>

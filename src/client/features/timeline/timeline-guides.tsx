@@ -5,24 +5,26 @@ import type { ViewRange } from './view-range.ts';
 export interface Guide {
   at: number;
   label: string;
-  kind: 'now' | 'end' | 'limit' | 'selected';
+  kind: 'start' | 'now' | 'end' | 'limit' | 'selected';
 }
 
 const LINE: Record<Guide['kind'], string> = {
+  start: 'stroke-slate-800 dark:stroke-slate-100',
   now: 'stroke-blue-600 dark:stroke-blue-300',
   end: 'stroke-slate-800 dark:stroke-slate-100',
   limit: 'stroke-orange-700 dark:stroke-orange-300',
   selected: 'stroke-blue-600 dark:stroke-blue-300',
 };
 const TEXT: Record<Guide['kind'], string> = {
+  start: 'fill-slate-800 dark:fill-slate-100',
   now: 'fill-blue-800 dark:fill-blue-200',
   end: 'fill-slate-800 dark:fill-slate-100',
   limit: 'fill-orange-800 dark:fill-orange-200',
   selected: 'fill-blue-800 dark:fill-blue-200',
 };
-const DASH: Record<Guide['kind'], string | undefined> = { now: '4 3', end: undefined, limit: '6 3', selected: '2 2' };
+const DASH: Record<Guide['kind'], string | undefined> = { start: undefined, now: '4 3', end: undefined, limit: '6 3', selected: '2 2' };
 
-/** Vertical lines for the live edge, the end, the 72-hour limit and the selected change, labelled below. */
+/** Vertical lines for StartTime, the live edge, the end, the 72-hour limit and the selected change, labelled below. */
 export function TimelineGuides({ guides, x, view, width }: { guides: readonly Guide[]; x: ScaleLinear<number, number>; view: ViewRange; width: number }) {
   return (
     <g aria-hidden="true">

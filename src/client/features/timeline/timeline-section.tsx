@@ -23,7 +23,7 @@ import { MUTED_TEXT } from '../../design-system/surface.ts';
 export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; model: TaskModel; parts: TimelineParts }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const { history, timeline, complete } = useTimelineData(taskRef, model);
+  const { history, timeline, times, complete } = useTimelineData(taskRef, model);
   const { data, error, dataUpdatedAt } = history;
   const reported = useTaskEvents(taskRef, model).data;
   const now = useServerNow(data?.now, dataUpdatedAt);
@@ -44,7 +44,7 @@ export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; m
         {data && watched === null && <UnwatchedNote taskRef={taskRef} ended={isFinished(model)} />}
         {!data && !error && <p role="status" className={`animate-pulse text-sm ${MUTED_TEXT}`}>{t('timeline.loading')}</p>}
         {error && <ErrorPanel error={error} compact onRetry={data ? undefined : () => void history.refetch()} />}
-        {timeline && <TimelineBody timeline={timeline} model={model} version={taskRef.version} now={now} reported={reported} />}
+        {timeline && times && <TimelineBody timeline={timeline} times={times} model={model} version={taskRef.version} now={now} reported={reported} />}
       </Section>
     </TimelinePartsContext>
   );

@@ -27,12 +27,12 @@ export function useTimelineData(taskRef: TaskRef, model: TaskModel) {
   const reread = () => void client.invalidateQueries({ queryKey: options.queryKey });
   useEventStream({ keys: taskStreamKeys(taskRef) }, { onChange: reread, onCallback: reread, onStale: reread }, !live.paused);
   const data = history.data;
-  const timeline = useMemo(() => {
+  const built = useMemo(() => {
     if (data === undefined) return undefined;
     const startTime = model.startTime ?? data.watched?.startTime ?? undefined;
     // The task's EndTime; else, when the lanes already saw the end, the first ended observation's.
     const endTime = model.endTime ?? data.observations.find((o) => o.endTime !== null)?.endTime ?? undefined;
-    return buildTimeline({
+    const timeline = buildTimeline({
       observations: data.observations,
       baseline: data.baseline,
       truncated: data.truncated,
@@ -40,6 +40,7 @@ export function useTimelineData(taskRef: TaskRef, model: TaskModel) {
       endTime,
       now: data.now,
     });
+    return { timeline, times: { startTime, endTime } };
   }, [data, model.startTime, model.endTime]);
-  return { history, timeline, complete: data !== undefined && complete(data.watched) };
+  return { history, timeline: built?.timeline, times: built?.times, complete: data !== undefined && complete(data.watched) };
 }

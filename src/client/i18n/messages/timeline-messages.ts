@@ -2,7 +2,7 @@
 export const timelineMessagesEn = {
   title: 'Lifecycle timeline',
   chartLabel: 'Lifecycle timeline: Status and CDN push over the task’s life, with configuration changes',
-  keyboardHelp: 'Left and right arrows move between spans, up and down between rows; Enter shows a change; + and − zoom, 0 fits, Shift with an arrow pans.',
+  keyboardHelp: 'Left and right arrows move between spans, up and down between rows; Enter shows the layout at the focused moment; + and − zoom, 0 fits, Shift with an arrow pans.',
   lanes: { status: 'Status', push: 'CDN push', markers: 'Changes' },
   unknown: 'unknown',
   reason: {
@@ -23,6 +23,15 @@ export const timelineMessagesEn = {
   now: 'now',
   afterStart: '{{offset}} after start',
   limit72: '72-hour limit',
+  startGuide: 'StartTime',
+  inferredLabel: 'Running (inferred from the task’s times)',
+  inferredDetail: 'Inferred from the task’s StartTime and EndTime: {{state}} from {{from}} to {{to}}. Not observed.',
+  legend: {
+    title: 'Legend',
+    observed: 'Observed by a poll',
+    inferred: 'Inferred from the task’s StartTime and EndTime',
+    unknown: 'Unknown',
+  },
   queryableUntil: 'Volcengine answers for this task until {{time}}.',
   pastWindow: 'Past the 72-hour window: Volcengine no longer answers for this task; mixscope keeps its history.',
   fields: { layout: 'Layout', encode: 'Encode', control: 'Control', streams: 'Streams', other: 'Other fields' },
@@ -55,6 +64,9 @@ export const timelineMessagesEn = {
   detail: {
     title: 'Configuration as it was at {{time}}',
     titleBefore: 'Configuration just before the change at {{time}}',
+    titleAt: 'Configuration at {{time}}: the last change seen before it, at {{seen}}',
+    titleAtNone: 'Configuration at {{time}}',
+    noneBefore: 'Nothing was observed before this moment: mixscope saw no configuration of the task yet. Watch a task to record its changes.',
     show: 'Show',
     after: 'After this change',
     before: 'Before this change',
@@ -79,7 +91,7 @@ type TimelineText = typeof timelineMessagesEn;
 export const timelineMessagesZh: TimelineText = {
   title: '生命周期时间线',
   chartLabel: '生命周期时间线：任务存续期间的任务状态与 CDN 推流，以及配置变化',
-  keyboardHelp: '左右方向键在时间段之间移动，上下方向键切换行；Enter 查看一次变化；+ 和 − 缩放，0 显示全部，Shift 加方向键平移。',
+  keyboardHelp: '左右方向键在时间段之间移动，上下方向键切换行；Enter 查看所选时刻的布局；+ 和 − 缩放，0 显示全部，Shift 加方向键平移。',
   lanes: { status: '任务状态', push: 'CDN 推流', markers: '变化' },
   unknown: '未知',
   reason: {
@@ -100,6 +112,15 @@ export const timelineMessagesZh: TimelineText = {
   now: '现在',
   afterStart: '开始后 {{offset}}',
   limit72: '72 小时上限',
+  startGuide: 'StartTime',
+  inferredLabel: '运行中（由任务起止时间推断）',
+  inferredDetail: '由任务的 StartTime 和 EndTime 推断：{{from}} 至 {{to}} 为 {{state}}。并非观测所得。',
+  legend: {
+    title: '图例',
+    observed: '轮询观测到的',
+    inferred: '由任务的 StartTime 和 EndTime 推断',
+    unknown: '未知',
+  },
   queryableUntil: '火山引擎在 {{time}} 之前可查询此任务。',
   pastWindow: '已超过 72 小时窗口：火山引擎不再返回此任务，mixscope 保留其历史记录。',
   fields: { layout: '布局', encode: '编码', control: '控制', streams: '流', other: '其他字段' },
@@ -132,6 +153,9 @@ export const timelineMessagesZh: TimelineText = {
   detail: {
     title: '{{time}} 时的配置',
     titleBefore: '{{time}} 这次变化之前的配置',
+    titleAt: '{{time}} 时的配置：取其前最后一次看到的变化（{{seen}}）',
+    titleAtNone: '{{time}} 时的配置',
+    noneBefore: '此刻之前没有任何观测：mixscope 尚未见过该任务的配置。关注任务即可记录其变化。',
     show: '显示',
     after: '变化之后',
     before: '变化之前',
