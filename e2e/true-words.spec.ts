@@ -18,6 +18,8 @@ test('a failed start says no push state ever came, not that it is not available 
   await page.goto('/task?appId=demo-app&roomId=room-bad-url&taskId=failed-mix');
   await expect(page.getByTestId('task-status')).toBeVisible();
   await expect(page.getByTestId('push-state')).toHaveText(/Never reported/);
+  // Nor with the glyph of a state still to come.
+  await expect(page.getByTestId('push-state')).not.toContainText('…');
   await expect(page.getByText('State not available yet')).toHaveCount(0);
   // A badge never wraps: the words must fit the summary's column at phone width too.
   await page.setViewportSize({ width: 390, height: 844 });

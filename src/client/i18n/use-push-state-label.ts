@@ -13,6 +13,7 @@ export function usePushStateLabel(): (facts: Pick<TaskModel, 'status' | 'endTime
   const enumLabel = useEnumLabel();
   return (facts) => {
     const reported = enumLabel('pushState', facts.pushStreamState);
-    return pushStateNeverCame(facts) ? { ...reported, label: t('task.pushStateNever') } : reported;
+    // Not the "…" of a state still to come: this one never will.
+    return pushStateNeverCame(facts) ? { ...reported, label: t('task.pushStateNever'), glyph: '∅' } : reported;
   };
 }
