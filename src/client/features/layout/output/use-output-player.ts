@@ -14,10 +14,12 @@ interface Playing {
 }
 
 /** What mpegts.js says in an error event, as one line a person can read. */
-function errorText(detail: unknown, info: unknown): string {
-  const record = (info !== null && typeof info === 'object' ? info : {}) as { code?: unknown; msg?: unknown };
-  const code = typeof record.code === 'number' && record.code > 0 ? ` (HTTP ${record.code})` : '';
-  const msg = typeof record.msg === 'string' && record.msg !== '' ? `: ${record.msg}` : '';
+export function playerErrorText(detail: unknown, info: unknown): string {
+  const field = (key: string): unknown => (info !== null && typeof info === 'object' ? Reflect.get(info, key) : undefined);
+  const status = field('code');
+  const text = field('msg');
+  const code = typeof status === 'number' && status > 0 ? ` (HTTP ${status})` : '';
+  const msg = typeof text === 'string' && text !== '' ? `: ${text}` : '';
   return `${String(detail)}${code}${msg}`;
 }
 
@@ -56,7 +58,7 @@ export function useOutputPlayer(video: RefObject<HTMLVideoElement | null>, path:
     );
     current.current = player;
     player.on(mpegts.Events.ERROR, (_type: unknown, detail: unknown, info: unknown) => {
-      if (current.current === player) setState({ kind: 'failed', reason: errorText(detail, info) });
+      if (current.current === player) setState({ kind: 'failed', reason: playerErrorText(detail, info) });
     });
     player.on(mpegts.Events.LOADING_COMPLETE, () => {
       if (current.current === player) setState({ kind: 'ended' });
