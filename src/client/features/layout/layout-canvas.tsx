@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NormalisedLayout } from '../../../shared/layout-model.ts';
 import type { VolcControl } from '../../../shared/volc-task-schema.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
+import { CanvasReadout } from './canvas-readout.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { viewportFor } from './canvas-view.ts';
 import { Layer, Stage, type KonvaStage } from './konva-core.ts';
@@ -70,7 +71,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   const regions = useMemo(() => sceneRegions(parts, { images: placed, hidden }), [parts, placed, hidden]);
   const { applied } = props;
   const overlays = useMemo(() => sceneOverlays(parts, { ...labels, spatial: spatial?.marks, applied, hidden }), [parts, labels, spatial, applied, hidden]);
-  const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId, hidden }), [parts, labels, selectedId, hoveredId, hidden]);
+  const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId, hidden, spacing: true }), [parts, labels, selectedId, hoveredId, hidden]);
   const world = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, listening: false };
   const cursor = dragging ? 'grabbing' : hoveredId ? 'pointer' : 'grab';
   return (
@@ -112,6 +113,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
           )}
         </div>
       </div>
+      <CanvasReadout element={ref} view={view} canvas={canvas} highlight={highlight} boxes={byId} />
       <p id={helpId} className={`mt-1.5 text-xs ${MUTED_TEXT}`}>{t('inspector.toolbar.help')}</p>
       {spatial && <SpatialMap scene={spatial} boxes={byId} />}
     </div>

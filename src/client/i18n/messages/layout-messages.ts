@@ -14,6 +14,14 @@ export const inspectorMessagesEn = {
     ratio: 'regions in proportions of the canvas (2020-12-01)',
     pixel: 'regions in canvas pixels (2023)',
   },
+  measure: {
+    pointer: 'Pointer at {{x}}, {{y}} px · {{px}} %, {{py}} % of the canvas',
+    pointerNone: 'Point at the canvas to read its position in output pixels.',
+    spacing: 'Distances',
+    side: { left: 'left', right: 'right', top: 'above', bottom: 'below' },
+    toEdge: '{{side}} {{length}} px to the canvas edge',
+    toRegion: '{{side}} {{length}} px to {{name}}',
+  },
   stack: {
     title: 'Regions, top first',
     hint: 'The eye hides a region to show what is under it; the lock keeps a click on the canvas from picking it. Neither changes the task.',
@@ -152,6 +160,14 @@ export const inspectorMessagesZh: typeof inspectorMessagesEn = {
   model: {
     ratio: '区域以画布比例表示（2020-12-01）',
     pixel: '区域以画布像素表示（2023）',
+  },
+  measure: {
+    pointer: '指针位于 {{x}}, {{y}} 像素 · 画布的 {{px}} %, {{py}} %',
+    pointerNone: '将指针移到画布上，以输出像素读取位置。',
+    spacing: '间距',
+    side: { left: '左侧', right: '右侧', top: '上方', bottom: '下方' },
+    toEdge: '{{side}}距画布边缘 {{length}} 像素',
+    toRegion: '{{side}}距 {{name}} {{length}} 像素',
   },
   stack: {
     title: '区域（上层在前）',

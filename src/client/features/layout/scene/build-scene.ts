@@ -4,6 +4,7 @@ import { LABEL_PAD_PX } from '../label-fit.ts';
 import type { SpatialMark } from '../spatial-map.ts';
 import type { LayoutParts } from './layout-parts.ts';
 import type { AppliedBox } from './applied-boxes.ts';
+import { sceneSpacing } from './scene-spacing.ts';
 import { bottomLabel, insideLabel, outsideLabel, type LabelView } from './scene-labels.ts';
 import type { PlacedImage, Scene, SceneItem, SceneOutline } from './scene-types.ts';
 
@@ -19,6 +20,8 @@ export interface SceneView extends LabelView {
   spatial?: readonly SpatialMark[] | undefined;
   selectedId?: string | undefined;
   hoveredId?: string | undefined;
+  /** Measuring lines from the selected region to its neighbours and the canvas edges (the interactive canvas). */
+  spacing?: boolean;
   /** The layout the mixer applied (read from the output), drawn over the declared one on request. */
   applied?: readonly AppliedBox[] | undefined;
 }
@@ -147,6 +150,7 @@ export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[]
     const label = outsideLabel(b, parts.canvas, view);
     if (label) items.push(label);
   }
+  if (selected && view.spacing) items.push(...sceneSpacing(selected, shownBoxes(parts, view.hidden), parts.canvas, view));
   return items;
 }
 

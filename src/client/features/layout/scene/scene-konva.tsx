@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import type { Size } from '../../../../shared/layout-geometry.ts';
-import { Circle, Group, Image, KonvaUtil, Rect, Text, type KonvaContext } from '../konva-core.ts';
+import { Circle, Group, Image, KonvaUtil, Line, Rect, Text, type KonvaContext } from '../konva-core.ts';
 import { LABEL_FONT_FAMILY } from '../label-fit.ts';
-import type { SceneImage, SceneItem, SceneLabel, SceneSpatial } from './scene-types.ts';
+import { SPACING_LINE, SPACING_PLATE, spacingPlate } from './scene-spacing.ts';
+import type { SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
 
 interface Props {
   items: readonly SceneItem[];
@@ -36,6 +37,8 @@ function KonvaItem({ item }: { item: SceneItem }) {
       return <KonvaLabel item={item} />;
     case 'spatial':
       return <KonvaSpatial item={item} />;
+    case 'spacing':
+      return <KonvaSpacing item={item} />;
   }
 }
 
@@ -73,6 +76,20 @@ function KonvaSpatial({ item }: { item: SceneSpatial }) {
       <Circle radius={4} fill="#f8fafc" stroke="#0f172a" strokeWidth={1.5} />
       <Rect x={-half} y={8} width={item.widthPx} height={item.fontPx + 2 * item.padPx} fill="rgba(15,23,42,0.85)" cornerRadius={3} />
       <Text x={-half + item.padPx} y={8 + item.padPx + 0.5} text={item.text} fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill={item.defaulted ? '#cbd5e1' : '#f8fafc'} wrap="none" />
+    </Group>
+  );
+}
+
+/** A measuring line with its figure on a plate at its middle; line and plate keep their screen size. */
+function KonvaSpacing({ item }: { item: SceneSpacing }) {
+  const plate = spacingPlate(item);
+  return (
+    <Group>
+      <Line points={[item.from.x, item.from.y, item.to.x, item.to.y]} stroke={SPACING_LINE} strokeWidth={1.5} strokeScaleEnabled={false} />
+      <Group x={plate.x} y={plate.y} scaleX={item.k} scaleY={item.k}>
+        <Rect width={item.widthPx} height={plate.heightPx} fill={SPACING_PLATE} cornerRadius={3} perfectDrawEnabled={false} />
+        <Text x={item.padPx} y={item.padPx + 0.5} text={item.text} fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill="#ffffff" wrap="none" perfectDrawEnabled={false} />
+      </Group>
     </Group>
   );
 }

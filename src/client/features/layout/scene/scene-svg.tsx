@@ -1,6 +1,7 @@
 import type { PixelRect } from '../../../../shared/layout-model.ts';
 import { LABEL_FONT_FAMILY } from '../label-fit.ts';
-import type { Scene, SceneImage, SceneItem, SceneLabel, SceneSpatial } from './scene-types.ts';
+import { SPACING_LINE, SPACING_PLATE, spacingPlate } from './scene-spacing.ts';
+import type { Scene, SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
 
 /** Where the picture goes: a known viewport and view (the browser), or the element's width (the server, which cannot measure). */
 export type SvgFrame =
@@ -68,6 +69,8 @@ function svgItem(item: SceneItem, key: number, idPrefix: string) {
       return <SvgLabel key={key} item={item} />;
     case 'spatial':
       return <SvgSpatial key={key} item={item} />;
+    case 'spacing':
+      return <SvgSpacing key={key} item={item} />;
   }
 }
 
@@ -100,6 +103,19 @@ function SvgSpatial({ item }: { item: SceneSpatial }) {
       <circle r={4} fill="#f8fafc" stroke="#0f172a" strokeWidth={1.5} />
       <rect x={r2(-half)} y={8} width={r2(item.widthPx)} height={item.fontPx + 2 * item.padPx} rx={3} fill="rgba(15,23,42,0.85)" />
       <text x={r2(-half + item.padPx)} y={r2(8 + item.padPx + 0.5 + item.fontPx / 2)} dominantBaseline="central" fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill={item.defaulted ? '#cbd5e1' : '#f8fafc'}>{item.text}</text>
+    </g>
+  );
+}
+
+function SvgSpacing({ item }: { item: SceneSpacing }) {
+  const plate = spacingPlate(item);
+  return (
+    <g>
+      <line x1={r2(item.from.x)} y1={r2(item.from.y)} x2={r2(item.to.x)} y2={r2(item.to.y)} stroke={SPACING_LINE} strokeWidth={r2(1.5 * item.k)} />
+      <g transform={`translate(${r2(plate.x)} ${r2(plate.y)}) scale(${item.k})`}>
+        <rect width={r2(item.widthPx)} height={r2(plate.heightPx)} rx={3} fill={SPACING_PLATE} />
+        <text x={r2(item.padPx)} y={r2(item.padPx + 0.5 + item.fontPx / 2)} dominantBaseline="central" fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill="#ffffff">{item.text}</text>
+      </g>
     </g>
   );
 }

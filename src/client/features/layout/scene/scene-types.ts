@@ -1,4 +1,6 @@
+import type { Point } from '../../../../shared/layout-geometry.ts';
 import type { PixelRect } from '../../../../shared/layout-model.ts';
+import type { SpacingSide } from '../../../../shared/region-spacing.ts';
 import type { ImagePlacement } from '../alternate-image.ts';
 
 /**
@@ -75,7 +77,25 @@ export interface SceneSpatial {
   defaulted: boolean;
 }
 
-export type SceneItem = SceneBackground | SceneBackgroundImage | SceneBox | SceneImage | SceneEdge | SceneOutline | SceneLabel | SceneSpatial;
+/**
+ * A measuring line from the selected region to a neighbour or the canvas edge (Figma's red lines),
+ * with its length in output pixels on a plate at its middle.
+ */
+export interface SceneSpacing {
+  kind: 'spacing';
+  id: string;
+  side: SpacingSide;
+  targetId: string | undefined;
+  from: Point;
+  to: Point;
+  k: number;
+  text: string;
+  widthPx: number;
+  fontPx: number;
+  padPx: number;
+}
+
+export type SceneItem = SceneBackground | SceneBackgroundImage | SceneBox | SceneImage | SceneEdge | SceneOutline | SceneLabel | SceneSpatial | SceneSpacing;
 
 /** The picture's items per layer; draw order is background, regions, overlays, highlight, each in its own order. */
 export interface Scene {
