@@ -63,7 +63,7 @@ describe('the upstream share of one replica', () => {
     expect(shareWait(initialShare('b'), 0)).toMatch(/no heartbeat written/);
     const established = { id: 'a', lastSeen: 0, sees: ['a'] };
     let s = round(initialShare('b'), 0, [established]);
-    expect(shareWait(s, 0)).toBe('waiting for the other 1 replica(s) to count it before taking its share of the upstream budget');
+    expect(shareWait(s, 0)).toBe('waiting for the other replicas (1) to count it before taking its share of the upstream budget');
     s = round(s, 1_000, [{ ...established, lastSeen: 1_000, sees: ['a', 'b'] }]);
     expect(shareWait(s, 1_000)).toMatch(/^waiting 3 s more .* old shares/);
     expect(shareWait(s, 1_000 + timings.holdMs - 1)).toMatch(/^waiting 1 s more/);

@@ -112,6 +112,6 @@ export function shareWait(state: ShareState, now: number): string | undefined {
   if (state.usableFrom !== undefined && now >= state.usableFrom && now < state.validUntil) return undefined;
   if (state.validUntil !== -Infinity && now >= state.validUntil) return 'its heartbeat could not be written for too long, so it holds no share of the upstream budget until the database answers';
   const others = state.counted.length - 1;
-  if (state.usableFrom === undefined) return `waiting for the other ${others} replica(s) to count it before taking its share of the upstream budget`;
+  if (state.usableFrom === undefined) return `waiting for the other replicas (${others}) to count it before taking its share of the upstream budget`;
   return `waiting ${Math.ceil((state.usableFrom - now) / 1_000)} s more before taking its share of the upstream budget, until calls granted under the old shares have left the window`;
 }

@@ -46,7 +46,7 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
 const alive = (c: Child) => c.process.exitCode === null && c.process.signalCode === null;
 const LEASE_TAKEN = /watcher lease taken/;
 const shareOf = (c: Child, share: number, replicas: number) =>
-  new RegExp(`upstream share: ${share} calls a second of ${QPS}, ${replicas} replica`).test(c.output());
+  new RegExp(`upstream share: ${share} calls a second of ${QPS}, replicas counted: ${replicas}"`).test(c.output());
 
 describePostgres('three replicas behind a balancer', (_server, backend) => {
   const children: Child[] = [];
