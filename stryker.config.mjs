@@ -12,6 +12,7 @@ export default {
     'src/shared/layout-geometry.ts',
     'src/shared/rect-union-area.ts',
     'src/shared/source-frame.ts',
+    'src/shared/source-frame-findings.ts',
     'src/shared/layout-normalise.ts',
     // warnings
     'src/shared/layout-warnings*.ts',

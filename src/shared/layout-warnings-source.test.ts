@@ -140,3 +140,34 @@ describe('one source of truth', () => {
     }));
   });
 });
+
+describe('what the source and reset warnings carry', () => {
+  it('names RenderMode 1 only when it cut the frame further, and points at the region', () => {
+    const [byCrop] = warningsOf([{ RenderMode: 2, Width: 640, Height: 360, SourceCrop: { WidthProportion: 0.3, HeightProportion: 0.3 } }]);
+    expect(byCrop?.message).toBe('Only 9% of the source frame reaches the region of "u0" (StreamIndex 0): its SourceCrop keep less than a quarter of the picture (for a 16:9 source).');
+    expect(byCrop?.regionIds).toEqual(['r0']);
+    const [byMode] = warningsOf([{ RenderMode: 1, Width: 160, Height: 640 }]);
+    expect(byMode?.message).toContain('its SourceCrop and RenderMode 1 keep');
+  });
+
+  it('says nothing of the source of a region with no area', () => {
+    expect(codesOf([{ Width: 0, Height: 360, SourceCrop: { WidthProportion: 0.1 } }]).filter((id) => !id.startsWith('zeroSize'))).toEqual([]);
+  });
+
+  it('gives each reset field its documented range, CornerRadius by version, on the region concerned', () => {
+    const resets = (version: '2020-12-01' | '2023-11-01') => layoutWarnings(buildTaskModel({
+      Layout: { LayoutMode: 2, CustomLayout: { Regions: [{ StreamIndex: 0, WidthProportion: 1, HeightProportion: 1, Width: 640, Height: 480, RenderMode: 4, CornerRadius: -1, AlternateImageFillMode: 2, MediaType: 3 }] } },
+    }, version)).filter((w) => w.code === 'valueReset').map((w) => [w.params['field'], w.params['range'], w.regionIds]);
+    expect(resets('2023-11-01')).toEqual([
+      ['RenderMode', '{0, 1, 2, 3}', ['r0']], ['CornerRadius', '[0, 1]', ['r0']], ['AlternateImageFillMode', '{0, 1}', ['r0']], ['MediaType', '{0, 1, 2}', ['r0']],
+    ]);
+    expect(resets('2020-12-01')[1]?.[1]).toBe('(0, 1]');
+  });
+
+  it('calls a stretch exactly 10 % within the limit, and reads the way of a square one as tall', () => {
+    // 16:9 source in a region 1.1 × as wide: exactly the limit, not beyond it.
+    expect(codesOf([{ Width: 704, Height: 360 }])).toEqual([]);
+    const [square] = warningsOf([{ Width: 360, Height: 360 }]);
+    expect(square?.params['direction']).toBe('tall');
+  });
+});
