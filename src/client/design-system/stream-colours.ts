@@ -10,6 +10,7 @@ const PALETTE = [
   '#332288', '#44AA99', '#882255',
 ];
 export const PALETTE_SIZE = PALETTE.length;
+export const STREAM_PALETTE: readonly string[] = PALETTE;
 
 function hash(text: string): number {
   let h = 2166136261;

@@ -1,6 +1,7 @@
 import type { NormalisedLayout, NormalisedRegion, PixelRect } from '../../../shared/layout-model.ts';
 import { effectiveCornerRadiusPx, finiteRect, offCanvasExtent, type OffCanvasExtent, type RegionVisibility } from '../../../shared/layout-geometry.ts';
 import { assignStreamColours, streamKey } from '../../design-system/stream-colours.ts';
+import { separateAdjacent } from './adjacent-colours.ts';
 
 /** One region as every picture of the layout sees it (scene/build-scene.ts), in output-canvas pixels (the view scales them). */
 export interface DrawBox {
@@ -61,7 +62,9 @@ export function regionColourKey(region: NormalisedRegion): string {
 
 /** Colours for every region of a layout, computed once per layout. */
 export function layoutColours(layout: NormalisedLayout): Map<string, string> {
-  return assignStreamColours(layout.regions.map(regionColourKey));
+  const keys = layout.regions.map(regionColourKey);
+  // Streams keep the colours they have elsewhere, except where two that touch would look alike.
+  return separateAdjacent(layout.regions.map((r, i) => ({ key: keys[i] ?? '', rect: finiteRect(r.rect) })), assignStreamColours(keys));
 }
 
 export function regionColour(region: NormalisedRegion, colours: Map<string, string>): string {
