@@ -103,6 +103,37 @@ test('zooming in and out keeps the task’s data in view and never leaves its li
   await expect(tl.guide('start')).toHaveCount(1);
   await expect(tl.guide('end')).toHaveCount(1);
   expect(await covers()).toBe(true);
+
+  // Ctrl and the wheel zoom around the pointer: at StartTime (the plot's left edge), StartTime
+  // stays where it is and the end leaves the view; a zoom around the middle would lose both.
+  const svg = await tl.chart.locator('svg').boundingBox();
+  if (svg === null) throw new Error('the chart has no box');
+  const rowY = svg.y + 40; // the Status lane
+  await page.mouse.move(svg.x + plot.left - 2, rowY);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await expect(fit).toBeEnabled();
+  await expect(tl.guide('start')).toHaveCount(1);
+  await expect(tl.guide('end')).toHaveCount(0);
+  expect(await covers()).toBe(true);
+
+  // Shift and a drag zoom to the range dragged over, in the middle of the life: no edge in view.
+  await page.keyboard.press('0');
+  await expect(fit).toBeDisabled();
+  const span = plot.right - plot.left;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(svg.x + plot.left + span * 0.4, rowY);
+  await page.mouse.down();
+  await page.mouse.move(svg.x + plot.left + span * 0.5, rowY, { steps: 4 });
+  await expect(tl.root.getByTestId('timeline-brush')).toBeVisible();
+  await page.mouse.move(svg.x + plot.left + span * 0.6, rowY, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(fit).toBeEnabled();
+  await expect(tl.guide('start')).toHaveCount(0);
+  await expect(tl.guide('end')).toHaveCount(0);
+  expect(await covers()).toBe(true);
 });
 
 test('a click on any moment shows the layout in force then, and a moment before any observation says so', async ({ page }, info) => {

@@ -1,10 +1,11 @@
-import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useWheelZoom } from './use-wheel-zoom.ts';
 import type { LaneId } from '../../../shared/timeline-lanes.ts';
 import { ActiveOutline, TimelineGuides, type Guide } from './timeline-guides.tsx';
 import { TimelineAxis } from './timeline-axis.tsx';
 import { InferredLayer } from './inferred-layer.tsx';
 import type { InferredSpan } from './inferred-spans.ts';
-import { CHART_H, GUTTER, indexAt, ROW_H, ROW_Y, rowAt, ROWS, type ActiveItem } from './timeline-geometry.ts';
+import { AXIS_H, CHART_H, GUTTER, indexAt, ROW_H, ROW_Y, rowAt, ROWS, type ActiveItem } from './timeline-geometry.ts';
 import { TimelineLane } from './timeline-lane.tsx';
 import { TimelineMarkers } from './timeline-markers.tsx';
 import type { TimelineView } from './use-timeline-view.ts';
@@ -32,12 +33,17 @@ interface Props {
 
 const LANES: LaneId[] = ['status', 'push'];
 
-/** The SVG: axis, two lanes, the change row and guides. Drag pans; hover and click go up as items. */
+/** The SVG: axis, two lanes, the change row and guides. Drag pans, Shift+drag zooms to a range, Ctrl+wheel zooms at the pointer; hover and click go up as items. */
 export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, inferredLabel, rowLabels, active, selectedId, label, helpId, onHover, onActivate, onKeyDown }: Props) {
   const ids = useId().replace(/:/g, '');
-  const drag = useRef<{ x: number; from: number; to: number; moved: boolean } | null>(null);
+  const drag = useRef<{ x: number; from: number; to: number; moved: boolean; select: boolean } | null>(null);
+  // Shift+drag selects a range to zoom to; drawn while the pointer moves.
+  const [brush, setBrush] = useState<{ from: number; to: number } | null>(null);
+  const svg = useRef<SVGSVGElement>(null);
   const plot = Math.max(1, width - GUTTER - 8);
   const { x, view, drawn, rows } = tv;
+  const timeAt = (clientX: number) => x.invert(clientX - (svg.current?.getBoundingClientRect().left ?? 0) - GUTTER);
+  useWheelZoom(svg, (factor, clientX) => tv.actions.zoom(factor, timeAt(clientX)));
 
   const itemAt = (e: PointerEvent<SVGSVGElement>): ActiveItem | null => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -52,7 +58,11 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, 
     if (d !== null) {
       const dx = e.clientX - d.x;
       if (Math.abs(dx) > 3) d.moved = true;
-      if (d.moved) tv.actions.set({ from: d.from - dx * tv.msPerPx, to: d.to - dx * tv.msPerPx });
+      if (d.moved && d.select) {
+        const a = x.invert(d.x - e.currentTarget.getBoundingClientRect().left - GUTTER);
+        const b = timeAt(e.clientX);
+        setBrush({ from: Math.min(a, b), to: Math.max(a, b) });
+      } else if (d.moved) tv.actions.set({ from: d.from - dx * tv.msPerPx, to: d.to - dx * tv.msPerPx });
       return;
     }
     onHover(itemAt(e));
@@ -71,6 +81,7 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, 
       data-testid="timeline-chart"
     >
       <svg
+        ref={svg}
         width={width}
         height={CHART_H}
         aria-hidden="true"
@@ -78,12 +89,14 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, 
         onPointerMove={onPointerMove}
         onPointerLeave={() => onHover(null)}
         onPointerDown={(e) => {
-          drag.current = { x: e.clientX, from: view.from, to: view.to, moved: false };
+          drag.current = { x: e.clientX, from: view.from, to: view.to, moved: false, select: e.shiftKey };
           e.currentTarget.setPointerCapture(e.pointerId);
         }}
         onPointerUp={(e) => {
           const d = drag.current;
           drag.current = null;
+          if (d?.select && d.moved && brush !== null) tv.actions.set(brush);
+          setBrush(null);
           if (d !== null && !d.moved) {
             const item = itemAt(e);
             const box = e.currentTarget.getBoundingClientRect();
@@ -122,6 +135,9 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, 
           <InferredLayer spans={inferred} x={x} dotsId={`${ids}-dots`} label={inferredLabel} />
           <TimelineMarkers clusters={drawn.markers} x={x} selectedId={selectedId} />
           <TimelineGuides guides={guides} x={x} view={view} width={plot} />
+          {brush && (
+            <rect data-testid="timeline-brush" x={x(brush.from)} y={AXIS_H} width={Math.max(1, x(brush.to) - x(brush.from))} height={CHART_H - AXIS_H - 18} className="fill-blue-500/15 stroke-blue-700 dark:fill-blue-300/20 dark:stroke-blue-300" strokeWidth={1} />
+          )}
           {active && activeItem && <ActiveOutline from={activeItem.from} to={activeItem.to} row={active.row} x={x} />}
         </g>
       </svg>

@@ -2,7 +2,7 @@
 export const timelineMessagesEn = {
   title: 'Lifecycle timeline',
   chartLabel: 'Lifecycle timeline: Status and CDN push over the task’s life, with configuration changes',
-  keyboardHelp: 'Left and right arrows move between spans, up and down between rows; Enter shows the layout at the focused moment; + and − zoom, 0 fits, Shift with an arrow pans.',
+  keyboardHelp: 'Left and right arrows move between spans, up and down between rows; Enter shows the layout at the focused moment; + and − zoom around it, 0 fits, Shift with an arrow pans. With a pointer: Ctrl and the wheel zoom where it points, Shift and a drag zoom to a range.',
   lanes: { status: 'Status', push: 'CDN push', markers: 'Changes' },
   unknown: 'unknown',
   reason: {
@@ -91,7 +91,7 @@ type TimelineText = typeof timelineMessagesEn;
 export const timelineMessagesZh: TimelineText = {
   title: '生命周期时间线',
   chartLabel: '生命周期时间线：任务存续期间的任务状态与 CDN 推流，以及配置变化',
-  keyboardHelp: '左右方向键在时间段之间移动，上下方向键切换行；Enter 查看所选时刻的布局；+ 和 − 缩放，0 显示全部，Shift 加方向键平移。',
+  keyboardHelp: '左右方向键在时间段之间移动，上下方向键切换行；Enter 查看所选时刻的布局；+ 和 − 以其为中心缩放，0 显示全部，Shift 加方向键平移。使用指针时：Ctrl 加滚轮在指针处缩放，按住 Shift 拖动可缩放到一段范围。',
   lanes: { status: '任务状态', push: 'CDN 推流', markers: '变化' },
   unknown: '未知',
   reason: {
