@@ -25,6 +25,7 @@ import { callbackNotice } from './fleet/callback-notice.ts';
 import { createLocalEventBus } from './fleet/event-bus.ts';
 import { createPostgresEventBus } from './fleet/postgres-event-bus.ts';
 import { createEventHub } from './fleet/event-hub.ts';
+import { streamIdStart } from './fleet/event-ring.ts';
 import { createFleetSource } from './fleet/fleet-source.ts';
 import { publishingStore } from './fleet/publishing-store.ts';
 import { startSimulatorFeed } from './fleet/simulator-feed.ts';
@@ -136,7 +137,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     onEvent: (e) => bus.publish({ type: 'callback', notice: callbackNotice(e) }),
   });
   const fleetSource = createFleetSource({ store, db, now: taskClock.now });
-  const hub = createEventHub({ bus, source: fleetSource, logger, firstId: wall.now() });
+  const hub = createEventHub({ bus, source: fleetSource, logger, firstId: streamIdStart() });
   await sharedBus?.start();
   // The embedded simulator serves its tasks' outputs, and a default pull rule points at them.
   const { listeningOn, ...outputs } = simulatorFetch === undefined

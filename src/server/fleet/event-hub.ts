@@ -131,7 +131,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
       if (lastEventId !== undefined) {
         const missed = ring.since(lastEventId);
         replay = missed === 'reset'
-          ? [{ event: 'reset', id: String(ring.latestId()), data: JSON.stringify({ reason: lastEventId > ring.latestId() ? 'unknown-id' : 'too-old' }) }]
+          ? [{ event: 'reset', id: String(ring.latestId()), data: JSON.stringify({ reason: ring.issued(lastEventId) ? 'too-old' : 'unknown-id' }) }]
           : missed.flatMap((entry) => messagesFor(entry, filter));
       }
       open.add(stream);

@@ -89,17 +89,21 @@ describe('GET /api/events', () => {
     expect(Number(a.id)).toBeGreaterThan(Number(seen.id));
   });
 
-  it('sends reset when the id is older than the ring holds, or was never issued', async () => {
+  it('sends reset when the id is older than the ring holds, or was never issued here', async () => {
     kit = await createFleetKit({ hub: { ringSize: 2 } });
-    for (const taskId of ['a', 'b', 'c']) await kit.store.watch({ ...REF, taskId });
+    for (const taskId of ['a', 'b', 'c', 'd']) await kit.store.watch({ ...REF, taskId });
     await kit.hub.settled();
-    const old = await connect('?fleet=1', { 'Last-Event-ID': '999' });
+    // Issued here (ids 1000 to 1003), but the ring of two no longer holds what followed 1000.
+    const old = await connect('?fleet=1', { 'Last-Event-ID': '1000' });
     expect(await old.next()).toMatchObject({ event: 'reset', data: JSON.stringify({ reason: 'too-old' }) });
+    // Below this process's first id, as another replica's or an earlier process's would be.
+    const elsewhere = await connect('?fleet=1', { 'Last-Event-ID': '999' });
+    expect(await elsewhere.next()).toMatchObject({ event: 'reset', data: JSON.stringify({ reason: 'unknown-id' }) });
     const future = await connect('?fleet=1', { 'Last-Event-ID': '99999' });
     expect(await future.next()).toMatchObject({ event: 'reset', data: JSON.stringify({ reason: 'unknown-id' }) });
     // Within the ring: the last two, no reset.
-    const recent = await connect('?fleet=1', { 'Last-Event-ID': '1001' });
-    expect((await recent.next()).id).toBe('1002');
+    const recent = await connect('?fleet=1', { 'Last-Event-ID': '1002' });
+    expect((await recent.next()).id).toBe('1003');
   });
 
   it('frees the subscriber when the browser goes away', async () => {
