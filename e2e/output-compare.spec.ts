@@ -8,6 +8,7 @@ import { findDemoScenario } from '../src/shared/demo-scenarios.ts';
 import { taskRefToSearch, type TaskRef } from '../src/shared/task-ref.ts';
 import { SIMULATOR_CREDENTIALS } from '../src/simulator/simulator.ts';
 import { SIMULATOR_PUSH_HOST } from '../src/server/output/simulator-pull.ts';
+import { phoneFacts } from './pages/phone-facts.ts';
 
 // Declared, applied, seen, against the real server and its embedded simulator, whose outputs are
 // decodable H.264 carrying Volcengine's layout SEI with planted differences: the online class
@@ -172,6 +173,11 @@ test.describe('bad input beside the declared layout', () => {
     await expect(panel.getByTestId('output-not-configured')).toContainText('push.example.com=https://pull.example.com/{app}/{stream}.flv');
     await expect(panel.getByRole('button')).toHaveCount(0);
     await expect(page.getByTestId('output-player')).toHaveCount(0);
+    // The example rule is one long word: on a phone it must wrap, not push the page sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const facts = await phoneFacts(page);
+    expect(facts.offscreen).toEqual([]);
+    expect(facts.scrollWidth).toBeLessThanOrEqual(facts.viewport);
   });
 
   test('a pull URL that serves a web page is a clear message, and the declared layout stays', async ({ page, consoleErrors }) => {

@@ -49,7 +49,7 @@ export function OutputPanel(props: OutputPanelProps) {
         <p className={`text-sm ${MUTED_TEXT}`}>{t('output.intro')}</p>
       </div>
       {canPull === false && (
-        <p data-testid="output-not-configured" className="rounded-md border-l-4 border-slate-300 bg-slate-50 p-2 text-sm dark:border-slate-600 dark:bg-slate-800">
+        <p data-testid="output-not-configured" className="wrap-anywhere rounded-md border-l-4 border-slate-300 bg-slate-50 p-2 text-sm dark:border-slate-600 dark:bg-slate-800">
           ℹ {t('output.notConfigured', { example: PULL_RULE_EXAMPLE })}
         </p>
       )}
