@@ -25,6 +25,13 @@ describe('simulator outputs', () => {
     expect(await applied('town-hall')).toContain('"canvas":{"w":1280,"h":720');
   });
 
+  // The mixer's SEI: payload type 100 by default, type 5 (with Volcengine's fixed UUID) only when asked.
+  it('writes payload type 100 unless the task asks for 5', async () => {
+    expect(await applied('math-101')).not.toContain('VolcengineRTCSEI');
+    expect(await applied('webinar-q3')).not.toContain('VolcengineRTCSEI');
+    expect(await applied('pixel-2023-11')).toContain('VolcengineRTCSEI');
+  });
+
   it('answers 404 for a path nothing pushes to', async () => {
     expect((await createSimulator({ seed: 1 }).fetch(new Request('http://sim.test/pull/live/nobody.flv'))).status).toBe(404);
   });

@@ -35,7 +35,8 @@ export function outputSpecOf(snapshot: TaskSnapshot, deviation: OutputDeviation 
     gopSeconds: encode['VideoGop'] ?? 2,
     bitrateKbps: encode['VideoBitrate'] || 1000,
     seiJson: JSON.stringify(json),
-    seiPayloadType: snapshot.body.Control?.SEIConfig?.SEIPayLoadType === 100 ? 100 : 5,
+    // Payload type 100 unless the task asks for 5 (the 2020 version has no SEIConfig at all).
+    seiPayloadType: snapshot.body.Control?.SEIConfig?.SEIPayLoadType === 5 ? 5 : 100,
     scene: {
       background: json.canvas.bgnd,
       // The picture shows what the SEI says, each region labelled with its user (and a screen share as such).
