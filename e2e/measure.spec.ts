@@ -59,6 +59,13 @@ test('the selected region is measured to its neighbours and the canvas edge, in 
   expect(Math.abs(Number(await pointer.getAttribute('data-y')) - 180)).toBeLessThanOrEqual(2);
   await expect(pointer).toContainText(/at \d+, \d+ px · 2[45](\.\d)? %, 2[45](\.\d)? %/);
 
+  // Rulers in output pixels, on request: the top ruler's band is drawn over the canvas's first rows.
+  const band = async () => (await inspector.pixelAt(900, 2)).slice(0, 3);
+  const before = await band();
+  await page.getByRole('checkbox', { name: 'Rulers (output pixels)' }).check();
+  await expect(inspector.canvas).toHaveAttribute('data-rulers', 'true');
+  await expect.poll(band).not.toEqual(before);
+
   // Hiding the left neighbour measures past it, to the canvas edge.
   await page.getByTestId('region-stack').locator(`li[data-region-id="${r.cover.id}"] button`).first().click();
   await expect(side('left')).toHaveAttribute('data-length', '252'); // region 2 ends at x 448
@@ -112,6 +119,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await inspector.open(BROKEN);
       await page.getByTestId('region-stack').locator(`li[data-region-id="${r.cropped.id}"] button`).last().click();
       await expect(page.getByTestId('spacing-readout')).toBeVisible();
+      await page.getByRole('checkbox', { name: 'Rulers (output pixels)' }).check();
       // What this adds stays within the screen, and each toggle is a 44 px target on a phone.
       for (const id of ['region-stack', 'spacing-readout', 'pointer-readout']) {
         const box = await page.getByTestId(id).boundingBox();

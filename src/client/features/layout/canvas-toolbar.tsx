@@ -6,12 +6,14 @@ interface Props {
   helpId: string;
   spatial: boolean;
   onSpatial: (on: boolean) => void;
+  rulers: boolean;
+  onRulers: (on: boolean) => void;
 }
 
 const BUTTON = 'min-w-8 max-sm:min-w-11 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
 
 /** Zoom, fit, 1:1 and the spatial overlay: every canvas action has a button as well as a key. */
-export function CanvasToolbar({ api, helpId, spatial, onSpatial }: Props) {
+export function CanvasToolbar({ api, helpId, spatial, onSpatial, rulers, onRulers }: Props) {
   const { t } = useTranslation();
   const percent = Math.round(api.view.scale * 100);
   return (
@@ -30,6 +32,10 @@ export function CanvasToolbar({ api, helpId, spatial, onSpatial }: Props) {
       <label className="ml-2 flex cursor-pointer items-center gap-1.5 text-sm">
         <input type="checkbox" checked={spatial} onChange={(e) => onSpatial(e.target.checked)} className="h-4 w-4 accent-sky-700" />
         {t('inspector.toolbar.spatial')}
+      </label>
+      <label className="ml-2 flex cursor-pointer items-center gap-1.5 text-sm">
+        <input type="checkbox" checked={rulers} onChange={(e) => onRulers(e.target.checked)} className="h-4 w-4 accent-sky-700" />
+        {t('inspector.toolbar.rulers')}
       </label>
     </div>
   );

@@ -13,6 +13,7 @@ import { SpatialMapLazy as SpatialMap } from './lazy-details.tsx';
 import { sceneBackground, sceneHighlight, sceneOverlays, sceneRegions } from './scene/build-scene.ts';
 import type { AppliedBox } from './scene/applied-boxes.ts';
 import type { LayoutParts } from './scene/layout-parts.ts';
+import { KonvaRulers } from './scene/konva-rulers.tsx';
 import { SceneKonvaItems } from './scene/scene-konva.tsx';
 import type { LayoutImages } from './scene/use-layout-picture.ts';
 import { spatialScene } from './spatial-map.ts';
@@ -52,6 +53,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   const helpId = useId();
   const [ref, available] = useElementWidth<HTMLDivElement>();
   const [showSpatial, setShowSpatial] = useState(false);
+  const [showRulers, setShowRulers] = useState(false);
   const { canvas } = parts;
   const { width: cw, height: ch } = canvas;
   const { maxHeight } = props;
@@ -76,7 +78,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   const cursor = dragging ? 'grabbing' : hoveredId ? 'pointer' : 'grab';
   return (
     <div className="w-full min-w-0">
-      <CanvasToolbar api={api} helpId={helpId} spatial={showSpatial} onSpatial={setShowSpatial} />
+      <CanvasToolbar api={api} helpId={helpId} spatial={showSpatial} onSpatial={setShowSpatial} rulers={showRulers} onRulers={setShowRulers} />
       <div ref={ref} className="w-full">
         <div
           data-testid="layout-canvas"
@@ -85,6 +87,7 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
           data-view-y={view.y}
           data-canvas-width={cw}
           data-canvas-height={ch}
+          data-rulers={showRulers || undefined}
           data-hidden-regions={hidden && hidden.size > 0 ? [...hidden].join(' ') : undefined}
           role="application"
           aria-roledescription="canvas"
@@ -109,6 +112,11 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
               <Layer name="world highlight" {...world}>
                 <SceneKonvaItems items={highlight} />
               </Layer>
+              {showRulers && (
+                <Layer name="rulers" listening={false}>
+                  <KonvaRulers view={view} viewport={viewport} canvas={canvas} />
+                </Layer>
+              )}
             </Stage>
           )}
         </div>

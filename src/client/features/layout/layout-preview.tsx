@@ -62,7 +62,7 @@ export function LayoutPreview({ parts, selectedId, hoveredId }: Props) {
 
   return (
     <div className="w-full min-w-0" inert data-layout-preview="">
-      <CanvasToolbar api={api} helpId="" spatial={false} onSpatial={idle} />
+      <CanvasToolbar api={api} helpId="" spatial={false} onSpatial={idle} rulers={false} onRulers={idle} />
       <div ref={ref} className="w-full">
         <div className="relative overflow-hidden rounded-md bg-slate-200 ring-1 ring-slate-300 dark:bg-slate-800 dark:ring-slate-700" style={onServer ? undefined : { width: viewport.width, height: viewport.height }}>
           {scene && <SceneSvg scene={scene} frame={onServer ? { kind: 'fill', className: 'block max-h-[640px] min-h-[160px]' } : { kind: 'viewport', width: viewport.width, height: viewport.height, view }} />}

@@ -40,6 +40,7 @@ export const inspectorMessagesEn = {
     actualLabel: 'Actual size: one canvas pixel per screen pixel',
     zoom: 'Zoom {{percent}}%',
     spatial: 'Spatial positions',
+    rulers: 'Rulers (output pixels)',
     help: 'Drag to pan; Ctrl or ⌘ + wheel zooms. Keys: + and − zoom, 0 fits, 1 is actual size, arrows pan, [ and ] pick the previous or next region, Esc clears the selection.',
   },
   canvas: {
@@ -187,6 +188,7 @@ export const inspectorMessagesZh: typeof inspectorMessagesEn = {
     actualLabel: '实际大小：一个画布像素对应一个屏幕像素',
     zoom: '缩放 {{percent}}%',
     spatial: '空间位置',
+    rulers: '标尺（输出像素）',
     help: '拖动可平移；按住 Ctrl 或 ⌘ 滚动滚轮可缩放。键盘：+ 和 − 缩放，0 适应，1 实际大小，方向键平移，[ 和 ] 选择上一个或下一个区域，Esc 取消选择。',
   },
   canvas: {
