@@ -75,6 +75,21 @@ describe('buildScene: one picture of a layout', () => {
     expect(outside && outside.y + outside.heightPx * outside.k).toBeLessThanOrEqual(680);
   });
 
+  it('names a picked region in full outside it when its label inside is cut short', () => {
+    // 160 canvas px at half size leave 80 screen px: room for a cut label, not the whole one.
+    const layout = pixelLayout([{ x: 100, y: 100, w: 160, h: 200 }], CANVAS);
+    const parts = layoutParts(layout);
+    const full = parts.boxes[0]?.label ?? '';
+    const named = (v: SceneView) => of(sceneItems(buildScene(parts, v)), 'label').map((l: SceneLabel) => [l.placement, l.text]);
+    const narrow = (s: string) => Array.from(s).length * 12;
+    const inside = named(view({ measure: narrow }));
+    expect(inside).toHaveLength(1);
+    expect(inside[0]?.[1]).not.toBe(full);
+    expect(named(view({ measure: narrow, selectedId: 'r0' }))).toContainEqual(['outside', full]);
+    // Whole inside: no second label.
+    expect(named(view({ selectedId: 'r0' }))).toEqual([['inside', full]]);
+  });
+
   it('puts a loaded image over its region and the background image over the colour', () => {
     const layout = pixelLayout([{ x: 0, y: 0, w: 640, h: 360 }], CANVAS);
     const image = { src: 'https://example.com/a.png' } as HTMLImageElement;

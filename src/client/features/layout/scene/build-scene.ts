@@ -135,7 +135,7 @@ export function videoOverlayScene(parts: LayoutParts, view: SceneView & { labels
 
 /**
  * Hover (dashed) and selection (solid, two-tone so it reads on any colour), with the region's
- * label outside it when it has none inside. The only part that changes as the pointer moves.
+ * label outside it when the one inside is missing or cut short. The only part that changes as the pointer moves.
  */
 export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[] {
   const find = (id: string | undefined) => (id === undefined || view.hidden?.has(id) ? undefined : parts.boxes.find((b) => b.id === id));
@@ -146,7 +146,8 @@ export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[]
   if (hovered) items.push(outline(hovered, 'hovered', hovered.cornerRadius, '#0f172a', 3), outline(hovered, 'hovered', hovered.cornerRadius, '#f8fafc', 1.5, DASH));
   if (selected) items.push(outline(selected, 'selected', selected.cornerRadius, '#f8fafc', 5), outline(selected, 'selected', selected.cornerRadius, '#2563eb', 2.5));
   for (const b of [hovered, selected]) {
-    if (!b || insideLabel(b, parts.canvas, view)) continue;
+    // The region pointed at or picked is named in full: outside it when its own label is cut short.
+    if (!b || insideLabel(b, parts.canvas, view)?.text === b.label) continue;
     const label = outsideLabel(b, parts.canvas, view);
     if (label) items.push(label);
   }
