@@ -78,6 +78,19 @@ test('an unwatched ended task shows its StartTime and EndTime, and the run they 
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
+test('in Chinese at phone width, the inferred run and its legend are in Chinese and nothing scrolls sideways', async ({ page }, info) => {
+  await page.addInitScript(() => localStorage.setItem('mixscope.language', 'zh'));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const tl = new TimelinePanel(page);
+  await page.goto(`${server.url}/task?${taskRefToSearch(ENDED)}`);
+  await expect(tl.inferred()).toHaveCount(1);
+  await expect(tl.root.getByTestId('timeline-legend')).toContainText('由任务的 StartTime 和 EndTime 推断');
+  await expect(tl.guide('start')).toContainText('StartTime');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await tl.root.screenshot({ path: info.outputPath('unwatched-ended-zh-phone-dark.png') });
+});
+
 test('zooming in and out keeps the task’s data in view and never leaves its life', async ({ page }) => {
   const tl = new TimelinePanel(page);
   await page.goto(`${server.url}/task?${taskRefToSearch(ENDED)}`);
