@@ -126,6 +126,7 @@ test.describe('bad input beside the declared layout', () => {
   let webPage: Server;
   let elsewhere: Server;
   let elsewhereHits = 0;
+  const webPageAsked: string[] = [];
   const data = [tempDir('mixscope-output-plain-'), tempDir('mixscope-output-ruled-')];
 
   const listen = async (server: Server) => {
@@ -134,7 +135,10 @@ test.describe('bad input beside the declared layout', () => {
   };
 
   test.beforeAll(async () => {
-    webPage = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Sign in to the CDN console</body></html>'));
+    webPage = createServer((req, res) => {
+      webPageAsked.push(req.url ?? '');
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Sign in to the CDN console</body></html>');
+    });
     elsewhere = createServer((_req, res) => {
       elsewhereHits += 1;
       res.writeHead(200, { 'Content-Type': 'video/x-flv' }).end();
@@ -192,6 +196,36 @@ test.describe('bad input beside the declared layout', () => {
     await expect(failure).toContainText('not HLS or a web page');
     await expect(page.getByTestId('layout-canvas')).toBeVisible();
     await expect(page.getByTestId('output-facts')).toHaveCount(0);
+  });
+
+  test('a pull URL typed on the page: not a URL is said at once, a host nobody allowed is refused unfetched, an allowed one is read', async ({ page, consoleErrors }) => {
+    consoleErrors.allow('403');
+    consoleErrors.allow('502');
+    noDemoImages(consoleErrors);
+    await page.goto(`${ruled.url}${taskPath(CLASS)}`);
+    const panel = page.getByTestId('output-panel');
+    const field = panel.getByLabel('Pull URL (optional)');
+    const compare = panel.getByRole('button', { name: 'Compare with the output' });
+    await field.fill('rtmp://push.example.com/live/x');
+    await compare.click();
+    await expect(panel.getByTestId('output-pull-url-invalid')).toContainText('http:// or https://');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.getByTestId('output-failure')).toHaveCount(0);
+
+    const elsewhereHost = `127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    await field.fill(`http://${elsewhereHost}/live/typed.flv`);
+    await compare.click();
+    const failure = panel.getByTestId('output-failure');
+    await expect(failure).toHaveAttribute('data-reason', 'pull-host-not-allowed', { timeout: 15_000 });
+    await expect(failure).toContainText('MIXSCOPE_PULL_HOSTS');
+    expect(elsewhereHits).toBe(0);
+
+    const pageHost = `127.0.0.1:${(webPage.address() as AddressInfo).port}`;
+    await field.fill(`http://${pageHost}/live/typed-by-hand.flv`);
+    await panel.getByRole('button', { name: 'Read the output again' }).click();
+    await expect(failure).toHaveAttribute('data-reason', 'not-flv', { timeout: 15_000 });
+    expect(webPageAsked).toContain('/live/typed-by-hand.flv');
+    await expect(page.getByTestId('layout-canvas')).toBeVisible();
   });
 
   test('a host nobody allowed is refused with nothing fetched', async ({ request }) => {

@@ -63,6 +63,7 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
   const getFrozenFrame = useCallback(() => frozenFrame, [frozenFrame]);
   const [output, setOutput] = useState<OutputResponse>();
   const [showApplied, setShowApplied] = useState(true);
+  const [pullUrl, setPullUrl] = useState<string>();
   const { layout } = model;
   const source = useMemo(() => aspectSize(aspect), [aspect]);
   const { parts, images } = useLayoutPicture(layout, source);
@@ -122,7 +123,7 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
             <p className={`text-sm ${MUTED_TEXT}`}>{model.targets.length === 0 && layout.approximate ? t('canvas.allStreams') : t('canvas.noRegions')}</p>
           )}
           {rest && <CanvasLegend layout={layout} backgroundReset={background.reset} />}
-          {rest && taskRef && <OutputPlayer streamPath={outputStreamPath(taskRef)} parts={parts} applied={applied} onFrozen={onFrozen} />}
+          {rest && taskRef && <OutputPlayer streamPath={outputStreamPath(taskRef, pullUrl)} parts={parts} applied={applied} onFrozen={onFrozen} />}
         </div>
         {rest && (
         <div className="min-w-0 space-y-4">
@@ -132,7 +133,7 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
           {taskRef && (
             <OutputPanel
               taskRef={taskRef} model={model} regions={regions} targets={model.targets} onSelect={setSelectedId} onHover={setHoveredId}
-              onOutput={setOutput} showApplied={showApplied} onShowApplied={setShowApplied}
+              onOutput={setOutput} showApplied={showApplied} onShowApplied={setShowApplied} onPullUrl={setPullUrl}
             />
           )}
           <WarningList warnings={warnings} regions={regions} targets={model.targets} onSelect={setSelectedId} onHover={setHoveredId} />

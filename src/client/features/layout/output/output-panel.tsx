@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NormalisedRegion, StreamEntry } from '../../../../shared/layout-model.ts';
 import type { OutputResponse } from '../../../../shared/output-api.ts';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../lib/time-format.ts';
 import { MUTED_TEXT } from '../../../design-system/surface.ts';
 import { WarningList } from '../warning-list.tsx';
 import { OutputFacts } from './output-facts.tsx';
-import { outputFailureReason, outputQuery } from './output-query.ts';
+import { outputFailureReason, outputQuery, typedPullUrl } from './output-query.ts';
 
 export interface OutputPanelProps {
   taskRef: TaskRef;
@@ -23,6 +23,8 @@ export interface OutputPanelProps {
   onOutput: (output: OutputResponse | undefined) => void;
   showApplied: boolean;
   onShowApplied: (on: boolean) => void;
+  /** The pull URL a person typed and compared with (undefined: the server's rule), for the player. */
+  onPullUrl: (url: string | undefined) => void;
 }
 
 const BUTTON = 'rounded-md border border-sky-700 bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60 dark:border-sky-500 dark:bg-sky-700 dark:hover:bg-sky-800';
@@ -37,9 +39,26 @@ export function OutputPanel(props: OutputPanelProps) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const config = useQuery(configQueries.server());
-  const query = useQuery(outputQuery(taskRef));
+  const [typed, setTyped] = useState('');
+  const [typedInvalid, setTypedInvalid] = useState(false);
+  // Each press of Compare: the URL it used, and a count so the same URL can be read again.
+  const [asked, setAsked] = useState<{ url: string | undefined; n: number }>({ url: undefined, n: 0 });
+  const query = useQuery(outputQuery(taskRef, asked.url));
   const { data, error, isFetching } = query;
+  const { refetch } = query;
+  const { onPullUrl } = props;
   useEffect(() => onOutput(data), [data, onOutput]);
+  useEffect(() => {
+    if (asked.n === 0) return;
+    onPullUrl(asked.url);
+    void refetch();
+  }, [asked, refetch, onPullUrl]);
+  const compare = () => {
+    const parsed = typedPullUrl(typed);
+    setTypedInvalid(!parsed.ok);
+    if (parsed.ok) setAsked((a) => ({ url: parsed.url, n: a.n + 1 }));
+  };
+  const pullUrlId = useId();
   const reason = error ? outputFailureReason(error) : undefined;
   const canPull = config.data?.outputPull;
   return (
@@ -54,12 +73,27 @@ export function OutputPanel(props: OutputPanelProps) {
         </p>
       )}
       {canPull && (
-        <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={BUTTON} disabled={isFetching} onClick={() => void query.refetch()}>
-            {data || error ? t('output.again') : t('output.compare')}
-          </button>
-          {isFetching && <span role="status" className={`text-sm ${MUTED_TEXT}`}>{t('output.reading')}</span>}
-        </div>
+        <form noValidate className="space-y-2" onSubmit={(e) => { e.preventDefault(); compare(); }}>
+          <div className="space-y-1 text-sm">
+            <label htmlFor={pullUrlId} className="font-medium">{t('output.pullUrlLabel')}</label>
+            <input
+              id={pullUrlId} type="url" inputMode="url" autoComplete="off" spellCheck={false} value={typed}
+              onChange={(e) => { setTyped(e.target.value); setTypedInvalid(false); }}
+              aria-invalid={typedInvalid} aria-describedby={`${pullUrlId}-hint`} data-testid="output-pull-url"
+              placeholder="https://pull.example.com/live/stream.flv"
+              className="block w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
+            />
+            <p id={`${pullUrlId}-hint`} className={typedInvalid ? 'text-red-700 dark:text-red-300' : MUTED_TEXT} data-testid={typedInvalid ? 'output-pull-url-invalid' : undefined}>
+              {typedInvalid ? t('output.pullUrlInvalid') : t('output.pullUrlHint')}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <button type="submit" className={BUTTON} disabled={isFetching}>
+              {data || error ? t('output.again') : t('output.compare')}
+            </button>
+            {isFetching && <span role="status" className={`text-sm ${MUTED_TEXT}`}>{t('output.reading')}</span>}
+          </div>
+        </form>
       )}
       {error && !isFetching && (
         <div role="alert" data-testid="output-failure" data-reason={reason ?? ''} className="rounded-md border-l-4 border-orange-500 bg-orange-50 p-2 text-sm dark:bg-orange-950/60">
