@@ -67,6 +67,15 @@ const PAGES: PhonePage[] = [
     },
   },
   {
+    // A selected region opens its detail, whose field table holds the longest unbreakable values.
+    name: 'task-region', path: demoTask('online-class'), signedIn: true,
+    ready: async (page) => {
+      await expect(page.getByTestId('layout-canvas')).toBeVisible();
+      await page.getByTestId('region-table').locator('tbody tr').first().click();
+      await expect(page.getByTestId('region-detail')).toBeVisible();
+    },
+  },
+  {
     name: 'fleet', path: '/tasks', signedIn: true,
     ready: async (page) => expect(page.getByTestId('fleet-row').first()).toBeVisible({ timeout: 15_000 }),
   },

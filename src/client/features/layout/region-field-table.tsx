@@ -23,9 +23,9 @@ export function RegionFieldTable({ rows }: { rows: readonly FieldRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.field} data-field={row.field} data-defaulted={row.defaulted} data-reset-from={row.resetFrom} className="border-b border-slate-100 dark:border-slate-800">
-            <th scope="row" className={`${CELL} text-left font-mono text-xs font-normal whitespace-nowrap`}>{row.field}</th>
+            <th scope="row" className={`${CELL} text-left font-mono text-xs font-normal wrap-anywhere sm:whitespace-nowrap`}>{row.field}</th>
             <Value value={row.value} />
-            <td className={`${CELL} text-xs whitespace-nowrap`}><Status row={row} /></td>
+            <td className={`${CELL} text-xs sm:whitespace-nowrap`}><Status row={row} /></td>
           </tr>
         ))}
       </tbody>
