@@ -8,7 +8,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 const PAGES = [
-  { name: 'home', path: '/', ready: 'query-form' },
+  { name: 'home', path: '/', ready: 'demo-gallery' },
   { name: 'task page', path: '/task?appId=demo-app&roomId=class-math-101&taskId=class-mix', ready: 'region-table' },
   { name: 'broken layout', path: '/task?appId=demo-app&roomId=support-ticket-4711&taskId=broken-mix', ready: 'warning-list' },
   { name: 'webinar (pixels)', path: '/task?appId=demo-app&roomId=webinar-q3&taskId=webinar-mix&version=2023-06-01', ready: 'region-table' },
@@ -22,8 +22,7 @@ for (const size of SIZES) {
     await page.setViewportSize(size);
     for (const p of PAGES) {
       await page.goto(p.path);
-      if (p.ready === 'query-form') await expect(page.getByRole('button', { name: 'Open task' })).toBeVisible();
-      else if (p.ready) await expect(page.getByTestId(p.ready)).toBeVisible();
+      if (p.ready) await expect(page.getByTestId(p.ready)).toBeVisible();
       else await expect(page.locator('main h1').first()).toBeVisible();
       if (p.path === '/inspect') {
         await page.getByRole('button', { name: 'Load an example' }).click();
