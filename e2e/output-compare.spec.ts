@@ -66,6 +66,8 @@ test.describe('declared, applied, seen', () => {
     const looks = page.getByTestId('frame-looks').locator('li');
     await expect(looks).toHaveCount(8);
     await expect(page.getByTestId('frame-looks').locator('li[data-verdict="empty"]')).toHaveText(/stu-fay · #7 looks empty: is the user publishing\?/);
+    // stu-fay is in the room, so nothing about leaving it is said.
+    await expect(page.getByTestId('frame-look-left')).toHaveCount(0);
     await expect(page.getByTestId('frame-looks').locator('li[data-verdict="picture"]')).toHaveCount(7);
     const frame = await page.getByTestId('frozen-frame').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
     expect(frame).toEqual([1920, 1080]);
@@ -79,6 +81,24 @@ test.describe('declared, applied, seen', () => {
     const bytes = Buffer.concat(chunks);
     // IHDR width and height: the layout (1920) and the frame scaled to its height, 16 px apart.
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1920 + 16 + 1920, 1080]);
+  });
+
+  test('a region found empty in the frozen frame of a user who left the room says when and why', async ({ page }) => {
+    await page.goto(taskPath(scenario('client-task')));
+    // The room's presence (from the callbacks) already explains the region beside the layout.
+    await expect(page.getByTestId('empty-regions').locator('li[data-user="fan-joe"]')).toBeVisible({ timeout: 15_000 });
+    const player = page.getByTestId('output-player');
+    await player.getByRole('button', { name: /Play the output/ }).click();
+    await expect(player).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
+    await expect.poll(() => player.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.5);
+    await player.getByRole('button', { name: 'Freeze this frame' }).click();
+    const looks = page.getByTestId('frame-looks');
+    // fan-joe's window sits over lily's picture: without fan-joe's stream, lily shows through it.
+    const fan = looks.locator('li', { hasText: 'fan-joe' });
+    await expect(fan).toHaveAttribute('data-verdict', 'picture');
+    await expect(fan.getByTestId('frame-look-left')).toHaveText(/That picture is not fan-joe, but what lies under the region: fan-joe left the room at .+ \(connection lost\)\./);
+    await expect(looks.locator('li', { hasText: 'lily' })).toHaveAttribute('data-verdict', 'picture');
+    await expect(looks.locator('li', { hasText: 'lily' }).getByTestId('frame-look-left')).toHaveCount(0);
   });
 
   test('the PK battle and the gallery: the frame rate and the capped size warned in words', async ({ page }) => {

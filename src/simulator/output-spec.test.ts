@@ -21,6 +21,12 @@ describe('simulator outputs', () => {
     expect(text).not.toContain('"uid":"stu-fay"');
   });
 
+  it('leaves out a user who has left the room: fan-joe\'s connection dropped, lily is still there', async () => {
+    const text = await applied('lily-cam');
+    expect(text).toContain('"uid":"lily"');
+    expect(text).not.toContain('"uid":"fan-joe"');
+  });
+
   it('caps the 30-person gallery at 1280x720', async () => {
     expect(await applied('town-hall')).toContain('"canvas":{"w":1280,"h":720');
   });

@@ -7,15 +7,20 @@ import type { TaskSnapshot } from './task-lifecycle.ts';
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
-/** What the simulated mixer writes for a task now: its layout as SEI JSON, at its Encode settings. */
-export function outputSpecOf(snapshot: TaskSnapshot, deviation: OutputDeviation = {}): OutputSpec {
+/**
+ * What the simulated mixer writes for a task now: its layout as SEI JSON, at its Encode settings.
+ * A user who has left the room (`away`) sends no stream, so the mixer has nothing to put in their
+ * region, as with the scenario's planted non-publisher.
+ */
+export function outputSpecOf(snapshot: TaskSnapshot, deviation: OutputDeviation = {}, away: readonly string[] = []): OutputSpec {
   const { task } = parseTask(renderTask(snapshot, '2023-06-01'));
   const layout = normaliseLayout(task, '2023-06-01');
   const declared = { width: layout.canvas.width.value, height: layout.canvas.height.value };
   const cap = deviation.maxSize;
   const scale = cap ? Math.min(1, cap.width / declared.width, cap.height / declared.height) : 1;
   const encode = snapshot.body.Encode ?? {};
-  const shown = layout.regions.filter((r) => r.stream?.userId === undefined || r.stream.userId !== deviation.dropUserId);
+  const missing = new Set([...away, ...(deviation.dropUserId === undefined ? [] : [deviation.dropUserId])]);
+  const shown = layout.regions.filter((r) => r.stream?.userId === undefined || !missing.has(r.stream.userId));
   const regions = shown.map((r) => ({
     uid: r.stream?.userId ?? '',
     x: Math.round(r.rect.x * scale), y: Math.round(r.rect.y * scale), w: Math.round(r.rect.width * scale), h: Math.round(r.rect.height * scale),

@@ -23,10 +23,15 @@ function namedUsers(s: TaskSnapshot): string[] {
   return ids.filter((id): id is string => typeof id === 'string' && id !== '');
 }
 
+/** Users the task's script has leave the room by t. */
+export function usersAway(s: TaskSnapshot, t: number): string[] {
+  return (s.script.departures ?? []).filter((d) => s.startTime + d.atMs <= t).map((d) => d.userId);
+}
+
 /** Users of one task still in the room at t: those the task names, minus those who left. */
 export function usersOnlineIn(s: TaskSnapshot, t: number): string[] {
   if (!isActive(s)) return [];
-  const gone = new Set((s.script.departures ?? []).filter((d) => s.startTime + d.atMs <= t).map((d) => d.userId));
+  const gone = new Set(usersAway(s, t));
   return namedUsers(s).filter((id) => !gone.has(id));
 }
 

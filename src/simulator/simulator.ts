@@ -4,6 +4,7 @@ import { controlActions } from './control-actions.ts';
 import { FAULT_HEADER, parseFaultHeader, playFaults } from './faults.ts';
 import { getTask } from './get-task-action.ts';
 import { outputSpecOf } from './output-spec.ts';
+import { usersAway } from './room-model.ts';
 import { outputStream } from './output-stream.ts';
 import { SlidingWindowLimiter } from './rate-limit.ts';
 import { renderTask } from './render-task.ts';
@@ -114,9 +115,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   /** GET /pull/{app}/{stream}.flv: the HTTP-FLV output of the task pushing to rtmp://…/{app}/{stream}, as a CDN serves it. */
   function pull(req: Request, url: URL): Response {
     const path = url.pathname.replace(/^\/pull/, '').replace(/\.flv$/, '');
-    const snapshot = req.method === 'GET' && url.pathname.endsWith('.flv') ? store.pushingTo(path, clock.taskNow()) : undefined;
+    const now = clock.taskNow();
+    const snapshot = req.method === 'GET' && url.pathname.endsWith('.flv') ? store.pushingTo(path, now) : undefined;
     if (snapshot === undefined) return new Response('No live stream at this path.\n', { status: 404, headers: { 'Content-Type': 'text/plain' } });
-    const body = outputStream(outputSpecOf(snapshot, snapshot.script.output));
+    const body = outputStream(outputSpecOf(snapshot, snapshot.script.output, usersAway(snapshot, now)));
     return new Response(body, { headers: { 'Content-Type': 'video/x-flv', 'Cache-Control': 'no-store' } });
   }
 

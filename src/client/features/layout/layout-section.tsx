@@ -123,7 +123,7 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
             <p className={`text-sm ${MUTED_TEXT}`}>{model.targets.length === 0 && layout.approximate ? t('canvas.allStreams') : t('canvas.noRegions')}</p>
           )}
           {rest && <CanvasLegend layout={layout} backgroundReset={background.reset} />}
-          {rest && taskRef && <OutputPlayer streamPath={outputStreamPath(taskRef, pullUrl)} parts={parts} applied={applied} onFrozen={onFrozen} />}
+          {rest && taskRef && <OutputPlayer streamPath={outputStreamPath(taskRef, pullUrl)} parts={parts} applied={applied} onFrozen={onFrozen} taskRef={taskRef} model={model} />}
         </div>
         {rest && (
         <div className="min-w-0 space-y-4">

@@ -5,4 +5,5 @@ import { deferred } from '../../lib/deferred.tsx';
  * after the layout is drawn. The player's mpegts.js is imported only when Play is pressed.
  */
 export const OutputPanelLazy = deferred(() => import('./output/output-panel.tsx').then((m) => m.OutputPanel), ['output']);
-export const OutputPlayerLazy = deferred(() => import('./output/output-player.tsx').then((m) => m.OutputPlayer), ['output']);
+// The player words a region found empty with the room's presence, in the presence strings.
+export const OutputPlayerLazy = deferred(() => import('./output/output-player.tsx').then((m) => m.OutputPlayer), ['output', 'presence']);

@@ -99,6 +99,8 @@ export const outputMessagesEn = {
     background: '{{region}} shows only the canvas background: is the user publishing?',
     picture: '{{region}} shows a picture.',
     offFrame: '{{region}} is outside the frame.',
+    left: 'Not a publishing problem: {{user}} left the room at {{time}} ({{reason}}).',
+    leftUnder: 'That picture is not {{user}}, but what lies under the region: {{user}} left the room at {{time}} ({{reason}}).',
     inExport: 'Export PNG now puts this frame beside the layout.',
   },
 };
@@ -163,6 +165,8 @@ export const outputMessagesZh: typeof outputMessagesEn = {
     background: '{{region}} 只显示画布背景：该用户在发布视频吗？',
     picture: '{{region}} 有画面。',
     offFrame: '{{region}} 在画面之外。',
+    left: '不是发布问题：{{user}} 于 {{time}} 离开了房间（{{reason}}）。',
+    leftUnder: '这里的画面不是 {{user}}，而是区域下方的内容：{{user}} 于 {{time}} 离开了房间（{{reason}}）。',
     inExport: '现在“导出 PNG”会把这一帧放在布局旁边。',
   },
 };

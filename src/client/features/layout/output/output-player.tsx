@@ -2,7 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lookAtRegions, rgbOfHex, type RegionLook } from '../../../../shared/frame-regions.ts';
+import { emptyRegions, isKnownLeaveReason, type EmptyRegion } from '../../../../shared/presence-warnings.ts';
+import type { TaskModel } from '../../../../shared/task-model.ts';
+import type { TaskRef } from '../../../../shared/task-ref.ts';
 import { configQueries } from '../../../lib/config-queries.ts';
+import { useServerNow } from '../../../lib/server-now.ts';
+import { useTaskEvents } from '../../../lib/task-events-queries.ts';
+import { formatInstant, useTimeMode } from '../../../lib/time-setting.ts';
 import { useElementWidth } from '../../../lib/use-element-width.ts';
 import { MUTED_TEXT } from '../../../design-system/surface.ts';
 import { LABEL_FONT_PX, measureLabel } from '../label-fit.ts';
@@ -20,6 +26,9 @@ export interface OutputPlayerProps {
   applied: readonly AppliedBox[] | undefined;
   /** A frozen frame (or none again), for Export PNG. */
   onFrozen: (frame: HTMLCanvasElement | null) => void;
+  /** The task, whose room's presence explains a region found empty. */
+  taskRef: TaskRef;
+  model: TaskModel;
 }
 
 const BUTTON = 'rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -37,8 +46,9 @@ export function OutputPlayer(props: OutputPlayerProps) {
   return config.data?.outputPull ? <Player {...props} /> : null;
 }
 
-function Player({ streamPath, parts, applied, onFrozen }: OutputPlayerProps) {
+function Player({ streamPath, parts, applied, onFrozen, taskRef, model }: OutputPlayerProps) {
   const { t } = useTranslation();
+  const presence = useAbsentUsers(taskRef, model);
   const titleId = useId();
   const video = useRef<HTMLVideoElement>(null);
   const still = useRef<HTMLCanvasElement>(null);
@@ -121,11 +131,15 @@ function Player({ streamPath, parts, applied, onFrozen }: OutputPlayerProps) {
           <h4 className="text-sm font-medium">{t('output.look.title')}</h4>
           <ul data-testid="frame-looks" className="mt-1 space-y-1">
             {looks.map((l) => {
-              const warn = l.verdict === 'empty' || l.verdict === 'background';
+              const dark = l.verdict === 'empty' || l.verdict === 'background';
+              // A user who left sends nothing: a picture there is whatever lies under the region.
+              const gone = l.verdict === 'offFrame' ? undefined : presence.absent.get(l.id);
+              const warn = dark || gone !== undefined;
               return (
                 <li key={l.id} data-region={l.id} data-verdict={l.verdict} className={`rounded-md border-l-4 p-1.5 text-sm ${warn ? 'border-amber-400 bg-amber-50 dark:bg-amber-950/60' : 'border-slate-300 dark:border-slate-600'}`}>
                   <span aria-hidden="true">{warn ? '⚠ ' : '✓ '}</span>
                   {t(`output.look.${l.verdict}`, { region: names.get(l.id) ?? l.id })}
+                  {gone && <LeftTheRoom gone={gone} now={presence.now} underneath={!dark} />}
                 </li>
               );
             })}
@@ -134,5 +148,29 @@ function Player({ streamPath, parts, applied, onFrozen }: OutputPlayerProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Who is out of the room now, by region, from the callbacks (the page's one presence query). */
+function useAbsentUsers(taskRef: TaskRef, model: TaskModel): { absent: ReadonlyMap<string, EmptyRegion>; now: number } {
+  const { data, dataUpdatedAt } = useTaskEvents(taskRef, model);
+  const now = useServerNow(data?.now, dataUpdatedAt);
+  const at = model.endTime ?? now;
+  const absent = useMemo(() => {
+    if (!data) return new Map<string, EmptyRegion>();
+    const regions = model.layout.regions.map((r) => ({ id: r.id, userId: r.stream?.userId }));
+    return new Map(emptyRegions(regions, data.presence, at).map((e) => [e.regionId, e]));
+  }, [data, model.layout, at]);
+  return { absent, now };
+}
+
+function LeftTheRoom({ gone, now, underneath }: { gone: EmptyRegion; now: number; underneath: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [mode] = useTimeMode();
+  const reason = gone.reason === null ? '?' : isKnownLeaveReason(gone.reason) ? t(`presence.reason.${gone.reason}`) : gone.reason;
+  return (
+    <span data-testid="frame-look-left" className="block">
+      {t(underneath ? 'output.look.leftUnder' : 'output.look.left', { user: gone.userId, time: formatInstant(gone.leftAt, mode, i18n.language, now), reason })}
+    </span>
   );
 }
