@@ -43,11 +43,11 @@ test('exports carry no stream key unless it is included on purpose, and Reveal s
   // Reveal asks the server on purpose; Hide masks it again.
   const [asked] = await Promise.all([
     page.waitForRequest((r) => new URL(r.url()).pathname === '/api/task/push-url'),
-    page.getByRole('button', { name: 'Reveal' }).click(),
+    page.getByRole('button', { name: 'Reveal', exact: true }).click(),
   ]);
   expect(asked.method()).toBe('GET');
   await expect(pushUrl).toHaveText(full ?? '');
-  await page.getByRole('button', { name: 'Hide' }).click();
+  await page.getByRole('button', { name: 'Hide', exact: true }).click();
   await expect(pushUrl).not.toContainText(stream);
 
   // By default: masked, and the controls say so.
@@ -82,7 +82,7 @@ test('exports carry no stream key unless it is included on purpose, and Reveal s
   await expect(inspector.regionRows()).toHaveCount(30);
   await expect(page.getByTestId('inspect-stream-key')).toHaveText('The stream key in this document was masked: its PushURL shows only the host and the app.');
   await expect(page.getByTestId('push-url')).not.toContainText(stream);
-  await expect(page.getByRole('button', { name: 'Reveal' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reveal', exact: true })).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: 'Include the stream key' })).toBeDisabled();
   await inspector.upload(withKeyJson.file);
   await expect(page.getByTestId('inspect-stream-key')).toHaveText('This document holds the full PushURL, stream key included: share it with care.');
@@ -95,7 +95,7 @@ test('a pasted task with its key exports masked from the inspector unless includ
   await inspector.paste(JSON.stringify(task, null, 2));
   await expect(inspector.kind).toHaveText('Task object');
   // What the user pasted stays theirs to see on screen.
-  await page.getByRole('button', { name: 'Reveal' }).click();
+  await page.getByRole('button', { name: 'Reveal', exact: true }).click();
   await expect(page.getByTestId('push-url')).toHaveText(task.PushURL);
   const at = (f: string) => testInfo.outputPath(f);
   const masked = await downloadText(page, 'Export JSON', at);
