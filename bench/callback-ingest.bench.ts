@@ -1,7 +1,6 @@
 import autocannon, { type Result } from 'autocannon';
-import { readFileSync } from 'node:fs';
 import { callbackSignature } from '../src/shared/volc-callback-signature.ts';
-import { emitFigures, startServer } from './bench-kit.ts';
+import { cpuMs, emitFigures, startServer } from './bench-kit.ts';
 
 /**
  * `npx tsx bench/callback-ingest.bench.ts`: how fast the server as shipped (src/server/main.ts in
@@ -38,18 +37,6 @@ async function bodies(count: number, run: string): Promise<string[]> {
     out.push(JSON.stringify({ ...base, Signature: await callbackSignature(base, SECRET) }));
   }
   return out;
-}
-
-/** CPU time a process used so far (user + system), from /proc: the cost of each callback whatever else the machine runs. */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
 }
 
 async function post(url: string, list: string[], extra: { overallRate?: number; connections?: number }): Promise<Result> {
