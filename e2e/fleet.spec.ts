@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/test.ts';
-import { startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
+import { freePort, startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
 import { callbackSignature } from '../src/shared/volc-callback-signature.ts';
 import { SIMULATOR_CREDENTIALS } from '../src/simulator/simulator.ts';
 
@@ -10,15 +9,6 @@ import { SIMULATOR_CREDENTIALS } from '../src/simulator/simulator.ts';
 // standalone simulator sending its tasks' lives as signed callbacks. Nobody types an id.
 
 const SECRET = 'e2e-fleet-callback-secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 let simPort = 0;
 let mixscope: ChildServer;

@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/test.ts';
-import { startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
+import { freePort, startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
 import { TaskEventsResponseSchema } from '../src/shared/task-events-api.ts';
 
 // A server of its own with the embedded simulator 60 times faster than real time: its task lives
@@ -11,15 +10,6 @@ import { TaskEventsResponseSchema } from '../src/shared/task-events-api.ts';
 // the start and the webinar stops 40 s later; lily's client task lost fan-joe before the start.
 const data = tempDir('mixscope-presence-');
 let server: ChildServer;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** No serious or critical axe violation (WCAG 2.2 A and AA) in what this feature draws. */
 async function accessible(page: Page): Promise<void> {

@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { test, expect } from './fixtures/test.ts';
-import { startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
+import { freePort, startChild, tempDir, type ChildServer } from './fixtures/child-server.ts';
 import { findDemoScenario } from '../src/shared/demo-scenarios.ts';
 import { taskRefToSearch, type TaskRef } from '../src/shared/task-ref.ts';
 import { TimelinePanel } from './pages/timeline.ts';
@@ -9,15 +8,6 @@ import { TimelinePanel } from './pages/timeline.ts';
 // newcomer sees on first open, built from the task's StartTime and EndTime alone.
 const data = tempDir('mixscope-timeline-first-');
 let server: ChildServer;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 function scenario(id: string): TaskRef {
   const s = findDemoScenario(id);
