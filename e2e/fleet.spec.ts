@@ -45,7 +45,8 @@ test('tasks appear on an open /tasks page by themselves, pushed through /api/eve
   await page.screenshot({ path: info.outputPath('fleet-empty.png'), fullPage: true });
 
   simulator = await startChild('src/simulator/simulator-main.ts', [
-    '--port', String(simPort), '--speed', '60', '--callback-url', `${mixscope.url}/api/volcengine/callback`, '--callback-secret', SECRET,
+    // Its demo images come from this mixscope server, which serves them: nothing on the page fails to load.
+    '--port', String(simPort), '--assets', mixscope.url, '--speed', '60', '--callback-url', `${mixscope.url}/api/volcengine/callback`, '--callback-secret', SECRET,
   ], {}, '/', simPort);
   // No reload, no typing: the rows arrive on the page as the callbacks are applied.
   await expect(page.getByTestId('fleet-row').first()).toBeVisible({ timeout: 15_000 });
