@@ -8,7 +8,7 @@ import { HistoryResponseSchema } from '../src/shared/history-api.ts';
 import { TaskResponseSchema } from '../src/shared/mixscope-api.ts';
 import { downsample } from '../src/shared/timeline-downsample.ts';
 import { buildTimeline } from '../src/shared/timeline-lanes.ts';
-import { taskRefKey, taskRefToSearch, type TaskRef } from '../src/shared/task-ref.ts';
+import { taskIdentityKey, taskRefToSearch, type TaskRef } from '../src/shared/task-ref.ts';
 import { flakyHistory } from './timeline-data.ts';
 import { firstDraw, timeKeys, watchFirstDraw } from './timeline-page.ts';
 
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const spanMs = 70 * 3_600_000;
     const startTime = Date.now() - spanMs - 120_000;
     const payload = { ...(task.task !== null && typeof task.task === 'object' ? task.task : {}), StartTime: startTime };
-    const history = flakyHistory(REF, taskRefKey(REF), startTime, spanMs, OBSERVATIONS, payload);
+    const history = flakyHistory(REF, taskIdentityKey(REF), startTime, spanMs, OBSERVATIONS, payload);
     const json = JSON.stringify(history);
 
     const lines = [`timeline bench: ${OBSERVATIONS.toLocaleString('en')} observations over 70 h (${(json.length / 1e6).toFixed(1)} MB of JSON)`];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskRefKey } from '../shared/task-ref.ts';
+import { taskIdentityKey } from '../shared/task-ref.ts';
 import { createLogger } from './logger.ts';
 import { gracefulShutdown } from './ops/shutdown.ts';
 import { startRuntime, type Runtime } from './server-runtime.ts';
@@ -50,7 +50,7 @@ const responses: { path: string; text: string }[] = [];
 
 /** Resolves once the watcher has recorded an observation of every task named. */
 async function watcherPolled(taskIds: string[]) {
-  const keys = taskIds.map((taskId) => taskRefKey({ appId: 'app', roomId: 'room', taskId, version: '2020-12-01' }));
+  const keys = taskIds.map((taskId) => taskIdentityKey({ appId: 'app', roomId: 'room', taskId }));
   const deadline = Date.now() + 10_000;
   for (;;) {
     const pages = await Promise.all(keys.map((key) => runtime.store.history(key)));

@@ -123,7 +123,41 @@ export function taskRefFromSearch(search: string): TaskRefResult {
   });
 }
 
-/** A stable string key for caches, coalescing and the watch list. */
+/**
+ * A stable string key for one question asked upstream: caches and coalescing. The version is part
+ * of it, because each version answers with its own Layout units.
+ */
 export function taskRefKey(ref: TaskRef): string {
   return [ref.version, ref.appId, ref.roomId, ref.taskId ?? '', ref.userId ?? ''].join('|');
+}
+
+/**
+ * One task, whichever API version it is asked with: `appId|roomId|taskId|userId`, the key of the
+ * watch list, the fleet, the history and the event stream. Callbacks carry no version, and a
+ * sweep, a callback and a person may name the same task under different ones; the version is an
+ * attribute of the row, not part of what the row is.
+ */
+export function taskIdentityKey(ref: Pick<TaskRef, 'appId' | 'roomId' | 'taskId' | 'userId'>): string {
+  return [ref.appId, ref.roomId, ref.taskId ?? '', ref.userId ?? ''].join('|');
+}
+
+/**
+ * A task key as it may arrive (a bookmarked link, a store written before keys dropped the
+ * version): `version|appId|roomId|taskId|userId` becomes the identity key; anything else is
+ * returned as it is, for the caller to check.
+ */
+export function identityOfKey(key: string): string {
+  const parts = key.split('|');
+  return parts.length === 5 && isApiVersion(parts[0]) ? parts.slice(1).join('|') : key;
+}
+
+/** The parts of an identity key, or undefined when it is not one (ids checked by ID_PATTERN). */
+export function parseIdentityKey(key: string): { appId: string; roomId: string; taskId: string; userId: string } | undefined {
+  const parts = key.split('|');
+  if (parts.length !== 4) return undefined;
+  const [appId = '', roomId = '', taskId = '', userId = ''] = parts;
+  const id = (s: string) => ID_PATTERN.test(s);
+  if (!id(appId) || !id(roomId) || (taskId === '' && userId === '')) return undefined;
+  if ((taskId !== '' && !id(taskId)) || (userId !== '' && !id(userId))) return undefined;
+  return { appId, roomId, taskId, userId };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { MAX_STREAM_KEYS, type CallbackNotice, type FleetChange } from '../../shared/fleet-api.ts';
-import { taskRefKey } from '../../shared/task-ref.ts';
+import { taskIdentityKey } from '../../shared/task-ref.ts';
 import { createEventStream, eventStreamUrl, mergeTopics, taskStreamKeys, type EventSourceLike, type StreamSubscriber } from './event-stream.ts';
 
 /** A stand-in EventSource the test drives: it opens, fails, and receives named events. */
@@ -62,8 +62,8 @@ function harness() {
   return { stream, sources, timers, settle, latest };
 }
 
-const KEY_A = taskRefKey({ version: '2020-12-01', appId: 'app1', roomId: 'room1', taskId: 'task-a' });
-const KEY_B = taskRefKey({ version: '2020-12-01', appId: 'app1', roomId: 'room1', taskId: 'task-b' });
+const KEY_A = taskIdentityKey({ appId: 'app1', roomId: 'room1', taskId: 'task-a' });
+const KEY_B = taskIdentityKey({ appId: 'app1', roomId: 'room1', taskId: 'task-b' });
 const change = (key: string): FleetChange => ({ key, task: null });
 const notice = (key: string | null, eventType = 'TranscodeStopped'): CallbackNotice => ({
   key, eventId: `e-${eventType}`, eventType, eventTime: 1_000, appId: 'app1', roomId: 'room1', taskId: 'task-a',
@@ -117,12 +117,11 @@ describe('eventStreamUrl', () => {
 });
 
 describe('taskStreamKeys', () => {
-  it('adds the key callbacks use for a task asked under the newer version, and nothing for a UserId task', () => {
+  it('listens for one key per task, the same under every API version, the one callbacks name', () => {
     const v2020 = { version: '2020-12-01', appId: 'a', roomId: 'r', taskId: 't' } as const;
-    expect(taskStreamKeys(v2020)).toEqual([taskRefKey(v2020)]);
-    expect(taskStreamKeys({ ...v2020, version: '2023-11-01' })).toEqual([taskRefKey({ ...v2020, version: '2023-11-01' }), taskRefKey(v2020)]);
-    const byUser = { version: '2023-11-01', appId: 'a', roomId: 'r', userId: 'u' } as const;
-    expect(taskStreamKeys(byUser)).toEqual([taskRefKey(byUser)]);
+    expect(taskStreamKeys(v2020)).toEqual(['a|r|t|']);
+    expect(taskStreamKeys({ ...v2020, version: '2023-11-01' })).toEqual(['a|r|t|']);
+    expect(taskStreamKeys({ version: '2023-11-01', appId: 'a', roomId: 'r', userId: 'u' })).toEqual(['a|r||u']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { CallbackNoticeSchema, FleetChangeSchema, MAX_STREAM_KEYS, fleetPaths, type CallbackNotice, type FleetChange } from '../../shared/fleet-api.ts';
 
 /**
@@ -14,7 +14,7 @@ export type StreamState = 'connecting' | 'open' | 'cut';
 export interface StreamSubscriber {
   /** Every task of the fleet. */
   fleet?: boolean;
-  /** Watch-list keys (taskRefKey) of the tasks this view shows. */
+  /** Task keys (taskIdentityKey) of the tasks this view shows. */
   keys?: readonly string[];
   /** A row changed (`fleet` for fleet subscribers, `task` for the keys named). */
   onChange?(change: FleetChange): void;
@@ -79,15 +79,9 @@ export function eventStreamUrl(topic: StreamTopic, lastEventId?: string): string
   return `${fleetPaths.events}?${params.toString()}`;
 }
 
-/**
- * The keys a task page listens for: its own, and for a task asked by TaskId under another API
- * version, the key callbacks name (they carry no version; the server files them under 2020-12-01).
- */
+/** The keys a task page listens for: the task's own, whichever API version the page asks with. */
 export function taskStreamKeys(ref: TaskRef): string[] {
-  const own = taskRefKey(ref);
-  if (ref.taskId === undefined) return [own];
-  const byCallback = taskRefKey({ version: '2020-12-01', appId: ref.appId, roomId: ref.roomId, taskId: ref.taskId });
-  return byCallback === own ? [own] : [own, byCallback];
+  return [taskIdentityKey(ref)];
 }
 
 const sameTopic = (a: StreamTopic | undefined, b: StreamTopic | undefined) =>

@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { isApiVersion } from '../../shared/api-versions.ts';
 import { ATTENTION } from '../../shared/history-api.ts';
 import { FLEET_SORTS, FleetQuerySchema, MAX_STREAM_KEYS, type FleetResponse } from '../../shared/fleet-api.ts';
-import { ID_PATTERN } from '../../shared/task-ref.ts';
+import { identityOfKey, parseIdentityKey } from '../../shared/task-ref.ts';
 import { sendError } from '../api-errors.ts';
 import type { AppEnv } from '../request-context.ts';
 import { appIdOfKey, requireAllowedAppId } from '../security/app-id-allow-list.ts';
@@ -34,14 +33,6 @@ const invalid = (c: Context, field: string, message: string) =>
 
 const list = (raw: string | undefined) => (raw === undefined ? [] : raw.split(',').map((s) => s.trim()).filter((s) => s !== ''));
 
-/** A watch-list key (taskRefKey): version|appId|roomId|taskId|userId, taskId or userId present. */
-function validKey(key: string): boolean {
-  const parts = key.split('|');
-  if (parts.length !== 5) return false;
-  const [version, appId = '', roomId = '', taskId = '', userId = ''] = parts;
-  const id = (s: string) => ID_PATTERN.test(s);
-  return isApiVersion(version) && id(appId) && id(roomId) && (taskId !== '' || userId !== '') && (taskId === '' || id(taskId)) && (userId === '' || id(userId));
-}
 
 /** GET /tasks (the fleet) and GET /events (Server-Sent Events). Mount under /api. */
 export function fleetRoutes(deps: FleetRouteDeps) {
@@ -78,12 +69,13 @@ export function fleetRoutes(deps: FleetRouteDeps) {
   });
 
   app.get('/events', async (c) => {
-    const keys = list(c.req.query('tasks'));
+    // A key that still starts with an API version (an older page) names the same task.
+    const keys = list(c.req.query('tasks')).map(identityOfKey);
     const fleet = c.req.query('fleet') === '1';
     if (!fleet && keys.length === 0) return invalid(c, 'tasks', 'Say what this tab shows: fleet=1 for every task, and/or tasks=<key>,<key> (watch-list keys) for some.');
     if (keys.length > MAX_STREAM_KEYS) return invalid(c, 'tasks', `A stream may name at most ${MAX_STREAM_KEYS} tasks; this one names ${keys.length}. Use fleet=1 for all of them.`);
-    const bad = keys.find((k) => !validKey(k));
-    if (bad !== undefined) return invalid(c, 'tasks', `"${bad.slice(0, 80)}" is not a task key (version|appId|roomId|taskId|userId, as /api/watch and /api/tasks give them).`);
+    const bad = keys.find((k) => parseIdentityKey(k) === undefined);
+    if (bad !== undefined) return invalid(c, 'tasks', `"${bad.slice(0, 80)}" is not a task key (appId|roomId|taskId|userId, as /api/watch and /api/tasks give them).`);
     for (const key of keys) requireAllowedAppId(deps.appIds, appIdOfKey(key));
     const lastRaw = c.req.header('last-event-id') ?? c.req.query('lastEventId');
     const lastEventId = lastRaw !== undefined && /^\d{1,16}$/.test(lastRaw.trim()) ? Number(lastRaw.trim()) : undefined;

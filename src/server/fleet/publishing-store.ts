@@ -1,4 +1,4 @@
-import { taskRefKey } from '../../shared/task-ref.ts';
+import { taskIdentityKey } from '../../shared/task-ref.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import type { EventBus } from './event-bus.ts';
 
@@ -24,7 +24,7 @@ export function publishingStore(store: HistoryStore, bus: EventBus): HistoryStor
     record: async (ref, outcome, at, fence) => {
       const result = await store.record(ref, outcome, at, fence);
       // A confirmation only moves "last observed": not worth a push to every screen.
-      if (result.kind !== 'confirm' || result.newlyEnded) changed(taskRefKey(ref));
+      if (result.kind !== 'confirm' || result.newlyEnded) changed(taskIdentityKey(ref));
       return result;
     },
     markNotQueryable: async (key, reason, since, fence) => {

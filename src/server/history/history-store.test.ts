@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ObservationSchema } from '../../shared/history-api.ts';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { DEFAULT_COMPRESSION } from './compress.ts';
 import type { FetchOutcome } from './fetch-outcome.ts';
 import { createHistoryStore, openHistoryStore, type HistoryStore } from './history-store.ts';
@@ -12,7 +12,7 @@ import { DB_FILE_NAME } from './open-database.ts';
 import { describeEachStore, type FreshStore } from './test-stores.ts';
 
 const ref: TaskRef = { appId: 'app1', roomId: 'room1', taskId: 'task1', version: '2020-12-01' };
-const key = taskRefKey(ref);
+const key = taskIdentityKey(ref);
 const ok = (task: object, requestId = 'req'): FetchOutcome => ({ ok: true, requestId, task, fetchedAt: 0 });
 const pushing = { Status: 2, PushStreamState: 5, StartTime: 1_000, EndTime: 0, Layout: { LayoutMode: 0 } };
 const reconnecting = { ...pushing, PushStreamState: 3 };
@@ -44,6 +44,18 @@ describeEachStore('history store', (backend) => {
     expect(observations.reduce((n, o) => n + o.attempts, 0)).toBe(polls);
     expect(observations.at(-1)?.confirmedUntil).toBe(1_000 + (polls - 1) * step);
     expect(observations.every((o, i) => i === 0 || o.continuity === 'continuous')).toBe(true);
+  });
+
+  it('keeps one row per task whatever version names it; a version a person names replaces the one discovery guessed', async () => {
+    const byCallback = await store.watch(ref, { label: 'callback' });
+    expect(byCallback).toMatchObject({ created: true, task: { key: 'app1|room1|task1|' } });
+    const byPerson = await store.watch({ ...ref, version: '2023-11-01' });
+    expect(byPerson).toMatchObject({ created: false, task: { key: 'app1|room1|task1|', label: 'callback', ref: { version: '2023-11-01' } } });
+    // Discovery naming it again does not undo the person's choice.
+    expect((await store.watch(ref, { label: 'sweep' })).task.ref.version).toBe('2023-11-01');
+    expect(await store.listWatched()).toHaveLength(1);
+    await store.record({ ...ref, version: '2023-11-01' }, ok(pushing), 2_000);
+    expect((await store.history(key)).observations).toHaveLength(1);
   });
 
   it('stores a change as a new row with the payload and what changed', async () => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NotQueryableReason, Observation } from '../../shared/history-api.ts';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { SOURCE_LABELS } from '../../shared/fleet-api.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { DEFAULT_COMPRESSION, type CompressionPolicy } from './compress.ts';
 import type { FetchOutcome } from './fetch-outcome.ts';
 import { checkFence, type Fence } from './fence.ts';
@@ -52,6 +53,9 @@ export interface HistoryStoreOptions {
 }
 
 export const DEFAULT_HISTORY_LIMIT = 5_000;
+
+const DISCOVERY_LABELS: string[] = Object.values(SOURCE_LABELS);
+const isDiscoveryLabel = (label: string | null) => label !== null && DISCOVERY_LABELS.includes(label);
 export const MAX_HISTORY_LIMIT = 50_000;
 
 export async function openHistoryStore(opts: HistoryStoreOptions): Promise<HistoryStore> {
@@ -68,7 +72,7 @@ export function createHistoryStore(db: Kysely<HistoryDatabase>, opts: Omit<Histo
 
   return {
     async watch(ref, { label } = {}) {
-      const key = taskRefKey(ref);
+      const key = taskIdentityKey(ref);
       const result = await db
         .insertInto('watched_tasks')
         .values({
@@ -85,9 +89,15 @@ export function createHistoryStore(db: Kysely<HistoryDatabase>, opts: Omit<Histo
         })
         .onConflict((oc) => oc.column('task_key').doNothing())
         .executeTakeFirst();
+      const created = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      // A callback or a sweep only guesses the version; one a person names replaces the guess.
+      if (!created && !isDiscoveryLabel(label ?? null)) {
+        await db.updateTable('watched_tasks').set({ version: ref.version })
+          .where('task_key', '=', key).where('added_by', 'in', DISCOVERY_LABELS).where('version', '<>', ref.version).execute();
+      }
       const task = await getWatched(key);
       if (task === undefined) throw new Error(`watch list row ${key} vanished right after insert`);
-      return { task, created: Number(result.numInsertedOrUpdatedRows ?? 0) > 0 };
+      return { task, created };
     },
 
     async unwatch(key) {
@@ -102,7 +112,7 @@ export function createHistoryStore(db: Kysely<HistoryDatabase>, opts: Omit<Histo
       return rows.map(toWatchedRecord);
     },
 
-    record: (ref, outcome, at, fence) => recordObservation(db, taskRefKey(ref), outcome, at, policy, fence),
+    record: (ref, outcome, at, fence) => recordObservation(db, taskIdentityKey(ref), outcome, at, policy, fence),
 
     async schedule(key, nextPollAt, fence) {
       await db.transaction().execute(async (trx) => {

@@ -7,7 +7,7 @@ import {
   HistoryResponseSchema, UnwatchResponseSchema, WatchListResponseSchema, WatchResponseSchema,
 } from '../../shared/history-api.ts';
 import { ApiErrorBodySchema } from '../../shared/mixscope-api.ts';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
 import { createManualClock, type ManualClock } from '../clock/manual-clock.ts';
@@ -114,9 +114,9 @@ describe('DELETE /api/watch', () => {
   it('removes by key or by task fields, and says 404 for a task not watched', async () => {
     const ref = { appId: 'app', roomId: 'room', taskId: 'running', version: '2020-12-01' } as const;
     await post(ref);
-    const byKey = await app.request(`/api/watch?key=${encodeURIComponent(taskRefKey(ref))}`, { method: 'DELETE' });
-    expect(UnwatchResponseSchema.parse(await byKey.json())).toEqual({ removed: true, key: taskRefKey(ref) });
-    expect((await app.request(`/api/watch?key=${encodeURIComponent(taskRefKey(ref))}`, { method: 'DELETE' })).status).toBe(404);
+    const byKey = await app.request(`/api/watch?key=${encodeURIComponent(taskIdentityKey(ref))}`, { method: 'DELETE' });
+    expect(UnwatchResponseSchema.parse(await byKey.json())).toEqual({ removed: true, key: taskIdentityKey(ref) });
+    expect((await app.request(`/api/watch?key=${encodeURIComponent(taskIdentityKey(ref))}`, { method: 'DELETE' })).status).toBe(404);
     await post(ref);
     const byFields = await app.request('/api/watch?appId=app&roomId=room&taskId=running', { method: 'DELETE' });
     expect(byFields.status).toBe(200);

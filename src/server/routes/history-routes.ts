@@ -3,7 +3,7 @@ import {
   LABEL_MAX_LENGTH, type GapError, type HistoryResponse, type Observation, type WatchedTask, type WatchListResponse,
 } from '../../shared/history-api.ts';
 import { maskUrlsIn, withMaskedPushUrl } from '../../shared/push-url.ts';
-import { taskRefKey, validateTaskRef, type FieldIssue, type TaskRefInput } from '../../shared/task-ref.ts';
+import { identityOfKey, taskIdentityKey, validateTaskRef, type FieldIssue, type TaskRefInput } from '../../shared/task-ref.ts';
 import { sendError } from '../api-errors.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import { countByAttention, sortByAttention, toWatchedTask } from '../history/watch-view.ts';
@@ -82,7 +82,7 @@ export function historyRoutes({ store, watcher, clock, maxWatched = DEFAULT_MAX_
     }
     if (!checked.ok || issues.length > 0) return invalid(c, issues);
 
-    const key = taskRefKey(checked.ref);
+    const key = taskIdentityKey(checked.ref);
     if ((await store.getWatched(key)) === undefined && (await store.listWatched()).length >= maxWatched) {
       return sendError(c, 409, {
         kind: 'invalid-input',
@@ -95,11 +95,12 @@ export function historyRoutes({ store, watcher, clock, maxWatched = DEFAULT_MAX_
   });
 
   app.delete('/watch', async (c) => {
-    let key = c.req.query('key');
+    // A key that still starts with an API version (an older page) names the same task.
+    let key = c.req.query('key') === undefined ? undefined : identityOfKey(c.req.query('key') ?? '');
     if (key === undefined || key === '') {
       const checked = validateTaskRef(refInputFromQuery(c));
       if (!checked.ok) return invalid(c, checked.issues satisfies FieldIssue[]);
-      key = taskRefKey(checked.ref);
+      key = taskIdentityKey(checked.ref);
     }
     if (!(await watcher.unwatch(key))) {
       return sendError(c, 404, { kind: 'not-found', message: 'That task is not on the watch list.' });
@@ -115,7 +116,7 @@ export function historyRoutes({ store, watcher, clock, maxWatched = DEFAULT_MAX_
       field, code: 'number', message: `${field} must be a whole number${field === 'limit' ? '' : ' of Unix milliseconds'}.`,
     }));
     if (bad.length > 0) return invalid(c, bad);
-    const key = taskRefKey(checked.ref);
+    const key = taskIdentityKey(checked.ref);
     const query: { from?: number; to?: number; limit?: number } = {};
     if (range.from != null) query.from = range.from;
     if (range.to != null) query.to = range.to;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema } from '../../shared/mixscope-api.ts';
 import { PushUrlResponseSchema } from '../../shared/push-url-api.ts';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { createApp } from '../app.ts';
 import type { ServerConfig } from '../env.ts';
 import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
@@ -79,7 +79,7 @@ describe('the stream key is masked on the way out', () => {
     await store.record(REF, { ok: true, requestId: 'r1', task: TASK, fetchedAt: TEST_NOW - 60_000 }, TEST_NOW - 60_000);
     await store.record(REF, { ok: false, kind: 'upstream', error: { code: 'InvalidParameter.InvalidRtmpAddress', message: `${PUSH_URL} is not valid`, httpStatus: 400 } }, TEST_NOW - 30_000);
     await store.record(REF, { ok: true, requestId: 'r2', task: { ...TASK, PushStreamState: 3 }, fetchedAt: TEST_NOW }, TEST_NOW);
-    const stored = await store.history(taskRefKey(REF));
+    const stored = await store.history(taskIdentityKey(REF));
     expect(JSON.stringify(stored)).toContain(STREAM_KEY);
 
     const res = await app().app.request(`/api/history?${QUERY}`);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { sendError } from '../api-errors.ts';
+import { identityOfKey } from '../../shared/task-ref.ts';
 
 /**
  * MIXSCOPE_APP_IDS: when set, the server queries, watches and shows history only for these
@@ -24,8 +25,11 @@ export function requireAllowedAppId(list: readonly string[] | undefined, appId: 
   if (!appIdAllowed(list, appId)) throw new AppIdNotAllowedError(appId);
 }
 
-/** The AppId inside a task key `version|appId|roomId|taskId|userId`; '' when it has none. */
-export const appIdOfKey = (key: string): string => key.split('|')[1] ?? '';
+/** The AppId inside a task key `appId|roomId|taskId|userId` (or one that starts with a version); '' when it has none. */
+export function appIdOfKey(key: string): string {
+  const parts = identityOfKey(key).split('|');
+  return parts.length === 4 ? (parts[0] ?? '') : '';
+}
 
 export function notAllowed(c: Context, err: AppIdNotAllowedError) {
   return sendError(c, 403, { kind: 'invalid-input', message: err.message, issues: [{ field: 'appId', code: 'notAllowed', message: err.message }] });

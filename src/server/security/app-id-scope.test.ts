@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pixelTask } from '../../shared/layout-test-tasks.ts';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { openHistoryStore } from '../history/history-store.ts';
 import { silentLogger } from '../logger.ts';
 import { startRuntime, type Runtime } from '../server-runtime.ts';
@@ -108,9 +108,9 @@ describe('MIXSCOPE_APP_IDS on every path', () => {
 
   it('POST and DELETE /api/watch: 403, the stored entry kept and still not polled', async () => {
     await expectRefused(await runtime.app.request('/api/watch', json('POST', { appId: OTHER, roomId: 'room-1', taskId: 'new' })));
-    await expectRefused(await runtime.app.request(`/api/watch?key=${encodeURIComponent(taskRefKey(ref(OTHER, 'watched')))}`, { method: 'DELETE' }));
+    await expectRefused(await runtime.app.request(`/api/watch?key=${encodeURIComponent(taskIdentityKey(ref(OTHER, 'watched')))}`, { method: 'DELETE' }));
     await expectRefused(await runtime.app.request(`/api/watch?appId=${OTHER}&roomId=room-1&taskId=watched`, { method: 'DELETE' }));
-    expect(runtime.watcher.scheduled().has(taskRefKey(ref(OTHER, 'new')))).toBe(false);
+    expect(runtime.watcher.scheduled().has(taskIdentityKey(ref(OTHER, 'new')))).toBe(false);
     expect(callsFor(OTHER)).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { createHistoryStore, type HistoryStore } from '../history/history-store.ts';
 import { describeEachStore, type StoreBackend } from '../history/test-stores.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
@@ -25,7 +25,7 @@ async function rig(backend: StoreBackend, answer: () => UpstreamOutcome = () => 
   const store: HistoryStore = track(createHistoryStore(await fresh.open(), { clock }));
   const governor: Governor = createGovernor({
     clock, qps: 50, cacheMs: 1_000, random: () => 0.5,
-    upstream: { getTask: async (ref) => { calls.push({ at: clock.now(), key: taskRefKey(ref), priority: ref.taskId?.startsWith('person-') ? 'interactive' : 'background' }); return answer(); } },
+    upstream: { getTask: async (ref) => { calls.push({ at: clock.now(), key: taskIdentityKey(ref), priority: ref.taskId?.startsWith('person-') ? 'interactive' : 'background' }); return answer(); } },
     events: { answered: recordInteractiveAnswers(store, clock.now, (err) => { throw err; }) },
   });
   const watcher: Watcher = createWatcher({ store, clock, budget: governorBudget(governor), getTask: governedGetTask(governor), random: () => 0.5 });
@@ -67,7 +67,7 @@ describeEachStore('watcher on the governor', (backend) => {
     await ask(ref); // a person looked a moment ago
     await watcher.watch(ref); // the watcher's first poll is due now
     await clock.advance(100);
-    expect(calls.filter((c) => c.key === taskRefKey(ref))).toHaveLength(1);
+    expect(calls.filter((c) => c.key === taskIdentityKey(ref))).toHaveLength(1);
   });
 
   it('records a person\'s answer for a watched task, once per real upstream call', async () => {
@@ -79,7 +79,7 @@ describeEachStore('watcher on the governor', (backend) => {
     await ask(ref);
     await ask(ref); // served from the cache: not recorded again
     await clock.advance(10);
-    const { observations } = await store.history(taskRefKey(ref));
+    const { observations } = await store.history(taskIdentityKey(ref));
     expect(observations.reduce((n, o) => n + o.attempts, 0)).toBe(2);
   });
 
@@ -94,7 +94,7 @@ describeEachStore('watcher on the governor', (backend) => {
     expect(calls.length - whileDown).toBeLessThanOrEqual(1); // at most one probe
     down = false;
     await clock.advance(130_000);
-    const { observations } = await store.history(taskRefKey(ref));
+    const { observations } = await store.history(taskIdentityKey(ref));
     expect(observations.at(-1)?.kind).toBe('change');
   }, 60_000);
 });

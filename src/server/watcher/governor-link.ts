@@ -1,9 +1,9 @@
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import type { TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
 import type { Governor, GovernorEvents } from '../governor/governor.ts';
-import { toFetchOutcome } from './upstream-adapter.ts';
+import { toFetchOutcome, watchedAsAsked } from './upstream-adapter.ts';
 import type { UpstreamBudget } from './watcher.ts';
 
 /**
@@ -51,7 +51,7 @@ export function recordInteractiveAnswers(
   return (ref, outcome, priority) => {
     if (priority !== 'interactive') return;
     void (async () => {
-      if ((await store.getWatched(taskRefKey(ref))) !== undefined) await store.record(ref, toFetchOutcome(outcome), now());
+      if (await watchedAsAsked(store, ref)) await store.record(ref, toFetchOutcome(outcome), now());
     })().catch(onError);
   };
 }

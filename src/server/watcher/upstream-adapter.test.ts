@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { taskRefKey } from '../../shared/task-ref.ts';
+import { taskIdentityKey } from '../../shared/task-ref.ts';
 import { openHistoryStore, type HistoryStore } from '../history/history-store.ts';
 import { fakeUpstream } from '../test-support.ts';
 import type { UpstreamOutcome } from '../upstream-client.ts';
@@ -39,11 +39,14 @@ describe('recordingUpstream', () => {
     const client = recordingUpstream(fakeUpstream(answer), store, () => 7);
     expect(await client.getTask(watched)).toEqual(answer);
     expect(await client.getTask(other)).toEqual(answer);
-    expect((await store.history(taskRefKey(watched))).observations).toMatchObject([{ observedAt: 7, requestId: 'r' }]);
-    expect((await store.history(taskRefKey(other))).observations).toEqual([]);
+    expect((await store.history(taskIdentityKey(watched))).observations).toMatchObject([{ observedAt: 7, requestId: 'r' }]);
+    expect((await store.history(taskIdentityKey(other))).observations).toEqual([]);
     const aborted = recordingUpstream(fakeUpstream({ kind: 'unreachable', reason: 'aborted', message: 'x' }), store, () => 9);
     await aborted.getTask(watched);
-    expect((await store.history(taskRefKey(watched))).observations).toHaveLength(1);
+    expect((await store.history(taskIdentityKey(watched))).observations).toHaveLength(1);
+    // The same task asked under another version answers in other Layout units: not its history.
+    await client.getTask({ ...watched, version: '2023-11-01' });
+    expect((await store.history(taskIdentityKey(watched))).observations).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,16 @@
-import { taskRefKey } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import type { UpstreamClient, UpstreamOutcome } from '../upstream-client.ts';
+
+/**
+ * Whether an answer to `ref` belongs in a watched task's history: the task is watched, and under
+ * the version asked. An answer under another version lays the Layout out in other units and would
+ * read as a change at every alternation.
+ */
+export async function watchedAsAsked(store: Pick<HistoryStore, 'getWatched'>, ref: TaskRef): Promise<boolean> {
+  return (await store.getWatched(taskIdentityKey(ref)))?.ref.version === ref.version;
+}
 
 /** The upstream client's result in the history store's terms (the two evolve separately). */
 export function toFetchOutcome(outcome: UpstreamOutcome): FetchOutcome {
@@ -34,7 +43,7 @@ export function recordingUpstream(
       // The browser went away: that says nothing about Volcengine.
       if (outcome.kind === 'unreachable' && outcome.reason === 'aborted') return outcome;
       try {
-        if ((await store.getWatched(taskRefKey(ref))) !== undefined) await store.record(ref, toFetchOutcome(outcome), now());
+        if (await watchedAsAsked(store, ref)) await store.record(ref, toFetchOutcome(outcome), now());
       } catch (err) {
         onError(err);
       }

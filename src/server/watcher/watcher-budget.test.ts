@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeEachStore } from '../history/test-stores.ts';
-import { taskRefKey } from '../../shared/task-ref.ts';
+import { taskIdentityKey } from '../../shared/task-ref.ts';
 import { answer, refOf, SEC, startKit, T0, type Kit } from './watcher-test-kit.ts';
 
 let kit: Kit | undefined;
@@ -75,7 +75,7 @@ describeEachStore('watcher budget', (backend) => {
     expect(runningCalls.length).toBeGreaterThan(200);
     expect(runningCalls[3]).toBe(45 * SEC); // the stored next poll time survived the restart
 
-    const { observations } = await kit.store.history(taskRefKey(running));
+    const { observations } = await kit.store.history(taskIdentityKey(running));
     expect(observations[0]).toMatchObject({ kind: 'change', observedAt: T0, continuity: 'first' });
     expect(observations.every((o) => o.kind !== 'gap')).toBe(true);
   }, 60_000);

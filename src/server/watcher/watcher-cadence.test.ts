@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeEachStore } from '../history/test-stores.ts';
-import { taskRefKey } from '../../shared/task-ref.ts';
+import { taskIdentityKey } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { answer, refOf, SEC, startKit, T0, type Kit } from './watcher-test-kit.ts';
 
@@ -34,12 +34,12 @@ describeEachStore('watcher cadence', (backend) => {
       206, // first answer showing the end
       211, // the one last fetch
     ]);
-    const watched = await kit.store.getWatched(taskRefKey(ref));
+    const watched = await kit.store.getWatched(taskIdentityKey(ref));
     expect(watched).toMatchObject({ nextPollAt: null, endedAt: T0 + 200 * SEC, stopReason: 'StopByAPI', status: 3 });
     expect(kit.watcher.scheduled().size).toBe(0);
     expect(kit.clock.pendingTimers()).toBe(0);
 
-    const { observations } = await kit.store.history(taskRefKey(ref));
+    const { observations } = await kit.store.history(taskIdentityKey(ref));
     expect(observations.map((o) => `${o.kind}:${o.status}/${o.pushStreamState}`)).toEqual([
       'change:1/0', 'change:2/2', 'change:2/5', 'change:2/3', 'change:2/5', 'change:3/6',
     ]);
@@ -74,12 +74,12 @@ describeEachStore('watcher cadence', (backend) => {
     await kit.clock.advance(150 * SEC);
     // 30 s and 60 s after the first and second failure (slow base 15 s doubled), then steady again.
     expect(kit.callTimes(ref).map((t) => t / SEC)).toEqual([0, 15, 30, 60, 120, 135, 150]);
-    const { observations } = await kit.store.history(taskRefKey(ref));
+    const { observations } = await kit.store.history(taskIdentityKey(ref));
     expect(observations.map((o) => o.kind)).toEqual(['change', 'gap', 'confirm']);
     expect(observations[1]).toMatchObject({
       observedAt: T0 + 30 * SEC, confirmedUntil: T0 + 60 * SEC, attempts: 2,
       error: { kind: 'unreachable', code: 'timeout' },
     });
-    expect(await kit.store.getWatched(taskRefKey(ref))).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    expect(await kit.store.getWatched(taskIdentityKey(ref))).toMatchObject({ consecutiveFailures: 0, lastError: null });
   });
 });

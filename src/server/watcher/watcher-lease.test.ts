@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { LeaseLostError } from '../history/fence.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { createHistoryStore, type HistoryStore } from '../history/history-store.ts';
@@ -105,19 +105,19 @@ describeEachStore('watcher lease', (backend) => {
     expect(stale).toEqual({ lease: 'watcher', epoch: 1 });
     if (stale === undefined) return;
     // Still the holder: its fenced writes go through.
-    await a.store.schedule(taskRefKey(ref), 123, stale);
+    await a.store.schedule(taskIdentityKey(ref), 123, stale);
     await a.lease.stop();
     await until('the other replica took the lease', () => b.lease.held());
     const other: TaskRef = { ...ref, taskId: 'unwatched' };
     await expect(a.store.record(other, pushing(), Date.now(), stale)).rejects.toBeInstanceOf(LeaseLostError);
-    await expect(a.store.schedule(taskRefKey(ref), 456, stale)).rejects.toBeInstanceOf(LeaseLostError);
-    await expect(a.store.markNotQueryable(taskRefKey(ref), 'window', 1, stale)).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(a.store.schedule(taskIdentityKey(ref), 456, stale)).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(a.store.markNotQueryable(taskIdentityKey(ref), 'window', 1, stale)).rejects.toBeInstanceOf(LeaseLostError);
     // The refused transaction left nothing behind.
-    expect((await b.store.history(taskRefKey(other))).observations).toEqual([]);
-    expect((await b.store.getWatched(taskRefKey(ref)))?.notQueryableSince).toBeNull();
+    expect((await b.store.history(taskIdentityKey(other))).observations).toEqual([]);
+    expect((await b.store.getWatched(taskIdentityKey(ref)))?.notQueryableSince).toBeNull();
     // And the new holder's own writes go through.
     const fence = b.lease.fence();
-    await b.store.schedule(taskRefKey(ref), 789, fence);
+    await b.store.schedule(taskIdentityKey(ref), 789, fence);
   });
 
   it('releases the lease on a graceful stop, so the other replica takes it without waiting out the TTL', async () => {

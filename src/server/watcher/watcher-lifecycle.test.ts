@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeEachStore } from '../history/test-stores.ts';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { createHistoryStore } from '../history/history-store.ts';
 import { createManualClock } from '../clock/manual-clock.ts';
@@ -25,10 +25,10 @@ describeEachStore('watcher and the 72-hour window', (backend) => {
     await kit.watcher.watch(ref);
     await kit.clock.advance(HOUR);
     expect(kit.callTimes(ref)).toEqual([0, 15 * SEC]);
-    expect(await kit.store.getWatched(taskRefKey(ref))).toMatchObject({
+    expect(await kit.store.getWatched(taskIdentityKey(ref))).toMatchObject({
       notQueryableReason: 'window', notQueryableSince: T0 + 30 * SEC, nextPollAt: null,
     });
-    expect((await kit.store.history(taskRefKey(ref))).observations).toHaveLength(1);
+    expect((await kit.store.history(taskIdentityKey(ref))).observations).toHaveLength(1);
   });
 
   it('stops when upstream no longer finds a task it had answered for', async () => {
@@ -37,8 +37,8 @@ describeEachStore('watcher and the 72-hour window', (backend) => {
     await kit.watcher.watch(ref);
     await kit.clock.advance(HOUR);
     expect(kit.callTimes(ref)).toEqual([0, 15 * SEC, 30 * SEC]);
-    expect(await kit.store.getWatched(taskRefKey(ref))).toMatchObject({ notQueryableReason: 'not-found', nextPollAt: null });
-    const { observations } = await kit.store.history(taskRefKey(ref));
+    expect(await kit.store.getWatched(taskIdentityKey(ref))).toMatchObject({ notQueryableReason: 'not-found', nextPollAt: null });
+    const { observations } = await kit.store.history(taskIdentityKey(ref));
     expect(observations.at(-1)).toMatchObject({ kind: 'gap', requestId: 'rq-404', error: { code: 'InvalidParameter.ErrorActiveTaskNotFound' } });
   });
 
@@ -50,7 +50,7 @@ describeEachStore('watcher and the 72-hour window', (backend) => {
     const times = kit.callTimes(ref).map((t) => t / SEC);
     expect(times.slice(0, 6)).toEqual([0, 4, 12, 28, 60, 124]);
     expect(times.slice(6).map((t, i) => t - times[i + 5]!)).toEqual(times.slice(6).map(() => 120));
-    expect(await kit.store.getWatched(taskRefKey(ref))).toMatchObject({ notQueryableReason: null, consecutiveFailures: times.length });
+    expect(await kit.store.getWatched(taskIdentityKey(ref))).toMatchObject({ notQueryableReason: null, consecutiveFailures: times.length });
   });
 });
 
@@ -60,7 +60,7 @@ describeEachStore('watcher control', (backend) => {
     kit = await startKit(() => pushing(T0), { backend });
     await kit.watcher.watch(ref);
     await kit.clock.advance(40 * SEC);
-    expect(await kit.watcher.unwatch(taskRefKey(ref))).toBe(true);
+    expect(await kit.watcher.unwatch(taskIdentityKey(ref))).toBe(true);
     await kit.clock.advance(HOUR);
     expect(kit.callTimes(ref)).toEqual([0, 15 * SEC, 30 * SEC]);
   });
@@ -82,7 +82,7 @@ describeEachStore('watcher control', (backend) => {
     expect(seen?.aborted).toBe(false);
     await watcher.stop();
     expect(seen?.aborted).toBe(true);
-    expect((await store.history(taskRefKey(refOf('slow')))).observations).toHaveLength(0);
+    expect((await store.history(taskIdentityKey(refOf('slow')))).observations).toHaveLength(0);
     expect(clock.pendingTimers()).toBe(0);
     await store.close();
     await fresh.dispose();

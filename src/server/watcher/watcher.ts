@@ -1,4 +1,4 @@
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { LeaseLostError } from '../history/fence.ts';
 import type { Fence, HistoryStore, WatchedTaskRecord } from '../history/history-store.ts';
@@ -219,7 +219,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     },
     async watch(ref, opts) {
       const result = await store.watch(ref, opts);
-      dropped.delete(taskRefKey(ref));
+      dropped.delete(taskIdentityKey(ref));
       if (!stopped && !due.has(result.task.key)) {
         schedule(result.task);
         pump();

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CallbackNotice } from '../../../shared/fleet-api.ts';
-import { taskRefKey, type TaskRef } from '../../../shared/task-ref.ts';
+import { taskIdentityKey, type TaskRef } from '../../../shared/task-ref.ts';
 import { taskStreamKeys } from '../../lib/event-stream.ts';
 import { useEventStream, type StreamState } from '../../lib/use-event-stream.ts';
 import { taskQueries } from './task-queries.ts';
@@ -15,7 +15,7 @@ import { newerReport } from './reported-stop.ts';
 export function useTaskStream(taskRef: TaskRef, enabled: boolean): { stream: StreamState; newestReport: CallbackNotice | undefined } {
   const client = useQueryClient();
   const keys = taskStreamKeys(taskRef);
-  const own = taskRefKey(taskRef);
+  const own = taskIdentityKey(taskRef);
   const [report, setReport] = useState<{ key: string; notice: CallbackNotice }>();
   const refetch = () => void client.invalidateQueries({ queryKey: taskQueries.detail(taskRef).queryKey });
   const stream = useEventStream({ keys }, {

@@ -3,6 +3,7 @@ import { initialMigration } from './0001-initial.ts';
 import { callbackEventsMigration } from './0002-callback-events.ts';
 import { watcherLeaseMigration } from './0003-watcher-lease.ts';
 import { replicasMigration } from './0004-replicas.ts';
+import { taskIdentityMigration } from './0005-task-identity.ts';
 
 /** The DDL that differs between the two databases the query layer is written for. */
 export type SqlFamily = 'sqlite' | 'postgres';
@@ -17,6 +18,7 @@ export function historyMigrations(family: SqlFamily): MigrationProvider {
     '0002-callback-events': callbackEventsMigration(family),
     '0003-watcher-lease': watcherLeaseMigration(),
     '0004-replicas': replicasMigration(),
+    '0005-task-identity': taskIdentityMigration(),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
