@@ -152,7 +152,7 @@ test('counters and filters narrow the list', async ({ page }, info) => {
   expect(new Set(attentions)).toEqual(new Set([picked]));
   await page.getByTestId('counter-all').click();
 
-  const room = await page.getByTestId('fleet-row').first().getAttribute('data-key').then((k) => k?.split('|')[2] ?? '');
+  const room = await page.getByTestId('fleet-row').first().getAttribute('data-key').then((k) => k?.split('|')[1] ?? '');
   await page.getByTestId('filter-q').fill(room);
   const keys = await page.getByTestId('fleet-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? ''));
   expect(keys.length).toBeGreaterThan(0);
