@@ -2,7 +2,7 @@ import { use, useMemo, useState } from 'react';
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { ChangeMarker } from '../../../shared/timeline-lanes.ts';
 import { buildTaskModel } from '../../../shared/task-model.ts';
-import { diffPayloads, type FieldChange } from './payload-diff.ts';
+import { diffPayloads, type FieldChange } from '../../../shared/payload-diff.ts';
 import { TimelinePartsContext } from './timeline-parts.ts';
 import type { TimelineText } from './timeline-text.ts';
 

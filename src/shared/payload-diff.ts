@@ -1,8 +1,9 @@
-import { maskPushUrl } from '../../../shared/push-url.ts';
+import { maskPushUrl } from './push-url.ts';
 
 /**
- * What changed between two task payloads, field by field, for the "since the previous change"
- * list. Lifecycle fields are left out (the lanes show them); the push URL stays masked.
+ * What changed between two task payloads, field by field: the timeline's "since the previous
+ * change" list and the editor's diff against the original. Lifecycle fields are left out (the
+ * lanes show them); the push URL stays masked.
  */
 export interface FieldChange {
   path: string;
