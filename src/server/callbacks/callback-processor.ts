@@ -1,8 +1,8 @@
 import { PRESENCE_EVENTS, TRANSCODE_EVENTS, parseEventData, type CallbackOutcome } from '../../shared/callback-api.ts';
-import type { TaskRef } from '../../shared/task-ref.ts';
+import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
 import type { Logger } from '../logger.ts';
 import { AppIdNotAllowedError } from '../security/app-id-allow-list.ts';
-import type { CallbackStore, PendingCallbackEvent } from './callback-store.ts';
+import type { CallbackStore, PendingCallbackEvent, ProcessedMark } from './callback-store.ts';
 
 /**
  * Applies stored callbacks after they were acknowledged: a Transcode* event puts the task it
@@ -12,7 +12,7 @@ import type { CallbackStore, PendingCallbackEvent } from './callback-store.ts';
  */
 
 export interface CallbackProcessorDeps {
-  store: Pick<CallbackStore, 'pending' | 'markProcessed' | 'addPresence'>;
+  store: Pick<CallbackStore, 'pending' | 'markProcessedMany' | 'addPresence'>;
   /** Adds a task to the watch list; undefined when MIXSCOPE_CALLBACK_WATCH=0. */
   watch: ((ref: TaskRef, opts: { label: string }) => Promise<unknown>) | undefined;
   now: () => number;
@@ -31,7 +31,8 @@ export interface CallbackProcessor {
 
 /** The label of watch-list entries a callback added. */
 export const CALLBACK_WATCH_LABEL = 'callback';
-const BATCH = 100;
+/** Small enough that one batch holds the event loop only briefly: acknowledgements wait behind it. */
+const BATCH = 50;
 const isTranscode = (t: string) => (TRANSCODE_EVENTS as readonly string[]).includes(t);
 const isPresence = (t: string) => (PRESENCE_EVENTS as readonly string[]).includes(t);
 
@@ -40,7 +41,8 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackPr
   let running: Promise<void> | undefined;
   let again = false;
 
-  async function apply(event: PendingCallbackEvent): Promise<void> {
+  /** Applies one event; the ids it names and its outcome are marked with the rest of its batch. */
+  async function apply(event: PendingCallbackEvent, watchedNow: Set<string>): Promise<{ mark: ProcessedMark; roomId?: string | undefined; taskId?: string | undefined }> {
     let eventData = '';
     try {
       const envelope = JSON.parse(event.envelope) as { EventData?: unknown };
@@ -55,12 +57,19 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackPr
       if (facts.roomId === undefined || facts.taskId === undefined) outcome = 'unattributed';
       else if (deps.watch === undefined) outcome = 'watch-off';
       else {
-        try {
-          await deps.watch({ version: '2020-12-01', appId: event.appId, roomId: facts.roomId, taskId: facts.taskId }, { label: CALLBACK_WATCH_LABEL });
-          outcome = 'watched';
-        } catch (err) {
-          if (!(err instanceof AppIdNotAllowedError)) throw err;
-          outcome = 'refused';
+        const ref = { version: '2020-12-01' as const, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId };
+        const key = taskRefKey(ref);
+        // A task's start, update and state change often come together: one watch per batch does.
+        if (watchedNow.has(key)) outcome = 'watched';
+        else {
+          try {
+            await deps.watch(ref, { label: CALLBACK_WATCH_LABEL });
+            watchedNow.add(key);
+            outcome = 'watched';
+          } catch (err) {
+            if (!(err instanceof AppIdNotAllowedError)) throw err;
+            outcome = 'refused';
+          }
         }
       }
     } else if (isPresence(event.eventType)) {
@@ -73,10 +82,26 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackPr
         outcome = 'presence';
       }
     }
-    await store.markProcessed(event.eventId, outcome, deps.now(), Object.fromEntries(Object.entries(ids).filter(([, v]) => v !== undefined)));
-    deps.onApplied?.(outcome);
-    deps.onEvent?.({ eventId: event.eventId, eventType: event.eventType, eventTime: event.eventTime, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId });
-    logger.info({ eventId: event.eventId, eventType: event.eventType, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId, outcome }, 'callback event applied');
+    const defined = Object.fromEntries(Object.entries(ids).filter(([, v]) => v !== undefined));
+    return { mark: { eventId: event.eventId, outcome, at: deps.now(), ids: defined }, roomId: facts.roomId, taskId: facts.taskId };
+  }
+
+  /** Applies one batch, marks it in one transaction, then tells the listeners and the log. */
+  async function applyBatch(batch: readonly PendingCallbackEvent[]): Promise<void> {
+    const watchedNow = new Set<string>();
+    const applied: Array<{ event: PendingCallbackEvent; mark: ProcessedMark; roomId?: string | undefined; taskId?: string | undefined }> = [];
+    for (const event of batch) applied.push({ event, ...(await apply(event, watchedNow)) });
+    await store.markProcessedMany(applied.map((a) => a.mark));
+    const outcomes: Partial<Record<CallbackOutcome, number>> = {};
+    for (const { event, mark, roomId, taskId } of applied) {
+      outcomes[mark.outcome] = (outcomes[mark.outcome] ?? 0) + 1;
+      deps.onApplied?.(mark.outcome);
+      deps.onEvent?.({ eventId: event.eventId, eventType: event.eventType, eventTime: event.eventTime, appId: event.appId, roomId, taskId });
+    }
+    // One line per batch, not per event: each event's outcome is stored on its row.
+    const first = applied[0]?.event;
+    const last = applied.at(-1)?.event;
+    logger.info({ count: applied.length, outcomes, firstEventId: first?.eventId, lastEventId: last?.eventId }, 'callback events applied');
   }
 
   async function drain(): Promise<void> {
@@ -84,8 +109,10 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackPr
       again = false;
       for (;;) {
         const batch = await store.pending(BATCH);
-        for (const event of batch) await apply(event);
+        if (batch.length > 0) await applyBatch(batch);
         if (batch.length < BATCH) break;
+        // The store answers SQLite reads without a macrotask: let waiting requests in between batches.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } while (again);
   }

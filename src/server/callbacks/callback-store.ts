@@ -1,6 +1,8 @@
+import type Database from 'better-sqlite3';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { CallbackOutcomeSchema, type CallbackEvent, type CallbackEnvelope, type CallbackOutcome } from '../../shared/callback-api.ts';
 import type { CallbackEventsTable, HistoryDatabase } from '../history/history-db.ts';
+import { sqliteHandleOf } from '../history/open-database.ts';
 
 /**
  * The query layer of received callbacks and room presence. Plain Kysely with no SQLite-only SQL,
@@ -26,6 +28,13 @@ export interface PendingCallbackEvent {
   envelope: string;
 }
 
+export interface ProcessedMark {
+  eventId: string;
+  outcome: CallbackOutcome;
+  at: number;
+  ids?: { roomId?: string; taskId?: string; userId?: string };
+}
+
 export interface PresenceFact {
   eventId: string;
   appId: string;
@@ -39,9 +48,16 @@ export interface PresenceFact {
 export interface CallbackStore {
   /** Stores an event once; false when its EventId was stored before (a redelivery). */
   add(event: NewCallbackEvent): Promise<boolean>;
+  /**
+   * Stores a batch in one transaction, all or nothing: for each event, false when its EventId
+   * was stored before or earlier in the same batch. Durable when it resolves (see addBatch).
+   */
+  addMany(events: readonly NewCallbackEvent[]): Promise<boolean[]>;
   /** Events not applied yet, oldest EventTime first: late and out-of-order ones take their place. */
   pending(limit: number): Promise<PendingCallbackEvent[]>;
   markProcessed(eventId: string, outcome: CallbackOutcome, at: number, ids?: { roomId?: string; taskId?: string; userId?: string }): Promise<void>;
+  /** markProcessed for each, in one transaction. */
+  markProcessedMany(marks: readonly ProcessedMark[]): Promise<void>;
   addPresence(fact: PresenceFact): Promise<void>;
   /** Events applied at or after `since` (the applying server's clock), oldest application first, then by arrival. */
   appliedSince(since: number, limit: number): Promise<CallbackEvent[]>;
@@ -73,27 +89,101 @@ function toEvent(row: Selectable<CallbackEventsTable>): CallbackEvent {
   };
 }
 
+const INSERT_COLUMNS = ['event_id', 'event_type', 'event_time', 'received_at', 'app_id', 'room_id', 'task_id', 'user_id', 'envelope', 'processed_at', 'outcome'] as const;
+
+const rowValues = (e: NewCallbackEvent) => [
+  e.envelope.EventId, e.envelope.EventType, e.eventTime, e.receivedAt, e.envelope.AppId,
+  e.roomId ?? null, e.taskId ?? null, e.userId ?? null, e.rawBody, null, 'pending',
+] as const;
+
+const SQLITE_INSERT = `insert into callback_events (${INSERT_COLUMNS.join(', ')}) values (${INSERT_COLUMNS.map(() => '?').join(', ')}) on conflict (event_id) do nothing`;
+
+interface SqliteInsert {
+  /** Inserts each event in one transaction; true for each row written. */
+  batch: (events: readonly NewCallbackEvent[]) => boolean[];
+  full: Database.Statement;
+  normal: Database.Statement;
+}
+
+/** The insert prepared once per database, not compiled and prepared again per callback. */
+const sqliteInserts = new WeakMap<Database.Database, SqliteInsert>();
+
+function sqliteInsert(sqlite: Database.Database): SqliteInsert {
+  let prepared = sqliteInserts.get(sqlite);
+  if (prepared === undefined) {
+    const insert = sqlite.prepare(SQLITE_INSERT);
+    prepared = {
+      batch: sqlite.transaction((events: readonly NewCallbackEvent[]) => events.map((e) => insert.run(...rowValues(e)).changes > 0)),
+      full: sqlite.prepare('pragma synchronous = FULL'),
+      normal: sqlite.prepare('pragma synchronous = NORMAL'),
+    };
+    sqliteInserts.set(sqlite, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * The receiver's write. SQLite: the prepared insert once per event in one transaction, taken
+ * under Kysely's connection lock so none of its transactions is open on the connection, and
+ * committed with synchronous=FULL: the WAL is synced to disk before the batch's waiters hear
+ * "stored", so an acknowledged callback survives a power cut too, not only a killed process.
+ * The sync is paid once per batch, not per callback. PostgreSQL: one multi-row insert, which is
+ * its own transaction and synced at commit (synchronous_commit), answering the ids it inserted.
+ */
+async function addBatch(db: Kysely<HistoryDatabase>, events: readonly NewCallbackEvent[]): Promise<boolean[]> {
+  if (events.length === 0) return [];
+  const sqlite = sqliteHandleOf(db);
+  if (sqlite !== undefined) {
+    return db.connection().execute(async () => {
+      if (sqlite.inTransaction) throw new Error('the SQLite connection is inside a transaction it should not be in');
+      const insert = sqliteInsert(sqlite);
+      insert.full.run();
+      try {
+        return insert.batch(events);
+      } finally {
+        insert.normal.run();
+      }
+    });
+  }
+  // In-batch redeliveries: the first copy is written, the later ones are duplicates.
+  const firstAt = new Map<string, number>();
+  events.forEach((e, i) => { if (!firstAt.has(e.envelope.EventId)) firstAt.set(e.envelope.EventId, i); });
+  const unique = events.filter((e, i) => firstAt.get(e.envelope.EventId) === i);
+  const inserted = await db
+    .insertInto('callback_events')
+    .values(unique.map((e) => ({
+      event_id: e.envelope.EventId, event_type: e.envelope.EventType, event_time: e.eventTime, received_at: e.receivedAt,
+      app_id: e.envelope.AppId, room_id: e.roomId ?? null, task_id: e.taskId ?? null, user_id: e.userId ?? null,
+      envelope: e.rawBody, processed_at: null, outcome: 'pending',
+    })))
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .returning('event_id')
+    .execute();
+  const created = new Set(inserted.map((r) => r.event_id));
+  return events.map((e, i) => firstAt.get(e.envelope.EventId) === i && created.has(e.envelope.EventId));
+}
+
+async function markOne(db: Kysely<HistoryDatabase>, { eventId, outcome, at, ids = {} }: ProcessedMark): Promise<void> {
+  await db
+    .updateTable('callback_events')
+    .set({
+      processed_at: at,
+      outcome,
+      ...(ids.roomId !== undefined ? { room_id: ids.roomId } : {}),
+      ...(ids.taskId !== undefined ? { task_id: ids.taskId } : {}),
+      ...(ids.userId !== undefined ? { user_id: ids.userId } : {}),
+    })
+    .where('event_id', '=', eventId)
+    .execute();
+}
+
 export function createCallbackStore(db: Kysely<HistoryDatabase>): CallbackStore {
   return {
+    addMany: (events) => addBatch(db, events),
+
     async add(e) {
-      const result = await db
-        .insertInto('callback_events')
-        .values({
-          event_id: e.envelope.EventId,
-          event_type: e.envelope.EventType,
-          event_time: e.eventTime,
-          received_at: e.receivedAt,
-          app_id: e.envelope.AppId,
-          room_id: e.roomId ?? null,
-          task_id: e.taskId ?? null,
-          user_id: e.userId ?? null,
-          envelope: e.rawBody,
-          processed_at: null,
-          outcome: 'pending',
-        })
-        .onConflict((oc) => oc.column('event_id').doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      const [created] = await addBatch(db, [e]);
+      return created === true;
     },
 
     async pending(limit) {
@@ -109,17 +199,14 @@ export function createCallbackStore(db: Kysely<HistoryDatabase>): CallbackStore 
     },
 
     async markProcessed(eventId, outcome, at, ids = {}) {
-      await db
-        .updateTable('callback_events')
-        .set({
-          processed_at: at,
-          outcome,
-          ...(ids.roomId !== undefined ? { room_id: ids.roomId } : {}),
-          ...(ids.taskId !== undefined ? { task_id: ids.taskId } : {}),
-          ...(ids.userId !== undefined ? { user_id: ids.userId } : {}),
-        })
-        .where('event_id', '=', eventId)
-        .execute();
+      await markOne(db, { eventId, outcome, at, ids });
+    },
+
+    async markProcessedMany(marks) {
+      if (marks.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const mark of marks) await markOne(trx, mark);
+      });
     },
 
     async addPresence(f) {

@@ -6,8 +6,20 @@ import type { HistoryDatabase } from './history-db.ts';
 import type { PostgresTarget } from './database-url.ts';
 import { historyMigrations, type SqlFamily } from './migrations/migration-provider.ts';
 import { openPostgresDatabase, type OpenPostgresOptions } from './open-postgres.ts';
+import { cachingSqlite } from './sqlite-statement-cache.ts';
 
 export const DB_FILE_NAME = 'mixscope.sqlite';
+
+/** The better-sqlite3 handle under each Kysely this module opened, for a hot path's own prepared statements. */
+const sqliteHandles = new WeakMap<Kysely<HistoryDatabase>, Database.Database>();
+
+/**
+ * The raw SQLite handle of a store opened here, or undefined (PostgreSQL). Use it only inside
+ * `db.connection().execute(...)`: Kysely's connection lock keeps its own transactions out meanwhile.
+ */
+export function sqliteHandleOf(db: Kysely<HistoryDatabase>): Database.Database | undefined {
+  return sqliteHandles.get(db);
+}
 
 /**
  * Opens (creating if needed) `<dataDir>/mixscope.sqlite` and migrates it to the latest schema.
@@ -39,13 +51,14 @@ export async function openHistoryDatabase(dataDir: string): Promise<Kysely<Histo
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new Error(`Could not open the history store ${file} (MIXSCOPE_DATA_DIR): ${why}. Point MIXSCOPE_DATA_DIR at a writable directory.`, { cause: err });
   }
-  const db = new Kysely<HistoryDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<HistoryDatabase>({ dialect: new SqliteDialect({ database: cachingSqlite(sqlite) }) });
   const { error, results } = await new Migrator({ db, provider: historyMigrations('sqlite') }).migrateToLatest();
   if (error !== undefined) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`History store migration ${failed} failed on ${file}: ${String(error)}`, { cause: error });
   }
+  sqliteHandles.set(db, sqlite);
   return db;
 }
 
