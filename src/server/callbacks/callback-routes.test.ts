@@ -22,7 +22,7 @@ let fresh: FreshStore;
 let db: Kysely<HistoryDatabase>;
 let store: CallbackStore;
 
-function setup(config: Partial<ServerConfig> = {}, opts: { rate?: CallbackRateLimit; autoApply?: boolean } = {}) {
+function setup(config: Partial<ServerConfig> = {}, opts: { rate?: CallbackRateLimit; autoApply?: boolean; store?: CallbackStore } = {}) {
   const watched: Array<{ ref: TaskRef; label: string }> = [];
   const logger = recordingLogger();
   const registry = createMetrics();
@@ -33,7 +33,7 @@ function setup(config: Partial<ServerConfig> = {}, opts: { rate?: CallbackRateLi
   });
   const app = createApp({
     config: testConfig({ callbackSecret: SECRET, ...config }), upstream: fakeUpstream({ kind: 'network', message: 'unused' } as never), clock: () => TEST_NOW, logger,
-    callbacks: { store, stored: () => { if (opts.autoApply !== false) processor.kick(); }, metrics, ...(opts.rate ? { rate: opts.rate } : {}) },
+    callbacks: { store: opts.store ?? store, stored: () => { if (opts.autoApply !== false) processor.kick(); }, metrics, ...(opts.rate ? { rate: opts.rate } : {}) },
   });
   // Volcengine calls a public domain, sends no Origin and no dashboard token.
   const post = (body: string, headers: Record<string, string> = {}) =>
@@ -95,6 +95,33 @@ describeEachStore('callbacks', (backend) => {
       expect(await rows()).toHaveLength(1);
       expect(watched).toHaveLength(1);
       expect(registry.render()).toMatch(/outcome="duplicate"\} 1/);
+    });
+
+    it('answers callbacks that arrive together after storing them together, a redelivery among them once', async () => {
+      const batches: number[] = [];
+      const counting: CallbackStore = { ...store, addMany: (events) => { batches.push(events.length); return store.addMany(events); } };
+      const { post, processor, watched, registry } = setup({}, { store: counting });
+      const bodies = await Promise.all(['evt-a', 'evt-b', 'evt-a', 'evt-c'].map(async (id, i) => JSON.stringify(await envelope({ EventId: id }, { RoomId: 'room1', TaskId: `task-${i}` }))));
+      const statuses = await Promise.all(bodies.map(async (b) => (await post(b)).status));
+      expect(statuses).toEqual([200, 200, 200, 200]);
+      await processor.idle();
+      expect((await rows()).map((r) => r.event_id).sort()).toEqual(['evt-a', 'evt-b', 'evt-c']);
+      expect(batches.reduce((a, b) => a + b, 0)).toBe(4);
+      expect(watched).toHaveLength(3);
+      expect(registry.render()).toMatch(/outcome="duplicate"\} 1/);
+      expect(registry.render()).toMatch(/outcome="stored"\} 3/);
+    });
+
+    it('answers 503 to every callback of a batch whose write fails, and stores none of them', async () => {
+      const failing: CallbackStore = { ...store, addMany: async () => { throw new Error('database is locked'); } };
+      const { post, logger, registry } = setup({}, { store: failing });
+      const bodies = await Promise.all(['evt-1', 'evt-2', 'evt-3'].map(async (id) => JSON.stringify(await envelope({ EventId: id }))));
+      const answers = await Promise.all(bodies.map((b) => post(b)));
+      expect(answers.map((r) => r.status)).toEqual([503, 503, 503]);
+      for (const r of answers) expect(ApiErrorBodySchema.parse(await r.json()).error.message).toMatch(/send it again/);
+      expect(await rows()).toHaveLength(0);
+      expect(registry.render()).toMatch(/outcome="failed"\} 3/);
+      expect(logger.lines.join('\n')).toMatch(/could not store a callback/);
     });
 
     it('refuses a forged or missing signature with 401, stores nothing, and logs neither secret nor signature', async () => {
@@ -186,6 +213,17 @@ describeEachStore('callbacks', (backend) => {
       expect(watched.map((w) => w.ref.taskId)).toEqual(['task-a', 'task-b']);
       const list = CallbackEventsResponseSchema.parse(await (await app.request('/api/callback-events?appId=app1&roomId=room1')).json());
       expect(list.events.map((e) => e.eventId)).toEqual(['e-late', 'e-early']);
+    });
+
+    it('watches a task once for the events of one batch that name it, and marks each of them watched', async () => {
+      const { post, processor, watched } = setup({}, { autoApply: false });
+      for (const [id, type] of [['s1', 'TranscodeStarted'], ['s2', 'TranscodeUpdated'], ['s3', 'TranscodeStateChanged']] as const) {
+        expect((await post(JSON.stringify(await envelope({ EventId: id, EventType: type }))))).toHaveProperty('status', 200);
+      }
+      processor.kick();
+      await processor.idle();
+      expect(watched.map((w) => w.ref.taskId)).toEqual(['task1']);
+      expect(Object.fromEntries((await rows()).map((r) => [r.event_id, r.outcome]))).toEqual({ s1: 'watched', s2: 'watched', s3: 'watched' });
     });
 
     it('lists the events applied since a time, for a replica catching up', async () => {
