@@ -4,7 +4,7 @@ import { eventsBetween, NOTHING_SEEN, type SeenWorld } from '../../simulator/cal
 import { signedEnvelope } from '../../simulator/callback-sender.ts';
 import type { TaskSnapshot } from '../../simulator/task-lifecycle.ts';
 import type { Logger } from '../logger.ts';
-import type { CallbackStore } from '../callbacks/callback-store.ts';
+import type { CallbackStore, NewCallbackEvent } from '../callbacks/callback-store.ts';
 
 /**
  * `npm start` with no keys: the embedded simulator's task lives reach the fleet as callbacks.
@@ -18,7 +18,7 @@ import type { CallbackStore } from '../callbacks/callback-store.ts';
 export interface SimulatorFeedDeps {
   snapshots: () => TaskSnapshot[];
   taskNow: () => number;
-  store: Pick<CallbackStore, 'add'>;
+  store: Pick<CallbackStore, 'addMany'>;
   /** The processor's kick: apply what was stored. */
   stored: () => void;
   now: () => number;
@@ -43,17 +43,18 @@ export function startSimulatorFeed(deps: SimulatorFeedDeps): { stop(): void; loo
   async function once(): Promise<void> {
     const { events, next } = eventsBetween(seen, deps.snapshots().filter((s) => !isFaultDemo(s)), deps.taskNow());
     seen = next;
-    let added = 0;
+    const batch: NewCallbackEvent[] = [];
     for (const event of events) {
       const raw = await signedEnvelope(event, LOCAL_SECRET);
       const envelope = CallbackEnvelopeSchema.parse(raw);
       const { facts } = parseEventData(envelope.EventData);
-      const created = await deps.store.add({
+      batch.push({
         envelope, rawBody: JSON.stringify(raw), eventTime: event.at, receivedAt: deps.now(),
         roomId: facts.roomId, taskId: facts.taskId, userId: facts.userId,
       });
-      if (created) added += 1;
     }
+    // One transaction (and one disk sync) for the second's events, as the receiver does.
+    const added = (await deps.store.addMany(batch)).filter(Boolean).length;
     if (added > 0) deps.stored();
   }
 
