@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import docExample from './fixtures/doc-example-2020-12-01.json' with { type: 'json' };
 import { insertTextChunk } from './png-text-chunk.ts';
 import { exportFileName, readRef, serialiseExport, taskExport } from './task-document-export.ts';
-import { readTaskDocument, type ReadResult, type TaskDocument } from './task-document.ts';
+import { fieldSource, readTaskDocument, type ReadResult, type TaskDocument } from './task-document.ts';
 import { buildTaskModel } from './task-model.ts';
 
 const ONE_PIXEL = Uint8Array.from(
@@ -51,6 +51,18 @@ describe('readTaskDocument: what it is', () => {
     const guessed = doc(readTaskDocument(JSON.stringify({ ...KEY, Layout: {} })));
     expect(guessed).toMatchObject({ kind: 'update-request', kindGuessed: true });
     expect(guessed.requestRules?.map((r) => r.code)).toContain('sequenceNumberMissing');
+  });
+
+  it('says what a field left out means: a partial Update keeps the task\'s value, everything else its default', () => {
+    const source = (body: object) => fieldSource(doc(readTaskDocument(JSON.stringify(body))));
+    expect(source({ ...KEY, SequenceNumber: 2, IsUpdatePartialParam: true })).toBe('partial-update-request');
+    expect(source({ ...KEY, SequenceNumber: 2, IsUpdatePartialParam: false })).toBe('update-request');
+    // Only the boolean true makes an Update partial (a string is a broken flag, not a partial update).
+    expect(source({ ...KEY, SequenceNumber: 2, IsUpdatePartialParam: 'true' })).toBe('update-request');
+    expect(source({ ...KEY, SequenceNumber: 2 })).toBe('update-request');
+    expect(source({ ...KEY, PushURL: 'rtmp://a/b' })).toBe('start-request');
+    expect(fieldSource(doc(readTaskDocument(docText)))).toBe('task');
+    expect(source({ Status: 2, Encode: {} })).toBe('task');
   });
 
   it('reads the Result object alone as a Get response', () => {

@@ -42,6 +42,12 @@ export interface TaskDocument {
   embeddedText?: string;
 }
 
+/**
+ * What a field left out of a document means: for a task and a Start body (and a full Update, which
+ * puts back what it leaves out) the documented default; for a partial Update, the task's own value.
+ */
+export type FieldSource = 'task' | 'start-request' | 'update-request' | 'partial-update-request';
+
 export type DocumentError =
   | { code: 'empty' }
   | { code: 'json'; syntax: JsonSyntaxError }
@@ -67,6 +73,12 @@ const ID_KEYS = ['AppId', 'RoomId', 'TaskId'];
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const fail = (error: DocumentError): ReadResult => ({ ok: false, error });
+
+export function fieldSource(doc: Pick<TaskDocument, 'kind' | 'task'>): FieldSource {
+  if (doc.kind === 'start-request') return 'start-request';
+  if (doc.kind !== 'update-request') return 'task';
+  return isObj(doc.task) && doc.task['IsUpdatePartialParam'] === true ? 'partial-update-request' : 'update-request';
+}
 
 /** Positions relative to the task, from positions relative to the document. */
 function under(positions: ReadonlyMap<string, TextPosition>, prefix: string): Map<string, TextPosition> {

@@ -17,6 +17,8 @@ export interface InspectParts {
   summary(model: TaskModel): ReactNode;
   /** The layout, with export buttons for the document. */
   layout(model: TaskModel, doc: TaskDocument): ReactNode;
+  /** Encode, Control and both stream lists, as the task page shows them. */
+  panels(model: TaskModel, doc: TaskDocument): ReactNode;
 }
 
 /** Everything the task page shows, for a document read in the browser: no credentials, no server calls. */
@@ -36,6 +38,7 @@ function InspectedDocument({ doc, versionChoice, parts }: { doc: TaskDocument; v
         </div>
       )}
       {parts.layout(model, doc)}
+      {parts.panels(model, doc)}
     </>
   );
 }

@@ -12,6 +12,8 @@ interface Props {
   version: ApiVersion;
   /** Keys of nested sections shown in panels of their own. */
   nested?: readonly string[];
+  /** A partial Update: a field it does not send keeps the task's value, not the default. */
+  keptWhenUnsent?: boolean;
 }
 
 const CELL = 'px-2 py-1 align-top max-sm:px-1';
@@ -20,7 +22,7 @@ const HEAD = `${CELL} whitespace-nowrap`;
 const WIDE = 'max-sm:hidden';
 
 /** One section's fields: value (with unit and enum name), default, documented range, note. */
-export function FieldPanel({ section, specs, raw, version, nested = [] }: Props) {
+export function FieldPanel({ section, specs, raw, version, nested = [], keptWhenUnsent = false }: Props) {
   const { t } = useTranslation();
   const fields = resolveFields(specs, raw, version);
   const missing = fieldsNotInVersion(specs, version);
@@ -39,7 +41,7 @@ export function FieldPanel({ section, specs, raw, version, nested = [] }: Props)
             </tr>
           </thead>
           <tbody>
-            {fields.map((f) => <FieldRow key={f.spec.key} field={f} section={section} specs={specs} version={version} />)}
+            {fields.map((f) => <FieldRow key={f.spec.key} field={f} section={section} specs={specs} version={version} kept={keptWhenUnsent} />)}
           </tbody>
         </table>
       </div>
@@ -49,7 +51,7 @@ export function FieldPanel({ section, specs, raw, version, nested = [] }: Props)
   );
 }
 
-function FieldRow({ field, section, specs, version }: { field: ResolvedField; section: string; specs: readonly FieldSpec[]; version: ApiVersion }) {
+function FieldRow({ field, section, specs, version, kept }: { field: ResolvedField; section: string; specs: readonly FieldSpec[]; version: ApiVersion; kept: boolean }) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
   const { spec } = field;
@@ -66,10 +68,12 @@ function FieldRow({ field, section, specs, version }: { field: ResolvedField; se
   const options = table && spec.enum ? Object.entries(spec.enum).map(([v]) => `${v} ${enumLabel(table, Number(v)).label}`).join(' · ') : '';
   const rangeText = [range, options].filter(Boolean).join(' · ') || '—';
   return (
-    <tr data-field={spec.key} data-defaulted={field.defaulted} className="border-b border-slate-100 dark:border-slate-800">
+    <tr data-field={spec.key} data-defaulted={field.defaulted && !kept} data-kept={field.defaulted && kept} className="border-b border-slate-100 dark:border-slate-800">
       <th scope="row" className={`${CELL} text-left font-mono text-xs font-normal whitespace-nowrap`}>{spec.key}</th>
       <td className={CELL}>
-        {field.defaulted ? (
+        {field.defaulted && kept ? (
+          <span className="text-slate-600 italic dark:text-slate-400">{t('panels.keptUnsent')}</span>
+        ) : field.defaulted ? (
           <span className="text-slate-600 italic dark:text-slate-400">{show(field.value)} <span className="not-italic">({t('panels.defaulted')})</span></span>
         ) : (
           <span className="font-medium">{show(field.value)}</span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_FIELDS, ENCODE_FIELDS, SEI_FIELDS, SPATIAL_FIELDS, resolveFields } from '../../../shared/volc-field-specs.ts';
 import { VIDEO_CODEC } from '../../../shared/volc-enums.ts';
-import { enumTableId, fieldsNotInVersion, noteKey, rangePhrases, unknownKeys, valueText, verdictPhrase } from './config-panels-format.ts';
+import { enumTableId, fieldsNotInVersion, noteKey, rangePhrases, streamsNotInBody, unknownKeys, valueText, verdictPhrase } from './config-panels-format.ts';
 import { panelsMessagesEn, panelsMessagesZh } from '../../i18n/messages/config-panels-messages.ts';
 
 const spec = (key: string, specs = ENCODE_FIELDS) => specs.find((s) => s.key === key)!;
@@ -79,5 +79,25 @@ describe('unknownKeys and enumTableId', () => {
   it('finds the translation id of a table', () => {
     expect(enumTableId(VIDEO_CODEC)).toBe('videoCodec');
     expect(enumTableId(undefined)).toBeUndefined();
+  });
+});
+
+describe('streamsNotInBody', () => {
+  const sent = { TargetStreams: { StreamList: [] } };
+  it('reads every list of a task and a Start body as a list', () => {
+    for (const source of ['task', 'start-request'] as const) {
+      expect(streamsNotInBody({}, 'TargetStreams', source)).toBeUndefined();
+      expect(streamsNotInBody({}, 'ExcludeStreams', source)).toBeUndefined();
+    }
+  });
+  it('says an Update, full or partial, cannot change ExcludeStreams', () => {
+    expect(streamsNotInBody({ ExcludeStreams: { StreamList: [] } }, 'ExcludeStreams', 'update-request')).toBe('notUpdatable');
+    expect(streamsNotInBody({}, 'ExcludeStreams', 'partial-update-request')).toBe('notUpdatable');
+  });
+  it('keeps the task\'s TargetStreams only when a partial Update leaves them out', () => {
+    expect(streamsNotInBody({}, 'TargetStreams', 'partial-update-request')).toBe('keptUnsent');
+    expect(streamsNotInBody(sent, 'TargetStreams', 'partial-update-request')).toBeUndefined();
+    // A full Update that leaves them out puts back the default (every stream of the room).
+    expect(streamsNotInBody({}, 'TargetStreams', 'update-request')).toBeUndefined();
   });
 });

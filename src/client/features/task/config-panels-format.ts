@@ -1,6 +1,7 @@
 import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { EnumTable } from '../../../shared/volc-enums.ts';
 import { appliesTo, type FieldSpec, type ResolvedField } from '../../../shared/volc-field-specs.ts';
+import type { FieldSource } from '../../../shared/task-document.ts';
 import { ENUM_TABLES, type EnumTableId } from '../../i18n/enum-tables.ts';
 
 /**
@@ -9,6 +10,17 @@ import { ENUM_TABLES, type EnumTableId } from '../../i18n/enum-tables.ts';
  */
 
 export type Phrase = { key: string; params?: Record<string, string | number> };
+
+/**
+ * Why a stream list of a request body is not read as a list: an Update cannot carry
+ * ExcludeStreams, and a partial one that does not send TargetStreams leaves the task's as they are.
+ */
+export function streamsNotInBody(task: { TargetStreams?: unknown; ExcludeStreams?: unknown }, which: 'TargetStreams' | 'ExcludeStreams', source: FieldSource): 'notUpdatable' | 'keptUnsent' | undefined {
+  const update = source === 'update-request' || source === 'partial-update-request';
+  if (update && which === 'ExcludeStreams') return 'notUpdatable';
+  if (source === 'partial-update-request' && task[which] === undefined) return 'keptUnsent';
+  return undefined;
+}
 
 /** The id under which an enum table's labels are translated. */
 export function enumTableId(table: EnumTable | undefined): EnumTableId | undefined {

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { StreamEntry } from '../../../shared/layout-model.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
+import type { FieldSource } from '../../../shared/task-document.ts';
+import { streamsNotInBody } from './config-panels-format.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
 
@@ -10,9 +12,10 @@ const HEAD = `${CELL} whitespace-nowrap`;
 const sameStream = (a: StreamEntry, b: StreamEntry) => a.userId === b.userId && a.streamType.value === b.streamType.value;
 
 /** TargetStreams or ExcludeStreams: each stream with its Index, type (default marked) and, for targets, its region. */
-export function StreamsPanel({ model, which }: { model: TaskModel; which: 'TargetStreams' | 'ExcludeStreams' }) {
+export function StreamsPanel({ model, which, source = 'task' }: { model: TaskModel; which: 'TargetStreams' | 'ExcludeStreams'; source?: FieldSource }) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
+  const absent = streamsNotInBody(model.task, which, source);
   const list = which === 'TargetStreams' ? model.targets : model.excludes;
   const other = which === 'TargetStreams' ? model.excludes : model.targets;
   const custom = !model.layout.approximate;
@@ -20,9 +23,11 @@ export function StreamsPanel({ model, which }: { model: TaskModel; which: 'Targe
     <section aria-labelledby={`panel-${which}`} data-testid={`panel-${which}`} className="min-w-0">
       <h3 id={`panel-${which}`} className="mb-1 font-semibold">
         <span className="font-mono">{t(`panels.sections.${which}`)}</span>{' '}
-        <span className={`text-sm font-normal ${MUTED_TEXT}`}>· {t('panels.streams.count', { count: list.length })}</span>
+        {!absent && <span className={`text-sm font-normal ${MUTED_TEXT}`}>· {t('panels.streams.count', { count: list.length })}</span>}
       </h3>
-      {list.length === 0 ? (
+      {absent ? (
+        <p className={`text-sm ${MUTED_TEXT}`} data-testid={`panel-${which}-absent`}>{t(`panels.streams.${absent}`)}</p>
+      ) : list.length === 0 ? (
         <p className={`text-sm ${MUTED_TEXT}`}>{t(which === 'TargetStreams' ? 'panels.streams.targetsEmpty' : 'panels.streams.excludesEmpty')}</p>
       ) : (
         <div className="max-h-72 overflow-auto">
