@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertTextChunk } from './png-text-chunk.ts';
-import { serialiseExport, taskExport } from './task-document-export.ts';
+import fc from 'fast-check';
+import { readExportedAt, serialiseExport, taskExport } from './task-document-export.ts';
 import { readTaskDocument, type ReadResult, type TaskDocument } from './task-document.ts';
 
 const ONE_PIXEL = Uint8Array.from(
@@ -70,5 +71,39 @@ describe('a masked export read back on the inspector', () => {
     const pasted = { PushMixedStreamToCDNTask: { ...TASK, PushURL: 'rtmp://push.example.com/live/str••••' } };
     expect(doc(readTaskDocument(JSON.stringify(pasted))).streamKey).toBe('masked');
     expect(doc(readTaskDocument(JSON.stringify(TASK))).streamKey).toBeUndefined();
+  });
+});
+
+describe('an export\'s moment, read back', () => {
+  it('is the snapshot time of the export, from JSON and from a PNG', () => {
+    const text = serialiseExport(taskExport({ version: '2020-12-01', ref: REF, task: TASK }, AT));
+    expect(doc(readTaskDocument(text)).snapshotAt).toBe(AT.getTime());
+    const png = insertTextChunk(ONE_PIXEL, text);
+    if (!png.ok) throw new Error(png.error);
+    expect(doc(readTaskDocument(png.png)).snapshotAt).toBe(AT.getTime());
+  });
+
+  it('comes back to the millisecond for any moment an export can be stamped with', () => {
+    fc.assert(fc.property(fc.date({ min: new Date(0), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (at) => {
+      expect(readExportedAt(taskExport({ version: '2020-12-01', task: {} }, at).exportedAt)).toBe(at.getTime());
+    }));
+  });
+
+  it('reads an instant with an offset, and nothing that is not an instant', () => {
+    expect(readExportedAt('2026-01-02T11:04:05+08:00')).toBe(AT.getTime());
+    expect(readExportedAt('2026-01-02T03:04Z')).toBe(Date.UTC(2026, 0, 2, 3, 4));
+    // Without a zone every reader places it differently; a date alone is no moment.
+    for (const raw of ['2026-01-02T03:04:05', '2026-01-02', 'yesterday', '', 1767323045000, null, undefined, '2026-13-02T03:04:05Z']) {
+      expect(readExportedAt(raw)).toBeUndefined();
+    }
+  });
+
+  it('is absent from documents that do not say when they were read, and from an export without one', () => {
+    expect(doc(readTaskDocument(JSON.stringify({ PushMixedStreamToCDNTask: TASK }))).snapshotAt).toBeUndefined();
+    expect(doc(readTaskDocument(JSON.stringify(TASK))).snapshotAt).toBeUndefined();
+    const undated = { format: 'mixscope-task', version: '2020-12-01', exportedAt: 'a while ago', task: TASK };
+    const read = doc(readTaskDocument(JSON.stringify(undated)));
+    expect(read.kind).toBe('mixscope-export');
+    expect(read.snapshotAt).toBeUndefined();
   });
 });

@@ -29,7 +29,11 @@ export interface TaskExport {
   format: typeof TASK_EXPORT_FORMAT;
   version: ApiVersion;
   ref?: DocumentRef;
-  /** ISO 8601, UTC. */
+  /**
+   * ISO 8601, UTC: the moment of the export on the clock the task's times are on (the server's,
+   * in task time when the simulator runs accelerated), so that a reopened export measures its
+   * durations and ages to the moment they were read.
+   */
   exportedAt: string;
   /** Only when the task has a PushURL. */
   streamKey?: StreamKeyState;
@@ -78,6 +82,16 @@ export function taskExport(input: ExportSource, now: Date): TaskExport {
   const task = included ? { ...(input.task as Record<string, unknown>), PushURL: input.pushUrl } : withMaskedPushUrl(input.task);
   const streamKey = hasPushUrl ? { streamKey: included ? 'included' as const : 'masked' as const } : {};
   return { format: TASK_EXPORT_FORMAT, version: input.version, ...ref, exportedAt: now.toISOString(), ...streamKey, task };
+}
+
+// A date with a time and a zone (Z or an offset): a time without a zone is read differently by every reader.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** When an export was made (Unix ms); undefined when its `exportedAt` is missing or not an instant. */
+export function readExportedAt(raw: unknown): number | undefined {
+  if (typeof raw !== 'string' || !ISO_INSTANT.test(raw)) return undefined;
+  const ms = Date.parse(raw);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** What an export says about its stream key; undefined when it says nothing a reader knows. */

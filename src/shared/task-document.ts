@@ -4,7 +4,7 @@ import { EFFECT_RANK, requestRules, type RequestRule } from './request-rules.ts'
 import { scanJson, type JsonSyntaxError } from './task-document-json.ts';
 import { nearestPosition, type TextPosition } from './task-document-position.ts';
 import { isMaskedPushUrl, pushUrlOf } from './push-url.ts';
-import { readRef, readStreamKey, TaskExportSchema, type DocumentRef, type StreamKeyState } from './task-document-export.ts';
+import { readExportedAt, readRef, readStreamKey, TaskExportSchema, type DocumentRef, type StreamKeyState } from './task-document-export.ts';
 import { detectVersion } from './task-model.ts';
 import { interpretEnvelope } from './volc-envelope.ts';
 
@@ -40,6 +40,8 @@ export interface TaskDocument {
   positions: ReadonlyMap<string, TextPosition>;
   /** For a PNG: the JSON found inside it, which `positions` refer to. */
   embeddedText?: string;
+  /** An export's moment (Unix ms): its times and durations are as they were then. Other documents do not say when they were read. */
+  snapshotAt?: number;
 }
 
 /**
@@ -102,6 +104,7 @@ interface Found {
   ref?: DocumentRef | undefined;
   requestId?: string | undefined;
   streamKey?: StreamKeyState | undefined;
+  snapshotAt?: number | undefined;
 }
 
 function fromEnvelope(o: Obj): Found | DocumentError {
@@ -122,7 +125,7 @@ function fromEnvelope(o: Obj): Found | DocumentError {
 function classify(o: Obj): Found | DocumentError {
   const exported = TaskExportSchema.safeParse(o);
   if (exported.success && 'task' in o) {
-    return { kind: 'mixscope-export', task: exported.data.task, prefix: 'task', namedVersion: exported.data.version, versionFrom: 'export', ref: readRef(exported.data.ref), streamKey: readStreamKey(exported.data.streamKey) };
+    return { kind: 'mixscope-export', task: exported.data.task, prefix: 'task', namedVersion: exported.data.version, versionFrom: 'export', ref: readRef(exported.data.ref), streamKey: readStreamKey(exported.data.streamKey), snapshotAt: readExportedAt(exported.data.exportedAt) };
   }
   if ('ResponseMetadata' in o || 'Result' in o) return fromEnvelope(o);
   if (isObj(o['PushMixedStreamToCDNTask'])) return { kind: 'get-response', task: o['PushMixedStreamToCDNTask'], prefix: 'PushMixedStreamToCDNTask' };
@@ -175,6 +178,7 @@ function readText(raw: string, options: ReadOptions): ReadResult {
   if (typeof named === 'string' && !isApiVersion(named)) document.unknownVersion = named.slice(0, 40);
   if (found.ref) document.ref = found.ref;
   if (found.requestId) document.requestId = found.requestId;
+  if (found.snapshotAt !== undefined) document.snapshotAt = found.snapshotAt;
   const pushUrl = pushUrlOf(found.task);
   const streamKey = found.streamKey ?? (pushUrl !== undefined && isMaskedPushUrl(pushUrl) ? 'masked' : undefined);
   if (streamKey) document.streamKey = streamKey;

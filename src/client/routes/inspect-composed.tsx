@@ -6,9 +6,9 @@ import { ConfigPanelsLazy } from '../features/task/lazy-sections.tsx';
 import { TaskSummary } from '../features/task/task-summary.tsx';
 
 const parts: InspectParts = {
-  summary: (model) => <TaskSummary view={{ model }} />,
-  layout: (model, doc) => (
-    <LayoutSection model={model} actions={(api) => <ExportButtons getStage={api.getStage} document={{ version: doc.version, ref: doc.ref, task: doc.task }} />} />
+  summary: (model, clock) => <TaskSummary view={{ model }} clock={clock} />,
+  layout: (model, doc, at) => (
+    <LayoutSection model={model} actions={(api) => <ExportButtons getStage={api.getStage} document={{ version: doc.version, ref: doc.ref, task: doc.task, now: () => at }} />} />
   ),
   // The task page's own panels, loaded on demand as there.
   panels: (model, doc) => <ConfigPanelsLazy model={model} source={fieldSource(doc)} />,

@@ -7,6 +7,7 @@ import { TaskPage } from '../features/task/task-page.tsx';
 import type { TaskPageParts } from '../features/task/task-parts.ts';
 import { TIMELINE_LOADING_MIN_HEIGHT } from '../features/timeline/timeline-height.ts';
 import { deferred } from '../lib/deferred.tsx';
+import { serverClockAt, type AnswerClock } from '../lib/server-now.ts';
 import { CARD } from '../design-system/surface.ts';
 
 /**
@@ -28,21 +29,23 @@ const PresentViewLazy = deferred(() => import('./present-composed.tsx').then((m)
  * What the export buttons embed: the task as Volcengine sent it (PushURL masked by the server),
  * with the IDs it was asked by; the full PushURL is asked for only when someone includes it.
  */
-function exportInput(response: TaskResponse, fullPushUrl: () => Promise<string | null>): ExportInput {
+function exportInput(response: TaskResponse, fullPushUrl: () => Promise<string | null>, clock: AnswerClock): ExportInput {
   const { appId, roomId, taskId, userId, version } = response.ref;
-  return { version, ref: { appId, roomId, ...(taskId ? { taskId } : {}), ...(userId ? { userId } : {}) }, task: response.task, fullPushUrl };
+  // Stamped on the server's clock, as the page's durations are: a reopened export then shows them as they were.
+  const now = () => serverClockAt(clock.serverNow, clock.receivedAt, Date.now());
+  return { version, ref: { appId, roomId, ...(taskId ? { taskId } : {}), ...(userId ? { userId } : {}) }, task: response.task, fullPushUrl, now };
 }
 
 const parts: TaskPageParts = {
   headerAction: (taskRef, model) => <PresentButton taskRef={taskRef} model={model} View={PresentViewLazy} />,
   cause: (model) => <CauseBanner model={model} />,
   timeline: (taskRef, model) => <TimelineSectionLazy taskRef={taskRef} model={model} />,
-  layout: (model, response, fullPushUrl) => (
+  layout: (model, response, fullPushUrl, clock) => (
     <LayoutSection
       model={model}
       taskRef={response.ref}
       notes={<EmptyRegionNotesLazy taskRef={response.ref} model={model} />}
-      actions={(api) => <ExportButtonsLazy getStage={api.getStage} getFrame={api.getFrozenFrame} document={exportInput(response, fullPushUrl)} />}
+      actions={(api) => <ExportButtonsLazy getStage={api.getStage} getFrame={api.getFrozenFrame} document={exportInput(response, fullPushUrl, clock)} />}
     />
   ),
   queryForm: (props) => <QueryFormLazy {...props} />,

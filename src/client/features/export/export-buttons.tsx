@@ -20,6 +20,12 @@ export interface ExportInput {
    * server for a task page (its answer is masked), the pasted text on /inspect. Absent: it cannot be had.
    */
   fullPushUrl?: (() => Promise<string | null>) | undefined;
+  /**
+   * The moment to stamp (Unix ms), on the clock the page's times are measured to: the server's
+   * on a task page (task time under an accelerated simulator), a reopened snapshot's own moment
+   * offline. Absent: this browser's clock.
+   */
+  now?: (() => number) | undefined;
 }
 
 const BUTTON = 'rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -44,7 +50,7 @@ export function ExportButtons({ getStage, getFrame, document }: { getStage: () =
   const exportText = async (): Promise<string> => {
     const full = includeKey && canInclude ? (document.fullPushUrl ? await document.fullPushUrl() : pushUrl) : undefined;
     if (includeKey && canInclude && (full === null || full === undefined)) throw new Error(t('offline.export.keyUnavailable'));
-    return serialiseExport(taskExport({ version: document.version, ref: document.ref, task: document.task, pushUrl: full ?? undefined }, new Date()));
+    return serialiseExport(taskExport({ version: document.version, ref: document.ref, task: document.task, pushUrl: full ?? undefined }, new Date(document.now?.() ?? Date.now())));
   };
   const run = async (save: (text: string) => Promise<void>) => {
     setFailure(undefined);

@@ -4,29 +4,34 @@ import type { ApiVersion } from '../../../shared/api-versions.ts';
 import type { TaskDocument } from '../../../shared/task-document.ts';
 import { buildTaskModel, type TaskModel } from '../../../shared/task-model.ts';
 import { TimeModePicker } from '../../design-system/time-mode-picker.tsx';
+import type { PageClock } from '../../lib/server-now.ts';
 import { DocumentErrorPanel } from './document-error-panel.tsx';
 import { DocumentHeader } from './document-header.tsx';
 import { FieldIssueList } from './field-issue-list.tsx';
 import { InspectorInput } from './inspector-input.tsx';
-import { shownDocument } from './inspector-state.ts';
+import { shownClock, shownDocument, type DocumentClock } from './inspector-state.ts';
+import { DocumentClockNote } from './document-clock-note.tsx';
 import { RequestRuleList } from './request-rule-list.tsx';
 import { useInspector } from './use-inspector.ts';
 
 /** What the inspector shows from other features; the route that composes the page passes them in. */
 export interface InspectParts {
-  summary(model: TaskModel): ReactNode;
-  /** The layout, with export buttons for the document. */
-  layout(model: TaskModel, doc: TaskDocument): ReactNode;
+  /** Status and times, measured to `clock` (fixed: nothing on the inspector ticks). */
+  summary(model: TaskModel, clock: PageClock): ReactNode;
+  /** The layout, with export buttons for the document; an export made here is stamped `at`, the moment its times are measured to. */
+  layout(model: TaskModel, doc: TaskDocument, at: number): ReactNode;
   /** Encode, Control and both stream lists, as the task page shows them. */
   panels(model: TaskModel, doc: TaskDocument): ReactNode;
 }
 
 /** Everything the task page shows, for a document read in the browser: no credentials, no server calls. */
-function InspectedDocument({ doc, versionChoice, parts }: { doc: TaskDocument; versionChoice: ApiVersion | undefined; parts: InspectParts }) {
+function InspectedDocument({ doc, clock, versionChoice, parts }: { doc: TaskDocument; clock: DocumentClock; versionChoice: ApiVersion | undefined; parts: InspectParts }) {
   const model = useMemo(() => buildTaskModel(doc.task, doc.version), [doc]);
   return (
     <>
       <DocumentHeader doc={doc} versionChoice={versionChoice} />
+      {/* A request body has no times: nothing to measure to a moment. */}
+      {!doc.requestRules && <DocumentClockNote clock={clock} />}
       {doc.requestRules && <RequestRuleList rules={doc.requestRules} positions={doc.positions} />}
       <FieldIssueList issues={model.issues} positions={doc.positions} />
       {/* A request body has no status, times or stop reason: the summary would only say "not reported". */}
@@ -34,10 +39,10 @@ function InspectedDocument({ doc, versionChoice, parts }: { doc: TaskDocument; v
         <div className="space-y-2">
           {/* The one time setting of every screen; here it is the only place that shows times. */}
           <div className="flex justify-end"><TimeModePicker /></div>
-          {parts.summary(model)}
+          {parts.summary(model, { fixedAt: clock.at })}
         </div>
       )}
-      {parts.layout(model, doc)}
+      {parts.layout(model, doc, clock.at)}
       {parts.panels(model, doc)}
     </>
   );
@@ -49,6 +54,7 @@ export function InspectPage({ parts }: { parts: InspectParts }) {
   const { state, dispatch, readFile, tooLarge } = useInspector();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const doc = shownDocument(state);
+  const clock = shownClock(state);
   const error = state.result && !state.result.ok ? state.result.error : undefined;
   const reveal = (offset: number, line: number) => {
     const el = textRef.current;
@@ -67,7 +73,7 @@ export function InspectPage({ parts }: { parts: InspectParts }) {
       </header>
       <InspectorInput state={state} dispatch={dispatch} onFile={(file) => void readFile(file)} tooLarge={tooLarge} textRef={textRef} />
       {error && <DocumentErrorPanel error={error} keptPrevious={doc !== undefined} onReveal={state.readFromText ? reveal : undefined} />}
-      {doc && <InspectedDocument doc={doc} versionChoice={state.versionChoice} parts={parts} />}
+      {doc && clock && <InspectedDocument doc={doc} clock={clock} versionChoice={state.versionChoice} parts={parts} />}
     </div>
   );
 }

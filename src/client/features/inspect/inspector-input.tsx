@@ -26,7 +26,7 @@ export function InspectorInput({ state, dispatch, onFile, tooLarge, textRef }: P
     setDragging(false);
     const file = e.dataTransfer.files[0];
     if (file) onFile(file);
-    else dispatch({ type: 'text', text: e.dataTransfer.getData('text/plain') });
+    else dispatch({ type: 'text', text: e.dataTransfer.getData('text/plain'), at: Date.now() });
   };
   return (
     <Section aria-label={t('offline.input.label')} className="space-y-2">
@@ -58,7 +58,7 @@ export function InspectorInput({ state, dispatch, onFile, tooLarge, textRef }: P
             {t('offline.input.chooseFile')}
           </label>
         </span>
-        <button type="button" className={BUTTON} onClick={() => dispatch({ type: 'text', text: exampleText })}>{t('offline.input.example')}</button>
+        <button type="button" className={BUTTON} onClick={() => dispatch({ type: 'text', text: exampleText, at: Date.now() })}>{t('offline.input.example')}</button>
         <button type="button" className={BUTTON} onClick={() => dispatch({ type: 'clear' })} disabled={state.text === ''}>{t('offline.input.clear')}</button>
       </div>
       <div
@@ -72,7 +72,7 @@ export function InspectorInput({ state, dispatch, onFile, tooLarge, textRef }: P
           id="inspect-text"
           ref={textRef}
           value={state.text}
-          onChange={(e) => dispatch({ type: 'text', text: e.target.value })}
+          onChange={(e) => dispatch({ type: 'text', text: e.target.value, at: Date.now() })}
           placeholder={t('offline.input.placeholder')}
           spellCheck={false}
           autoComplete="off"

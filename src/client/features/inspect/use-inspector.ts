@@ -33,7 +33,7 @@ export interface TooLarge {
 export function useInspector() {
   const [state, dispatch] = useReducer(inspectorReducer, undefined, () => {
     const version = load(VERSION_KEY);
-    return initialState(load(TEXT_KEY) ?? '', isApiVersion(version) ? version : undefined);
+    return initialState(load(TEXT_KEY) ?? '', isApiVersion(version) ? version : undefined, Date.now());
   });
   const [tooLarge, setTooLarge] = useState<TooLarge>();
 
@@ -47,7 +47,7 @@ export function useInspector() {
     }
     setTooLarge(undefined);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    dispatch({ type: 'file', name: file.name, bytes });
+    dispatch({ type: 'file', name: file.name, bytes, at: Date.now() });
   }, []);
 
   return { state, dispatch, readFile, tooLarge };

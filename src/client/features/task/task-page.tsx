@@ -54,6 +54,7 @@ function TaskView({ taskRef, parts }: { taskRef: TaskRef; parts: TaskPageParts }
   const { stream, newestReport } = useTaskStream(taskRef, !live.paused);
   const fullPushUrl = () => fetchFullPushUrl(taskRef);
   const { data, isPending, isFetching } = query;
+  const clock = { serverNow: data?.response.now, receivedAt: query.dataUpdatedAt };
   const reportedStop = unconfirmedStop(newestReport, data?.model);
   // The failure stays on screen, with its countdown, until an answer replaces it.
   const failure = useShownFailure(taskRefKey(taskRef), query);
@@ -70,9 +71,9 @@ function TaskView({ taskRef, parts }: { taskRef: TaskRef; parts: TaskPageParts }
       {data && (
         <>
           {parts.cause(data.model)}
-          <TaskSummary view={data} fullPushUrl={fullPushUrl} clock={{ serverNow: data.response.now, receivedAt: query.dataUpdatedAt }} />
+          <TaskSummary view={data} fullPushUrl={fullPushUrl} clock={clock} />
           {parts.timeline(taskRef, data.model)}
-          {parts.layout(data.model, data.response, fullPushUrl)}
+          {parts.layout(data.model, data.response, fullPushUrl, clock)}
           <ConfigPanelsLazy model={data.model} />
         </>
       )}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TaskResponse } from '../../../shared/mixscope-api.ts';
 import type { TaskModel } from '../../../shared/task-model.ts';
+import type { AnswerClock } from '../../lib/server-now.ts';
 import type { FieldIssue, TaskRef, TaskRefInput } from '../../../shared/task-ref.ts';
 
 /**
@@ -12,8 +13,11 @@ export interface TaskPageParts {
   headerAction(taskRef: TaskRef, model: TaskModel): ReactNode;
   cause(model: TaskModel): ReactNode;
   timeline(taskRef: TaskRef, model: TaskModel): ReactNode;
-  /** The layout, with what exports the task as Volcengine sent it (the full PushURL only on demand). */
-  layout(model: TaskModel, response: TaskResponse, fullPushUrl: () => Promise<string | null>): ReactNode;
+  /**
+   * The layout, with what exports the task as Volcengine sent it (the full PushURL only on demand),
+   * stamped on the page's clock, the server's, that its times are measured to.
+   */
+  layout(model: TaskModel, response: TaskResponse, fullPushUrl: () => Promise<string | null>, clock: AnswerClock): ReactNode;
   /** The query form a broken link falls back to. */
   queryForm(props: { initial: TaskRefInput; initialIssues: FieldIssue[] }): ReactNode;
 }

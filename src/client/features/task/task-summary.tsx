@@ -8,7 +8,7 @@ import { parseIssueText } from '../../i18n/parse-issue-messages.ts';
 import { StatusBadge } from '../../design-system/status-badge.tsx';
 import { formatDuration } from '../../lib/time-format.ts';
 import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
-import { useServerNow } from '../../lib/server-now.ts';
+import { usePageClock, type PageClock } from '../../lib/server-now.ts';
 import type { TaskView } from './task-queries.ts';
 import { Section } from '../../design-system/section.tsx';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
@@ -65,19 +65,14 @@ function PushUrl({ url, fullPushUrl }: { url: string; fullPushUrl: (() => Promis
   );
 }
 
-/** The server's clock of an answer (task time) and when it arrived; absent offline (/inspect). */
-export interface AnswerClock {
-  serverNow: number | undefined;
-  receivedAt: number;
-}
-
 /** Status, push state, stop reason, times, the 72-hour window and the masked push URL. */
-export function TaskSummary({ view, fullPushUrl, clock }: { view: Pick<TaskView, 'model'>; fullPushUrl?: () => Promise<string | null>; clock?: AnswerClock }) {
+export function TaskSummary({ view, fullPushUrl, clock }: { view: Pick<TaskView, 'model'>; fullPushUrl?: () => Promise<string | null>; clock?: PageClock }) {
   const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
   const pushLabel = usePushStateLabel();
-  // Durations against the server's clock (task time), as the timeline does: one clock per page.
-  const now = useServerNow(clock?.serverNow, clock?.receivedAt ?? 0);
+  // Durations against the server's clock (task time), as the timeline does: one clock per page;
+  // a snapshot's fixed moment offline (/inspect).
+  const now = usePageClock(clock);
   const [timeMode] = useTimeMode();
   const { model } = view;
   const locale = i18n.language;

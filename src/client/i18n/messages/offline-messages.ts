@@ -107,6 +107,12 @@ const en = {
     masked: 'The stream key in this document was masked: its PushURL shows only the host and the app.',
     included: 'This document holds the full PushURL, stream key included: share it with care.',
   },
+  clock: {
+    snapshot: 'Snapshot taken at {{time}}',
+    snapshotHelp: 'Everything on this page is as it was then: durations, relative times and the 72-hour window are measured to that moment and do not move.',
+    read: 'Read here at {{time}}',
+    readHelp: 'This document does not say when it was fetched: durations and relative times are measured to when it was read here and do not move. The task may have changed since.',
+  },
 };
 
 export type OfflineMessages = typeof en;
@@ -214,6 +220,12 @@ const zh: OfflineMessages = {
   streamKey: {
     masked: '此文档中的流密钥已被遮盖：PushURL 只显示主机和应用名。',
     included: '此文档包含完整的 PushURL（含流密钥）：请谨慎分享。',
+  },
+  clock: {
+    snapshot: '快照时间：{{time}}',
+    snapshotHelp: '本页内容均为当时的状态：时长、相对时间和 72 小时查询期限都按该时刻计算，不会变化。',
+    read: '读入时间：{{time}}',
+    readHelp: '此文档未注明获取时间：时长和相对时间按它在此读入的时刻计算，不会变化。任务此后可能已有变化。',
   },
 };
 
