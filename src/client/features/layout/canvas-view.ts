@@ -1,4 +1,5 @@
 import type { Point, Size } from '../../../shared/layout-geometry.ts';
+import type { PixelRect } from '../../../shared/layout-model.ts';
 
 /**
  * The view onto the output canvas: screen = canvas × scale + (x, y), in CSS pixels of the
@@ -39,6 +40,11 @@ export function fitView(viewport: Size, canvas: Size): View {
 
 export function screenToCanvas(view: View, point: Point): Point {
   return { x: (point.x - view.x) / view.scale, y: (point.y - view.y) / view.scale };
+}
+
+/** The part of the canvas's plane the viewport shows, in canvas pixels (beyond the canvas where the view shows more than it). */
+export function visibleCanvasRect(view: View, viewport: Size): PixelRect {
+  return { x: -view.x / view.scale, y: -view.y / view.scale, width: viewport.width / view.scale, height: viewport.height / view.scale };
 }
 
 export function canvasToScreen(view: View, point: Point): Point {

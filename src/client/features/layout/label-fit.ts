@@ -7,6 +7,8 @@ export const LABEL_PAD_PX = 3;
 export const LABEL_INSET_PX = 4;
 /** Below this many screen pixels of room a label is not drawn. */
 export const LABEL_MIN_ROOM_PX = 36;
+/** The light rim of a label's dark plate, so it reads on a dark region too. */
+export const LABEL_RIM = 'rgba(248,250,252,0.55)';
 export const LABEL_FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 
 export function fitLabel(text: string, maxWidth: number, measure: (s: string) => number): string | undefined {

@@ -1,19 +1,21 @@
-import { memo, useId, useMemo, useState, type Ref } from 'react';
+import { memo, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NormalisedLayout } from '../../../shared/layout-model.ts';
 import type { VolcControl } from '../../../shared/volc-task-schema.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { CanvasReadout } from './canvas-readout.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
-import { viewportFor } from './canvas-view.ts';
+import { CanvasRulers } from './canvas-rulers.tsx';
+import { MAX_VIEWPORT_HEIGHT, viewportFor, visibleCanvasRect } from './canvas-view.ts';
 import { Layer, Stage, type KonvaStage } from './konva-core.ts';
 import { LABEL_FONT_PX, measureLabel } from './label-fit.ts';
 import { markFirstDraw } from './layout-drawn-mark.ts';
 import { SpatialMapLazy as SpatialMap } from './lazy-details.tsx';
-import { sceneBackground, sceneHighlight, sceneOverlays, sceneRegions } from './scene/build-scene.ts';
+import { sceneBackground, sceneHighlight, sceneOverlays, sceneRegions, selectedSpacing } from './scene/build-scene.ts';
+import { spacingPlateRect } from './scene/scene-spacing.ts';
 import type { AppliedBox } from './scene/applied-boxes.ts';
 import type { LayoutParts } from './scene/layout-parts.ts';
-import { KonvaRulers } from './scene/konva-rulers.tsx';
+import { RULER_SIZE_PX } from './scene/scene-rulers.ts';
 import { SceneKonvaItems } from './scene/scene-konva.tsx';
 import type { LayoutImages } from './scene/use-layout-picture.ts';
 import { spatialScene } from './spatial-map.ts';
@@ -56,23 +58,30 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   const [showRulers, setShowRulers] = useState(false);
   const { canvas } = parts;
   const { width: cw, height: ch } = canvas;
-  const { maxHeight } = props;
-  const viewport = useMemo(() => viewportFor(available, canvas, maxHeight), [available, canvas, maxHeight]);
+  const { maxHeight = MAX_VIEWPORT_HEIGHT } = props;
+  // The rulers take a gutter beside the picture, never a strip of it.
+  const gutter = showRulers ? RULER_SIZE_PX : 0;
+  const viewport = useMemo(() => viewportFor(available - gutter, canvas, maxHeight - gutter), [available, gutter, canvas, maxHeight]);
+  const picture = useRef<HTMLDivElement>(null);
   const api = useCanvasView(viewport, canvas);
   const { view } = api;
   const { hidden, locked } = props;
   // A click goes through hidden and locked regions to the one below, as in OBS and Figma.
   const pickable = useMemo(() => pickableLayout(layout, hidden, locked), [layout, hidden, locked]);
-  const { handlers, dragging } = useCanvasPointer({ element: ref, layout: pickable, api, selectedId, onHover, onSelect });
+  const { handlers, dragging } = useCanvasPointer({ element: picture, layout: pickable, api, selectedId, onHover, onSelect });
   const spatial = useMemo(() => (showSpatial ? spatialScene(layout, props.control) : undefined), [showSpatial, layout, props.control]);
   const byId = useMemo(() => new Map(parts.boxes.map((b) => [b.id, b])), [parts]);
   const bgImage = props.images.background?.status === 'loaded' ? props.images.background.image : undefined;
   const placed = props.images.placed;
   const labels = useMemo(() => ({ scale: view.scale, fontPx: labelPx, measure: (s: string) => measureLabel(s, labelPx) }), [view.scale, labelPx]);
+  // Labels stay on the part of the picture in the viewport: placed again as it pans or zooms.
+  const stage = useMemo(() => visibleCanvasRect(view, viewport), [view, viewport]);
   const background = useMemo(() => sceneBackground(parts, bgImage), [parts, bgImage]);
   const regions = useMemo(() => sceneRegions(parts, { images: placed, hidden }), [parts, placed, hidden]);
   const { applied } = props;
-  const overlays = useMemo(() => sceneOverlays(parts, { ...labels, spatial: spatial?.marks, applied, hidden }), [parts, labels, spatial, applied, hidden]);
+  // Labels keep clear of the selected region's measuring figures, which are drawn over them.
+  const keepClear = useMemo(() => selectedSpacing(parts, { ...labels, selectedId, hidden }).map(spacingPlateRect), [parts, labels, selectedId, hidden]);
+  const overlays = useMemo(() => sceneOverlays(parts, { ...labels, stage, keepClear, spatial: spatial?.marks, applied, hidden }), [parts, labels, stage, keepClear, spatial, applied, hidden]);
   const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId, hidden, spacing: true }), [parts, labels, selectedId, hoveredId, hidden]);
   const world = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, listening: false };
   const cursor = dragging ? 'grabbing' : hoveredId ? 'pointer' : 'grab';
@@ -80,48 +89,47 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
     <div className="w-full min-w-0">
       <CanvasToolbar api={api} helpId={helpId} spatial={showSpatial} onSpatial={setShowSpatial} rulers={showRulers} onRulers={setShowRulers} />
       <div ref={ref} className="w-full">
-        <div
-          data-testid="layout-canvas"
-          data-scale={view.scale}
-          data-view-x={view.x}
-          data-view-y={view.y}
-          data-canvas-width={cw}
-          data-canvas-height={ch}
-          data-rulers={showRulers || undefined}
-          data-hidden-regions={hidden && hidden.size > 0 ? [...hidden].join(' ') : undefined}
-          role="application"
-          aria-roledescription="canvas"
-          tabIndex={0}
-          aria-label={t('inspector.canvas.label', { width: cw, height: ch, count: layout.regions.length })}
-          aria-describedby={helpId}
-          className="relative touch-none overflow-hidden rounded-md bg-slate-200 outline-none ring-1 ring-slate-300 select-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:bg-slate-800 dark:ring-slate-700"
-          style={{ width: viewport.width, height: viewport.height, cursor }}
-          {...handlers}
-        >
-          {viewport.width > 0 && (
-            <Stage ref={props.stageRef} width={viewport.width} height={viewport.height} listening={false}>
-              <Layer name="world background" {...world}>
-                <SceneKonvaItems items={background} />
-              </Layer>
-              <Layer name="world regions" {...world} ref={markFirstDraw}>
-                <SceneKonvaItems items={regions} clip={canvas} />
-              </Layer>
-              <Layer name="world overlays" {...world}>
-                <SceneKonvaItems items={overlays} />
-              </Layer>
-              <Layer name="world highlight" {...world}>
-                <SceneKonvaItems items={highlight} />
-              </Layer>
-              {showRulers && (
-                <Layer name="rulers" listening={false}>
-                  <KonvaRulers view={view} viewport={viewport} canvas={canvas} />
+        <div className={showRulers ? 'grid w-fit' : undefined} style={showRulers ? { gridTemplateColumns: `${gutter}px ${viewport.width}px`, gridTemplateRows: `${gutter}px ${viewport.height}px` } : undefined}>
+          {showRulers && <CanvasRulers view={view} viewport={viewport} canvas={canvas} selected={selectedId === undefined || hidden?.has(selectedId) ? undefined : byId.get(selectedId)?.rect} />}
+          <div
+            ref={picture}
+            data-testid="layout-canvas"
+            data-scale={view.scale}
+            data-view-x={view.x}
+            data-view-y={view.y}
+            data-canvas-width={cw}
+            data-canvas-height={ch}
+            data-rulers={showRulers || undefined}
+            data-hidden-regions={hidden && hidden.size > 0 ? [...hidden].join(' ') : undefined}
+            role="application"
+            aria-roledescription="canvas"
+            tabIndex={0}
+            aria-label={t('inspector.canvas.label', { width: cw, height: ch, count: layout.regions.length })}
+            aria-describedby={helpId}
+            className="relative touch-none overflow-hidden rounded-md bg-slate-200 outline-none ring-1 ring-slate-300 select-none focus-visible:ring-2 focus-visible:ring-sky-600 dark:bg-slate-800 dark:ring-slate-700"
+            style={{ width: viewport.width, height: viewport.height, cursor }}
+            {...handlers}
+          >
+            {viewport.width > 0 && (
+              <Stage ref={props.stageRef} width={viewport.width} height={viewport.height} listening={false}>
+                <Layer name="world background" {...world}>
+                  <SceneKonvaItems items={background} />
                 </Layer>
-              )}
-            </Stage>
-          )}
+                <Layer name="world regions" {...world} ref={markFirstDraw}>
+                  <SceneKonvaItems items={regions} clip={canvas} />
+                </Layer>
+                <Layer name="world overlays" {...world}>
+                  <SceneKonvaItems items={overlays} />
+                </Layer>
+                <Layer name="world highlight" {...world}>
+                  <SceneKonvaItems items={highlight} />
+                </Layer>
+              </Stage>
+            )}
+          </div>
         </div>
       </div>
-      <CanvasReadout element={ref} view={view} canvas={canvas} highlight={highlight} boxes={byId} />
+      <CanvasReadout element={picture} view={view} canvas={canvas} highlight={highlight} boxes={byId} />
       <p id={helpId} className={`mt-1.5 text-xs ${MUTED_TEXT}`}>{t('inspector.toolbar.help')}</p>
       {spatial && <SpatialMap scene={spatial} boxes={byId} />}
     </div>

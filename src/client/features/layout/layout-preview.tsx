@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
-import { fitView, viewportFor } from './canvas-view.ts';
+import { fitView, viewportFor, visibleCanvasRect } from './canvas-view.ts';
 import { LABEL_FONT_PX, measureLabel } from './label-fit.ts';
 import { markLayoutDrawn } from './layout-drawn-mark.ts';
 import { buildScene } from './scene/build-scene.ts';
@@ -52,8 +52,8 @@ export function LayoutPreview({ parts, selectedId, hoveredId }: Props) {
   const scene = useMemo(() => {
     const scale = onServer ? NOMINAL_PREVIEW_WIDTH / (canvas.width || 1) : view.scale;
     if (!onServer && viewport.width === 0) return undefined;
-    return buildScene(parts, { scale, fontPx: LABEL_FONT_PX, measure: onServer ? estimateLabel : measureLabel, selectedId, hoveredId });
-  }, [onServer, parts, canvas, view.scale, viewport.width, selectedId, hoveredId]);
+    return buildScene(parts, { scale, fontPx: LABEL_FONT_PX, measure: onServer ? estimateLabel : measureLabel, selectedId, hoveredId, stage: onServer ? undefined : visibleCanvasRect(view, viewport) });
+  }, [onServer, parts, canvas, view, viewport, selectedId, hoveredId]);
 
   // Before the browser paints, so the first frame with the section already has the picture.
   useLayoutEffect(() => {

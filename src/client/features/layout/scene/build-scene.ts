@@ -4,9 +4,9 @@ import { LABEL_PAD_PX } from '../label-fit.ts';
 import type { SpatialMark } from '../spatial-map.ts';
 import type { LayoutParts } from './layout-parts.ts';
 import type { AppliedBox } from './applied-boxes.ts';
-import { sceneSpacing } from './scene-spacing.ts';
-import { bottomLabel, insideLabel, outsideLabel, type LabelView } from './scene-labels.ts';
-import type { PlacedImage, Scene, SceneItem, SceneOutline } from './scene-types.ts';
+import { sceneSpacing, spacingPlateRect } from './scene-spacing.ts';
+import { bottomLabel, sceneLabels, type LabelView } from './scene-labels.ts';
+import type { PlacedImage, Scene, SceneItem, SceneOutline, SceneSpacing } from './scene-types.ts';
 
 /** How the picture is viewed: everything a drawer needs besides the layout itself. */
 export interface SceneView extends LabelView {
@@ -81,10 +81,7 @@ export function sceneOverlays(parts: LayoutParts, view: SceneView): SceneItem[] 
     if (b.ignoredRadius > 0) items.push(outline(b, 'ignoredRadius', b.ignoredRadius, UNDERLAY, 2.5), outline(b, 'ignoredRadius', b.ignoredRadius, '#f8fafc', 1, [3, 3]));
     if (b.audioOnly) items.push(outline(b, 'audioOnly', b.cornerRadius, UNDERLAY, 3.5), outline(b, 'audioOnly', b.cornerRadius, b.colour, 2, DASH));
   }
-  for (const b of boxes) {
-    const label = insideLabel(b, canvas, view);
-    if (label) items.push(label);
-  }
+  items.push(...sceneLabels(boxes, canvas, view));
   if (view.spatial) {
     const marks = new Map(view.spatial.map((m) => [m.id, m]));
     for (const b of boxes) {
@@ -123,19 +120,14 @@ export function videoOverlayScene(parts: LayoutParts, view: SceneView & { labels
   const boxes = shownBoxes(parts, view.hidden).filter(hasArea);
   const items: SceneItem[] = [];
   for (const b of boxes) items.push(outline(b, 'declared', b.cornerRadius, UNDERLAY, 4), outline(b, 'declared', b.cornerRadius, b.colour, 2));
-  if (view.labels) {
-    for (const b of boxes) {
-      const label = insideLabel(b, parts.canvas, view);
-      if (label) items.push(label);
-    }
-  }
+  if (view.labels) items.push(...sceneLabels(boxes, parts.canvas, view));
   if (view.applied) items.push(...sceneApplied(view.applied, parts.canvas, view));
   return { canvas: parts.canvas, layers: { background: [], regions: [], overlays: items, highlight: [] } };
 }
 
 /**
- * Hover (dashed) and selection (solid, two-tone so it reads on any colour), with the region's
- * label outside it when the one inside is missing or cut short. The only part that changes as the pointer moves.
+ * Hover (dashed) and selection (solid, two-tone so it reads on any colour), and the selected
+ * region's measuring lines. The only part that changes as the pointer moves.
  */
 export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[] {
   const find = (id: string | undefined) => (id === undefined || view.hidden?.has(id) ? undefined : parts.boxes.find((b) => b.id === id));
@@ -145,25 +137,28 @@ export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[]
   const items: SceneItem[] = [];
   if (hovered) items.push(outline(hovered, 'hovered', hovered.cornerRadius, '#0f172a', 3), outline(hovered, 'hovered', hovered.cornerRadius, '#f8fafc', 1.5, DASH));
   if (selected) items.push(outline(selected, 'selected', selected.cornerRadius, '#f8fafc', 5), outline(selected, 'selected', selected.cornerRadius, '#2563eb', 2.5));
-  for (const b of [hovered, selected]) {
-    // The region pointed at or picked is named in full: outside it when its own label is cut short.
-    if (!b || insideLabel(b, parts.canvas, view)?.text === b.label) continue;
-    const label = outsideLabel(b, parts.canvas, view);
-    if (label) items.push(label);
-  }
-  if (selected && view.spacing) items.push(...sceneSpacing(selected, shownBoxes(parts, view.hidden), parts.canvas, view));
+  if (view.spacing) items.push(...selectedSpacing(parts, view));
   return items;
+}
+
+/** The selected region's measuring lines, when it is shown. */
+export function selectedSpacing(parts: LayoutParts, view: Pick<SceneView, 'selectedId' | 'hidden' | keyof LabelView>): SceneSpacing[] {
+  const id = view.selectedId;
+  const selected = id === undefined || view.hidden?.has(id) ? undefined : parts.boxes.find((b) => b.id === id);
+  return selected ? sceneSpacing(selected, shownBoxes(parts, view.hidden), parts.canvas, view) : [];
 }
 
 /** Pure: the whole picture of a layout as seen in `view`, layer by layer, each in draw order. */
 export function buildScene(parts: LayoutParts, view: SceneView): Scene {
+  const highlight = sceneHighlight(parts, view);
+  const keepClear = highlight.flatMap((item) => (item.kind === 'spacing' ? [spacingPlateRect(item)] : []));
   return {
     canvas: parts.canvas,
     layers: {
       background: sceneBackground(parts, view.backgroundImage),
       regions: sceneRegions(parts, view),
-      overlays: sceneOverlays(parts, view),
-      highlight: sceneHighlight(parts, view),
+      overlays: sceneOverlays(parts, { ...view, keepClear }),
+      highlight,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Size } from '../../../../shared/layout-geometry.ts';
 import { Circle, Group, Image, KonvaUtil, Line, Rect, Text, type KonvaContext } from '../konva-core.ts';
-import { LABEL_FONT_FAMILY } from '../label-fit.ts';
+import { LABEL_FONT_FAMILY, LABEL_RIM } from '../label-fit.ts';
 import { SPACING_LINE, SPACING_PLATE, spacingPlate } from './scene-spacing.ts';
 import type { SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
 
@@ -62,8 +62,9 @@ function KonvaImage({ item }: { item: SceneImage }) {
 /** Light text on a dark plate with a light rim: legible on any region colour and any background. */
 function KonvaLabel({ item }: { item: SceneLabel }) {
   return (
-    <Group x={item.x} y={item.y} scaleX={item.k} scaleY={item.k}>
-      <Rect width={item.widthPx} height={item.heightPx} fill="rgba(15,23,42,0.78)" stroke="rgba(248,250,252,0.55)" strokeWidth={1} cornerRadius={item.radiusPx} perfectDrawEnabled={false} />
+    // Named, so a test can read where each label was drawn from the stage itself.
+    <Group name="scene-label" id={`label:${item.id}`} x={item.x} y={item.y} scaleX={item.k} scaleY={item.k}>
+      <Rect width={item.widthPx} height={item.heightPx} fill="rgba(15,23,42,0.78)" stroke={item.rim ?? LABEL_RIM} strokeWidth={item.rim ? 2 : 1} cornerRadius={item.radiusPx} perfectDrawEnabled={false} />
       <Text x={item.padPx} y={item.padPx + 0.5} text={item.text} fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill="#f8fafc" wrap="none" perfectDrawEnabled={false} />
     </Group>
   );

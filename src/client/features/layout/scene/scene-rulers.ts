@@ -1,6 +1,7 @@
 /**
- * Rulers along the top and left of the canvas view, in output pixels: ticks at a round step that
- * leaves room for its figure at the current zoom. Pure; positions are screen pixels of the viewport.
+ * Rulers in a gutter along the top and left of the canvas view, in output pixels: ticks at a round
+ * step that leaves room for its figure at the current zoom. Pure; positions are screen pixels of the
+ * viewport, which the gutter's rulers line up with.
  */
 export interface RulerTick {
   /** Screen pixels along the ruler. */
@@ -13,6 +14,9 @@ export interface RulerTick {
 /** Screen pixels between labelled ticks, at least: room for "1920" at the ruler's font. */
 export const RULER_MIN_GAP_PX = 56;
 export const RULER_SIZE_PX = 18;
+export const RULER_FONT_PX = 10;
+/** Between a tick and its figure. */
+const FIGURE_GAP_PX = 2;
 
 /** The smallest of 1, 2, 5 × 10^n output pixels whose ticks are at least `minGap` screen pixels apart. */
 export function rulerStep(scale: number, minGap = RULER_MIN_GAP_PX): number {
@@ -39,4 +43,12 @@ export function rulerTicks(scale: number, offset: number, length: number, extent
     ticks.push({ at: offset + value * scale, value, major: Math.abs(value / step - Math.round(value / step)) < 1e-9 });
   }
   return ticks;
+}
+
+/**
+ * Where a major tick's figure goes along the ruler: after the tick, or before it where it would run
+ * off the ruler's end, so no figure is cut by the gutter's edge.
+ */
+export function rulerFigure(at: number, widthPx: number, length: number): { at: number; anchor: 'start' | 'end' } {
+  return at + FIGURE_GAP_PX + widthPx <= length ? { at: at + FIGURE_GAP_PX, anchor: 'start' } : { at: at - FIGURE_GAP_PX, anchor: 'end' };
 }

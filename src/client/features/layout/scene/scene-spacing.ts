@@ -1,3 +1,4 @@
+import type { PixelRect } from '../../../../shared/layout-model.ts';
 import { spacingFigure, spacingLines } from '../../../../shared/region-spacing.ts';
 import type { DrawBox } from '../draw-boxes.ts';
 import { LABEL_PAD_PX } from '../label-fit.ts';
@@ -14,6 +15,12 @@ export function spacingPlate(item: SceneSpacing): { x: number; y: number; height
   const mx = (item.from.x + item.to.x) / 2;
   const my = (item.from.y + item.to.y) / 2;
   return { x: mx - (item.widthPx / 2) * item.k, y: my - (heightPx / 2) * item.k, heightPx };
+}
+
+/** The figure's plate as a rectangle in canvas pixels: labels keep clear of it. */
+export function spacingPlateRect(item: SceneSpacing): PixelRect {
+  const plate = spacingPlate(item);
+  return { x: plate.x, y: plate.y, width: item.widthPx * item.k, height: plate.heightPx * item.k };
 }
 
 /** Figma-style measuring lines from `selected` to its nearest shown neighbours, or the canvas edges. */

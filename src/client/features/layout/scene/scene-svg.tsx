@@ -1,5 +1,5 @@
 import type { PixelRect } from '../../../../shared/layout-model.ts';
-import { LABEL_FONT_FAMILY } from '../label-fit.ts';
+import { LABEL_FONT_FAMILY, LABEL_RIM } from '../label-fit.ts';
 import { SPACING_LINE, SPACING_PLATE, spacingPlate } from './scene-spacing.ts';
 import type { Scene, SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
 
@@ -90,7 +90,7 @@ function SvgImage({ item, clipId }: { item: SceneImage; clipId: string }) {
 function SvgLabel({ item }: { item: SceneLabel }) {
   return (
     <g transform={`translate(${r2(item.x)} ${r2(item.y)}) scale(${item.k})`}>
-      <rect width={r2(item.widthPx)} height={r2(item.heightPx)} rx={r2(item.radiusPx)} fill="rgba(15,23,42,0.78)" stroke="rgba(248,250,252,0.55)" strokeWidth={1} />
+      <rect width={r2(item.widthPx)} height={r2(item.heightPx)} rx={r2(item.radiusPx)} fill="rgba(15,23,42,0.78)" stroke={item.rim ?? LABEL_RIM} strokeWidth={item.rim ? 2 : 1} />
       <text x={r2(item.padPx)} y={r2(item.padPx + 0.5 + item.fontPx / 2)} dominantBaseline="central" fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill="#f8fafc">{item.text}</text>
     </g>
   );

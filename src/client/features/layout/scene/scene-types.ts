@@ -58,6 +58,8 @@ export interface SceneLabel {
   padPx: number;
   fontPx: number;
   radiusPx: number;
+  /** A label beside its region has a rim in the region's colour, telling it from the one it lies on. */
+  rim: string | undefined;
 }
 
 /** A region's SpatialPosition, on request: a dot at the centre of its visible part and the values. */

@@ -1,0 +1,104 @@
+import { intersectionArea as overlap, rectIntersection as intersect } from '../../../../shared/layout-geometry.ts';
+import type { PixelRect } from '../../../../shared/layout-model.ts';
+
+/**
+ * Where region labels go, whole: inside their region when the plate fits there, clear of regions
+ * drawn over it; otherwise beside it, clear of the labels already placed where the stage allows.
+ * Every plate stays on the stage (the part of the picture on the screen). Pure, in screen pixels.
+ */
+export interface LabelAsk {
+  id: string;
+  /** The part of the region the label names: on the canvas, or its outline where it lies off the canvas. */
+  anchor: PixelRect;
+  /** Regions drawn opaquely over it: a label on them would seem to name them. */
+  covers: readonly PixelRect[];
+  /** The plate's size: the whole label, cut only where it is wider than the stage. */
+  width: number;
+  height: number;
+}
+
+export interface PlacedLabel {
+  id: string;
+  rect: PixelRect;
+  inside: boolean;
+}
+
+const right = (r: PixelRect) => r.x + r.width;
+const bottom = (r: PixelRect) => r.y + r.height;
+
+const contains = (outer: PixelRect, r: PixelRect) => r.x >= outer.x && r.y >= outer.y && right(r) <= right(outer) && bottom(r) <= bottom(outer);
+
+/** Moved the least distance that puts it on the stage (it is never larger than the stage). */
+function onStage(r: PixelRect, stage: PixelRect): PixelRect {
+  const x = Math.min(Math.max(r.x, stage.x), right(stage) - r.width);
+  const y = Math.min(Math.max(r.y, stage.y), bottom(stage) - r.height);
+  return { ...r, x, y };
+}
+
+/** The four inner corners, top-left first (where a reader looks for a name), `inset` from the edges. */
+function insideSpots(area: PixelRect, w: number, h: number, inset: number): PixelRect[] {
+  const l = area.x + inset;
+  const t = area.y + inset;
+  const r = right(area) - inset - w;
+  const b = bottom(area) - inset - h;
+  return [[l, t], [r, t], [l, b], [r, b]].map(([x = 0, y = 0]) => ({ x, y, width: w, height: h }));
+}
+
+/** Below, above, right, left of the region, then the far corners: the nearer the region the better. */
+function outsideSpots(area: PixelRect, w: number, h: number, gap: number): PixelRect[] {
+  const below = bottom(area) + gap;
+  const above = area.y - gap - h;
+  return [
+    [area.x, below], [area.x, above], [right(area) + gap, area.y], [area.x - gap - w, area.y],
+    [right(area) - w, below], [right(area) - w, above], [right(area) + gap, bottom(area) - h], [area.x - gap - w, bottom(area) - h],
+  ].map(([x = 0, y = 0]) => ({ x, y, width: w, height: h }));
+}
+
+/** The first spot that meets nothing taken, else the one that meets the least of it. */
+function leastCrowded(spots: readonly PixelRect[], taken: readonly PixelRect[]): PixelRect | undefined {
+  let best: PixelRect | undefined;
+  let bestCost = Infinity;
+  for (const spot of spots) {
+    let cost = 0;
+    for (const t of taken) cost += overlap(spot, t);
+    if (cost === 0) return spot;
+    if (cost < bestCost) {
+      best = spot;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/**
+ * Labels in `asks` order (the first has first choice): first every label that fits inside its
+ * region, then the rest beside theirs, each clear of `keepClear` (other figures on the picture)
+ * where it can be. A region wholly off the stage has no label; a plate taller than the stage has
+ * none either.
+ */
+export function placeLabels(asks: readonly LabelAsk[], stage: PixelRect, inset: number, keepClear: readonly PixelRect[] = []): PlacedLabel[] {
+  // What must stay readable is avoided as the labels already placed are.
+  const taken = [...keepClear];
+  const placed: PlacedLabel[] = [];
+  const outside: { ask: LabelAsk; area: PixelRect; width: number }[] = [];
+  for (const ask of asks) {
+    const area = intersect(ask.anchor, stage);
+    const width = Math.min(ask.width, stage.width);
+    if (!area || ask.height > stage.height || !(width > 0)) continue;
+    const fits = insideSpots(area, width, ask.height, inset).filter((s) => contains(area, s) && ask.covers.every((c) => overlap(c, s) === 0));
+    const spot = leastCrowded(fits, taken);
+    if (spot) {
+      placed.push({ id: ask.id, rect: spot, inside: true });
+      taken.push(spot);
+    } else outside.push({ ask, area, width });
+  }
+  for (const { ask, area, width } of outside) {
+    // Spots wholly on the stage first; moved onto it, a spot may cover its own region.
+    const spots = outsideSpots(area, width, ask.height, inset);
+    const spot = leastCrowded([...spots.filter((s) => contains(stage, s)), ...spots.map((s) => onStage(s, stage))], taken);
+    if (!spot) continue;
+    placed.push({ id: ask.id, rect: spot, inside: false });
+    taken.push(spot);
+  }
+  return placed;
+}
