@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { CallbackOutcomeSchema, type CallbackEvent, type CallbackEnvelope, type CallbackOutcome } from '../../shared/callback-api.ts';
 import type { CallbackEventsTable, HistoryDatabase } from '../history/history-db.ts';
 import { sqliteHandleOf } from '../history/open-database.ts';
+import { syncWal } from '../history/sqlite-sync-wal.ts';
 
 /**
  * The query layer of received callbacks and room presence. Plain Kysely with no SQLite-only SQL,
@@ -101,8 +102,6 @@ const SQLITE_INSERT = `insert into callback_events (${INSERT_COLUMNS.join(', ')}
 interface SqliteInsert {
   /** Inserts each event in one transaction; true for each row written. */
   batch: (events: readonly NewCallbackEvent[]) => boolean[];
-  full: Database.Statement;
-  normal: Database.Statement;
 }
 
 /** The insert prepared once per database, not compiled and prepared again per callback. */
@@ -114,8 +113,6 @@ function sqliteInsert(sqlite: Database.Database): SqliteInsert {
     const insert = sqlite.prepare(SQLITE_INSERT);
     prepared = {
       batch: sqlite.transaction((events: readonly NewCallbackEvent[]) => events.map((e) => insert.run(...rowValues(e)).changes > 0)),
-      full: sqlite.prepare('pragma synchronous = FULL'),
-      normal: sqlite.prepare('pragma synchronous = NORMAL'),
     };
     sqliteInserts.set(sqlite, prepared);
   }
@@ -124,26 +121,22 @@ function sqliteInsert(sqlite: Database.Database): SqliteInsert {
 
 /**
  * The receiver's write. SQLite: the prepared insert once per event in one transaction, taken
- * under Kysely's connection lock so none of its transactions is open on the connection, and
- * committed with synchronous=FULL: the WAL is synced to disk before the batch's waiters hear
- * "stored", so an acknowledged callback survives a power cut too, not only a killed process.
- * The sync is paid once per batch, not per callback. PostgreSQL: one multi-row insert, which is
- * its own transaction and synced at commit (synchronous_commit), answering the ids it inserted.
+ * under Kysely's connection lock so none of its transactions is open on the connection; then the
+ * WAL is synced to disk before the batch's waiters hear "stored", so an acknowledged callback
+ * survives a power cut too, not only a killed process. The sync is paid once per batch, and the
+ * event loop keeps serving meanwhile. PostgreSQL: one multi-row insert, which is its own
+ * transaction and synced at commit (synchronous_commit), answering the ids it inserted.
  */
 async function addBatch(db: Kysely<HistoryDatabase>, events: readonly NewCallbackEvent[]): Promise<boolean[]> {
   if (events.length === 0) return [];
   const sqlite = sqliteHandleOf(db);
   if (sqlite !== undefined) {
-    return db.connection().execute(async () => {
+    const created = await db.connection().execute(async () => {
       if (sqlite.inTransaction) throw new Error('the SQLite connection is inside a transaction it should not be in');
-      const insert = sqliteInsert(sqlite);
-      insert.full.run();
-      try {
-        return insert.batch(events);
-      } finally {
-        insert.normal.run();
-      }
+      return sqliteInsert(sqlite).batch(events);
     });
+    if (!sqlite.memory) await syncWal(sqlite.name);
+    return created;
   }
   // In-batch redeliveries: the first copy is written, the later ones are duplicates.
   const firstAt = new Map<string, number>();
