@@ -11,7 +11,7 @@ import { FieldIssueList } from './field-issue-list.tsx';
 import { InspectorInput } from './inspector-input.tsx';
 import { shownClock, shownDocument, type DocumentClock } from './inspector-state.ts';
 import { DocumentClockNote } from './document-clock-note.tsx';
-import { RequestRuleList } from './request-rule-list.tsx';
+import { RequestRuleList } from '../../design-system/request-rule-list.tsx';
 import { useInspector } from './use-inspector.ts';
 
 /** What the inspector shows from other features; the route that composes the page passes them in. */
