@@ -37,4 +37,5 @@ export const LAZY_FEATURE_MESSAGES = {
   presence: () => import('./messages/presence-messages.ts').then((m): FeatureMessages => ({ en: m.presenceMessagesEn, zh: m.presenceMessagesZh })),
   fleet: () => import('./messages/fleet-messages.ts').then((m): FeatureMessages => ({ en: m.fleetMessagesEn, zh: m.fleetMessagesZh })),
   output: () => import('./messages/output-messages.ts').then((m): FeatureMessages => ({ en: m.outputMessagesEn, zh: m.outputMessagesZh })),
+  editor: () => import('./messages/editor-messages.ts').then((m): FeatureMessages => ({ en: m.editorMessagesEn, zh: m.editorMessagesZh })),
 } satisfies Record<string, () => Promise<FeatureMessages>>;

@@ -1,6 +1,7 @@
 import type { TaskResponse } from '../../shared/mixscope-api.ts';
 import { CauseBanner } from '../features/cause/cause-banner.tsx';
 import type { ExportInput } from '../features/export/export-buttons.tsx';
+import { editIds } from '../features/layout/editor/edit-source.ts';
 import { LayoutSection } from '../features/layout/layout-section.tsx';
 import { PresentButton } from '../features/present/present-button.tsx';
 import { TaskPage } from '../features/task/task-page.tsx';
@@ -44,6 +45,7 @@ const parts: TaskPageParts = {
     <LayoutSection
       model={model}
       taskRef={response.ref}
+      edit={{ task: response.task, version: response.ref.version, ids: editIds(response.ref, response.task), origin: 'task' }}
       notes={<EmptyRegionNotesLazy taskRef={response.ref} model={model} />}
       actions={(api) => <ExportButtonsLazy getStage={api.getStage} getFrame={api.getFrozenFrame} document={exportInput(response, fullPushUrl, clock)} />}
     />

@@ -7,6 +7,8 @@ import type { TaskModel } from '../../../shared/task-model.ts';
 import type { TaskRef } from '../../../shared/task-ref.ts';
 import { useEnumLabel } from '../../i18n/use-enum-label.ts';
 import { CanvasLegend } from './canvas-legend.tsx';
+import { EditButton } from './editor/edit-button.tsx';
+import type { EditSource } from './editor/edit-source.ts';
 import { regionColour } from './draw-boxes.ts';
 import { ImageNotes } from './image-notes.tsx';
 import { LayoutOverview } from './layout-overview.tsx';
@@ -39,10 +41,12 @@ interface Props {
   notes?: ReactNode;
   /** A task read from Volcengine (not a pasted one): its output can be compared and played. */
   taskRef?: TaskRef | undefined;
+  /** The document this layout was read from: "Edit a copy" opens the what-if editor on it. */
+  edit?: EditSource | undefined;
 }
 
 /** Canvas, warnings, region detail with the source frame, and the region table, sharing one hover and one selection. */
-export function LayoutSection({ model, actions, notes, taskRef }: Props) {
+export function LayoutSection({ model, actions, notes, taskRef, edit }: Props) {
   const { t } = useTranslation();
   // A past layout (a timeline marker's) is drawn beside the current one: ids must differ.
   const titleId = useId();
@@ -90,7 +94,12 @@ export function LayoutSection({ model, actions, notes, taskRef }: Props) {
             · {mode.label} · {layout.canvas.width.value} × {layout.canvas.height.value} · {t(`inspector.model.${layout.model}`)}
           </span>
         </h2>
-        {actions && <div className="flex flex-wrap gap-2">{actions({ getStage, getFrozenFrame })}</div>}
+        {(actions || (edit && rest)) && (
+          <div className="flex flex-wrap gap-2">
+            {edit && rest && <EditButton source={edit} />}
+            {actions?.({ getStage, getFrozenFrame })}
+          </div>
+        )}
       </header>
       {layout.approximate && (
         <p data-testid="approximate-note" className="mb-3 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-100">

@@ -98,7 +98,7 @@ export function MarkerDetail({ marker, moment, version, text, onClose }: { marke
           : changes.length === 0 ? <p className="text-sm">{t('timeline.detail.none')}</p>
             : <ChangeList changes={changes} text={text} />}
       </div>
-      {model ? <div data-testid="marker-layout">{parts.layout(model)}</div> : <p className="text-sm">{t('timeline.detail.noPayload')}</p>}
+      {model ? <div data-testid="marker-layout">{parts.layout(model, shown)}</div> : <p className="text-sm">{t('timeline.detail.noPayload')}</p>}
     </section>
   );
 }

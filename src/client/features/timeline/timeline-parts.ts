@@ -8,7 +8,8 @@ import type { TaskRef } from '../../../shared/task-ref.ts';
  * route that composes the page passes them in (features never import each other).
  */
 export interface TimelineParts {
-  layout(model: TaskModel): ReactNode;
+  /** `raw`: the task document the model was built from, as observed then. */
+  layout(model: TaskModel, raw: unknown): ReactNode;
   watchButton(taskRef: TaskRef, watched: WatchedTask | null): ReactNode;
 }
 

@@ -22,6 +22,10 @@ export const inspectorMessagesEn = {
     toEdge: '{{side}} {{length}} px to the canvas edge',
     toRegion: '{{side}} {{length}} px to {{name}}',
   },
+  edit: {
+    open: 'Edit a copy',
+    help: 'Open this layout in the what-if editor: move and size regions, edit every field, and get the Update body that would make the task so. Nothing is sent.',
+  },
   stack: {
     title: 'Regions, top first',
     hint: 'The eye hides a region to show what is under it; the lock keeps a click on the canvas from picking it. Neither changes the task.',
@@ -169,6 +173,10 @@ export const inspectorMessagesZh: typeof inspectorMessagesEn = {
     side: { left: '左侧', right: '右侧', top: '上方', bottom: '下方' },
     toEdge: '{{side}}距画布边缘 {{length}} 像素',
     toRegion: '{{side}}距 {{name}} {{length}} 像素',
+  },
+  edit: {
+    open: '编辑副本',
+    help: '在假设编辑器中打开此布局：移动和调整区域、编辑每个字段，并得到让任务变成这样的 Update 请求体。不会发送任何内容。',
   },
   stack: {
     title: '区域（上层在前）',
