@@ -153,6 +153,22 @@ test('the transform panel brings the hidden region into view by numbers, explain
   await page.keyboard.press('Shift+ArrowDown');
   await expect(editor.field('x')).toHaveValue('661');
   await expect(editor.field('y')).toHaveValue('82');
+
+  // The link says the editor is open; leaving asks first, and the copy is kept in the tab's session.
+  await expect(page).toHaveURL(/[?&]edit=1/);
+  const asked = page.waitForEvent('dialog').then(async (dialog) => {
+    const type = dialog.type();
+    await dialog.accept();
+    return type;
+  });
+  await page.reload();
+  expect(await asked).toBe('beforeunload');
+  await expect(editor.root).toBeVisible();
+  await expect(editor.root).toContainText('Your earlier edits of this layout were kept');
+  await editor.pick('r2');
+  await expect(editor.field('x')).toHaveValue('661');
+  await editor.root.getByTestId('editor-close').click();
+  await expect(page).not.toHaveURL(/[?&]edit=1/);
 });
 
 test('a document pasted into the offline inspector is edited, and its Start body downloaded with a push URL typed in', async ({ page, request }) => {

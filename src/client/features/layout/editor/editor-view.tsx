@@ -127,7 +127,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
     action();
   };
 
-  const origin = t(`editor.origin.${source.origin}`);
+  const about = [t(`editor.origin.${source.origin}`), [source.ids.RoomId, source.ids.TaskId].filter(Boolean).join(' / '), source.version].filter(Boolean).join(' · ');
   return createPortal(
     <div
       ref={root}
@@ -141,19 +141,17 @@ export function EditorView({ source, onClose }: EditorViewProps) {
       className="fixed inset-0 z-50 overflow-auto bg-slate-50 text-slate-900 outline-none dark:bg-slate-950 dark:text-slate-100"
     >
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
-        <div className="mx-auto flex max-w-[1800px] flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="mx-auto flex max-w-[1800px] flex-wrap items-center gap-x-4 gap-y-1">
           <h2 id={titleId} className="min-w-0 text-lg font-semibold">
-            {t('editor.title')}{' '}
-            <span className={`text-sm font-normal break-all ${MUTED_TEXT}`}>
-              {['', origin, [source.ids.RoomId, source.ids.TaskId].filter(Boolean).join(' / '), source.version].filter((s, i) => i === 0 || s).join(' · ')}
-            </span>
+            {t('editor.title')}
+            <span className={`text-sm font-normal break-all max-sm:hidden ${MUTED_TEXT}`}> · {about}</span>
           </h2>
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            <button type="button" data-testid="editor-undo" className={BUTTON} onClick={e.undo} disabled={!e.canUndo} title={t('editor.undoKeys')} aria-keyshortcuts="Control+Z Meta+Z">
-              <span aria-hidden="true">↶ </span>{t('editor.undo')}
+            <button type="button" data-testid="editor-undo" className={BUTTON} onClick={e.undo} disabled={!e.canUndo} title={t('editor.undoKeys')} aria-label={t('editor.undo')} aria-keyshortcuts="Control+Z Meta+Z">
+              <span aria-hidden="true">↶</span><span className="max-sm:sr-only"> {t('editor.undo')}</span>
             </button>
-            <button type="button" data-testid="editor-redo" className={BUTTON} onClick={e.redo} disabled={!e.canRedo} title={t('editor.redoKeys')} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z">
-              <span aria-hidden="true">↷ </span>{t('editor.redo')}
+            <button type="button" data-testid="editor-redo" className={BUTTON} onClick={e.redo} disabled={!e.canRedo} title={t('editor.redoKeys')} aria-label={t('editor.redo')} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z">
+              <span aria-hidden="true">↷</span><span className="max-sm:sr-only"> {t('editor.redo')}</span>
             </button>
             <button type="button" className={BUTTON} onClick={e.discard} disabled={!e.dirty}>{t('editor.discard')}</button>
             <button type="button" data-testid="editor-close" className={BUTTON} onClick={onClose}>
@@ -163,6 +161,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
         </div>
       </header>
       <div className="mx-auto max-w-[1800px] space-y-4 p-4">
+        <p className={`text-sm break-all sm:hidden ${MUTED_TEXT}`}>{about}</p>
         <p data-testid="never-sends" className="rounded-md border-l-4 border-sky-600 bg-sky-50 p-2 text-sm font-medium text-sky-950 dark:border-sky-400 dark:bg-sky-950/60 dark:text-sky-100">
           <span aria-hidden="true">ℹ </span>{t('editor.neverSends')}
         </p>
@@ -174,22 +173,27 @@ export function EditorView({ source, onClose }: EditorViewProps) {
           </div>
         )}
         <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(22rem,2fr)]">
-          <div className={`min-w-0 ${PANEL}`}>
-            <EditorCanvas
-              layout={layout}
-              parts={parts}
-              images={images}
-              selectedId={selected?.id}
-              hoveredId={hoveredId}
-              hidden={hidden}
-              locked={locked}
-              snapping={snapping}
-              onSnapping={setSnapping}
-              onHover={setHoveredId}
-              onSelect={setSelectedId}
-              onPlace={onPlace}
-              onRemove={onRemove}
-            />
+          <div className="min-w-0 space-y-4">
+            <div className={PANEL}>
+              <EditorCanvas
+                layout={layout}
+                parts={parts}
+                images={images}
+                selectedId={selected?.id}
+                hoveredId={hoveredId}
+                hidden={hidden}
+                locked={locked}
+                snapping={snapping}
+                onSnapping={setSnapping}
+                onHover={setHoveredId}
+                onSelect={setSelectedId}
+                onPlace={onPlace}
+                onRemove={onRemove}
+              />
+            </div>
+            <div className={PANEL} data-testid="editor-warnings">
+              <WarningList warnings={warnings} regions={regions} targets={later.targets} onSelect={setSelectedId} onHover={setHoveredId} />
+            </div>
           </div>
           <div className="min-w-0 space-y-4">
             <div className={PANEL}>
@@ -220,14 +224,9 @@ export function EditorView({ source, onClose }: EditorViewProps) {
               )}
               <StreamsPanel targets={model.targets} regions={layout.regions} custom={custom} onEdit={edit} />
             </div>
-          </div>
-        </div>
-        <div className="grid gap-4 lg:grid-cols-2">
-          <div className={`min-w-0 ${PANEL}`} data-testid="editor-warnings">
-            <WarningList warnings={warnings} regions={regions} targets={later.targets} onSelect={setSelectedId} onHover={setHoveredId} />
-          </div>
-          <div className={`min-w-0 ${PANEL}`}>
-            <EditDiffList changes={e.changes} />
+            <div className={PANEL}>
+              <EditDiffList changes={e.changes} />
+            </div>
           </div>
         </div>
         <div className={`min-w-0 ${PANEL}`} data-testid="editor-region-table">

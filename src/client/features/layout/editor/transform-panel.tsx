@@ -82,7 +82,7 @@ export function TransformPanel({ region, label, colour, canvas, model, targets, 
           <NumberField testId="field-zorder" label="ZOrder" step={1} optional value={sent(region.zOrder)} placeholder={t('editor.field.default', { value: 0 })} onCommit={set('ZOrder')} notes={notes('ZOrder')} />
           <NumberField testId="field-alpha" label="Alpha" step={0.05} optional value={sent(region.alpha)} placeholder={t('editor.field.default', { value: 1 })} onCommit={set('Alpha')} notes={notes('Alpha')} />
           <NumberField testId="field-corner-radius" label="CornerRadius" step={0.01} optional value={sent(region.cornerRadius)} placeholder={t('editor.field.default', { value: 0 })} onCommit={set('CornerRadius')} notes={notes('CornerRadius')} />
-          <div className="min-w-0">
+          <div className="col-span-2 min-w-0 sm:col-span-4">
             <label className="block text-xs font-medium">
               RenderMode
               <select
