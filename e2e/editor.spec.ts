@@ -258,4 +258,20 @@ test('a past layout from the timeline is edited as it was then', async ({ page, 
   const body = await editor.shownBody();
   expect(body).toMatchObject({ AppId: 'demo-app', RoomId: 'room-live', TaskId: 'live-mix' });
   expect(JSON.stringify(body['Layout'])).toContain('"ZOrder":3');
+
+  // A user added comes with a region (Volcengine refuses a stream without one), selected to place;
+  // removed, the user takes it along. Each is one undo step.
+  const streams = editor.root.getByTestId('streams-panel');
+  await streams.getByTestId('new-stream-user').fill('guest-new');
+  await streams.getByRole('button', { name: 'Add stream' }).click();
+  await expect(editor.regionTable.locator('tbody tr')).toHaveCount(3);
+  await expect(editor.transform).toContainText('guest-new');
+  await expect(editor.body.getByTestId('request-rules').locator('li[data-effect="rejected"]')).toHaveCount(0);
+  await streams.getByRole('button', { name: 'Remove the stream of guest-new' }).click();
+  await expect(editor.regionTable.locator('tbody tr')).toHaveCount(2);
+  await editor.root.getByTestId('editor-undo').click();
+  await expect(editor.regionTable.locator('tbody tr')).toHaveCount(3);
+  await editor.root.getByTestId('editor-undo').click();
+  await expect(editor.regionTable.locator('tbody tr')).toHaveCount(2);
+  await expect(editor.diff.locator('li')).toHaveCount(1);
 });

@@ -35,9 +35,11 @@ export const TASK_LAYOUT_MODULES = [
 
 /**
  * Code that must load only on demand, never before the layout: the output player (mpegts.js,
- * imported when Play is pressed). The report names its chunk, and it fails if one is in the first page.
+ * imported when Play is pressed) and the layout editor with its edits, bodies and history
+ * (imported when "Edit a copy" is pressed). The report names their chunks, and it fails if one is
+ * in the first page.
  */
-export const ON_DEMAND_MODULES = ['node_modules/mpegts.js/'];
+export const ON_DEMAND_MODULES = ['node_modules/mpegts.js/', 'src/client/features/layout/editor/editor-view.tsx', 'src/shared/layout-edit/edit-'];
 
 /** @param {string} dir @returns {string[]} */
 function listFiles(dir) {

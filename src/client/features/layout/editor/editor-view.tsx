@@ -20,7 +20,8 @@ import { EditorCanvas } from './editor-canvas.tsx';
 import { RequestBodyPanel, type WrittenBody } from './request-body-panel.tsx';
 import { StreamsPanel } from './streams-panel.tsx';
 import { TransformPanel } from './transform-panel.tsx';
-import { useLayoutEdit } from './use-layout-edit.ts';
+import { addUserSteps, removeUserSteps } from './edit-steps.ts';
+import { useLayoutEdit, type EditStep } from './use-layout-edit.ts';
 
 export interface EditorViewProps {
   source: EditSource;
@@ -67,16 +68,23 @@ export function EditorView({ source, onClose }: EditorViewProps) {
   const regionCount = layout.regions.length;
 
   const apply = e.edit;
-  const edit = useCallback((op: EditOp, step?: string) => {
-    apply(op, step);
-    // Regions are known by their place in Regions[]: removing one renumbers those after it.
-    if (op.kind === 'removeRegion') {
+  // Regions are known by their place in Regions[]: removing one renumbers those after it, so the
+  // selection and the list's eyes and locks start afresh; a region added is selected.
+  const afterRegions = useCallback((removed: boolean, added: boolean) => {
+    if (removed) {
       setSelectedId(undefined);
       setHidden(NO_IDS);
       setLocked(NO_IDS);
-    }
-    if (op.kind === 'addRegion') setSelectedId(`r${regionCount}`);
-  }, [apply, regionCount]);
+    } else if (added) setSelectedId(`r${regionCount}`);
+  }, [regionCount]);
+  const edit = useCallback((op: EditOp, step?: string) => {
+    apply(op, step);
+    afterRegions(op.kind === 'removeRegion', op.kind === 'addRegion');
+  }, [apply, afterRegions]);
+  const editSteps = useCallback((steps: readonly EditStep[], removed: boolean, added: boolean) => {
+    apply(steps);
+    afterRegions(removed, added);
+  }, [apply, afterRegions]);
   const onPlace = useCallback((regionIndex: number, rect: PixelRect, step: string) => edit({ kind: 'place', regionIndex, rect }, step), [edit]);
   const onRemove = useCallback((regionIndex: number) => edit({ kind: 'removeRegion', regionIndex }), [edit]);
   const onHidden = useCallback((id: string, on: boolean) => setHidden((s) => toggled(s, id, on)), []);
@@ -102,6 +110,11 @@ export function EditorView({ source, onClose }: EditorViewProps) {
   const selected = selectedId === undefined ? undefined : layout.regions.find((r) => r.id === selectedId);
   const box = selected && parts.boxes.find((b) => b.id === selected.id);
   const custom = !layout.approximate && layout.mode.value === 2;
+  const onAddUser = (userId: string, streamType: number) => editSteps(addUserSteps(userId, streamType, custom), false, custom);
+  const onRemoveUser = (listIndex: number) => {
+    const steps = removeUserSteps(model.targets, layout.regions, listIndex, custom);
+    editSteps(steps, steps.some((s) => s.kind === 'removeRegion'), false);
+  };
   const mode = enumLabel('layoutMode', layout.mode.value);
 
   // Leaving the page (reload, another site) with edits asks first; the copy is kept in the tab's session anyway.
@@ -222,7 +235,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
               {parts.boxes.length > 0 && (
                 <RegionStack boxes={parts.boxes} hidden={hidden} locked={locked} selectedId={selected?.id} hoveredId={hoveredId} onHidden={onHidden} onLocked={onLocked} onSelect={setSelectedId} onHover={setHoveredId} />
               )}
-              <StreamsPanel targets={model.targets} regions={layout.regions} custom={custom} onEdit={edit} />
+              <StreamsPanel targets={model.targets} regions={layout.regions} custom={custom} onEdit={edit} onAddUser={onAddUser} onRemoveUser={onRemoveUser} />
             </div>
             <div className={PANEL}>
               <EditDiffList changes={e.changes} />

@@ -11,13 +11,16 @@ interface Props {
   /** A template layout places the streams itself: regions are added once it is made custom. */
   custom: boolean;
   onEdit: (op: EditOp) => void;
+  /** A user: their stream and, in a custom layout, its region, as one step. */
+  onAddUser: (userId: string, streamType: number) => void;
+  onRemoveUser: (listIndex: number) => void;
 }
 
 const INPUT = 'mt-0.5 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-950';
 const BUTTON = 'rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800 max-sm:min-h-11';
 
 /** TargetStreams as a list to add to and remove from, each stream with the button that gives it a region. */
-export function StreamsPanel({ targets, regions, custom, onEdit }: Props) {
+export function StreamsPanel({ targets, regions, custom, onEdit, onAddUser, onRemoveUser }: Props) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
   const titleId = useId();
@@ -27,6 +30,7 @@ export function StreamsPanel({ targets, regions, custom, onEdit }: Props) {
   return (
     <section aria-labelledby={titleId} data-testid="streams-panel" className="rounded-md p-2 ring-1 ring-slate-200 dark:ring-slate-800">
       <h3 id={titleId} className="text-sm font-semibold">{t('editor.streams.title', { count: targets.length })}</h3>
+      {custom && <p className={`text-xs ${MUTED_TEXT}`}>{t('editor.streams.hint')}</p>}
       {targets.length === 0 && <p className={`text-xs ${MUTED_TEXT}`}>{t('editor.streams.none')}</p>}
       <ul className="mt-1 space-y-1">
         {targets.map((s, listIndex) => (
@@ -38,7 +42,7 @@ export function StreamsPanel({ targets, regions, custom, onEdit }: Props) {
             {custom && s.index !== undefined && !shown.has(s.index) && (
               <button type="button" className={BUTTON} onClick={() => onEdit({ kind: 'addRegion', streamIndex: s.index })}>{t('editor.streams.addRegion')}</button>
             )}
-            <button type="button" className={BUTTON} aria-label={t('editor.streams.removeLabel', { user: s.userId ?? '?' })} onClick={() => onEdit({ kind: 'removeStream', listIndex })}>
+            <button type="button" className={BUTTON} aria-label={t('editor.streams.removeLabel', { user: s.userId ?? '?' })} onClick={() => onRemoveUser(listIndex)}>
               <span aria-hidden="true">✕</span>
             </button>
           </li>
@@ -49,7 +53,7 @@ export function StreamsPanel({ targets, regions, custom, onEdit }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           if (userId.trim() === '') return;
-          onEdit({ kind: 'addStream', userId: userId.trim(), streamType });
+          onAddUser(userId.trim(), streamType);
           setUserId('');
         }}
       >

@@ -2,9 +2,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { applyEdit, type EditOp } from '../../../../shared/layout-edit/edit-ops.ts';
 import { editDiff } from '../../../../shared/layout-edit/edit-diff.ts';
 import { canRedo, canUndo, record, redo, startHistory, undo } from '../../../../shared/layout-edit/edit-history.ts';
+import type { ApiVersion } from '../../../../shared/api-versions.ts';
 import { buildTaskModel } from '../../../../shared/task-model.ts';
 import { draftKey, loadDraft, saveDraft } from './edit-draft.ts';
 import type { EditSource } from './edit-source.ts';
+
+/** One edit, or one that depends on the document as the previous ones of the same step left it. */
+export type EditStep = EditOp | ((doc: unknown) => EditOp);
+
+/** Several edits as one: what the user did once (add a user: their stream and its region) is undone at once. */
+function applySteps(doc: unknown, version: ApiVersion, steps: readonly EditStep[]): unknown {
+  return steps.reduce<unknown>((d, step) => applyEdit(d, version, typeof step === 'function' ? step(d) : step), doc);
+}
 
 /**
  * The edited copy of a task document and its undo history. Every edit goes through the shared
@@ -24,7 +33,8 @@ export function useLayoutEdit(source: EditSource) {
   useEffect(() => saveDraft(key, dirty ? doc : undefined), [key, doc, dirty]);
 
   const edit = useCallback(
-    (op: EditOp, coalesce?: string) => setHistory((h) => record(h, applyEdit(h.present, version, op), coalesce === undefined ? {} : { coalesce })),
+    (op: EditOp | readonly EditStep[], coalesce?: string) =>
+      setHistory((h) => record(h, applySteps(h.present, version, Array.isArray(op) ? op : [op]), coalesce === undefined ? {} : { coalesce })),
     [version],
   );
   return {
