@@ -96,6 +96,44 @@ test('the rulers sit in a gutter beside the picture, and every label is whole on
   await expectLabelsWholeOnStage(page, inspector, regions);
 });
 
+/** The alignment guides drawn on the stage: axis, where (output pixels) and the screen length. */
+async function drawnGuides(page: Page): Promise<{ axis: string; at: number; length: number }[]> {
+  return page.evaluate(() => {
+    interface Node { getAttr(k: string): unknown; getClientRect(): { width: number; height: number } }
+    interface Stage { container(): HTMLElement; find(s: string): Node[] }
+    const konva = (window as unknown as { Konva?: { stages: Stage[] } }).Konva;
+    const root = document.querySelector('[data-testid="layout-canvas"]');
+    const stage = konva?.stages.find((s) => root?.contains(s.container()));
+    if (!stage) throw new Error('no Konva stage in the layout canvas');
+    return stage.find('.scene-guide').map((n) => {
+      const axis = String(n.getAttr('axis'));
+      const box = n.getClientRect();
+      return { axis, at: Number(n.getAttr('at')), length: axis === 'x' ? box.height : box.width };
+    });
+  });
+}
+
+test('alignment guides show what the picked region lines up with', async ({ page, request, consoleErrors }) => {
+  consoleErrors.allow(MISSING_AVATAR);
+  const model = await TaskPage.fetchModel(request, BROKEN);
+  // Region 4 (700, 40, 320 × 180) and region 3 (700, 400, 320 × 180) share left edges, centres and right edges.
+  const top = model.layout.regions.find((r) => r.rect.x === 700 && r.rect.y === 40);
+  const below = model.layout.regions.find((r) => r.rect.x === 700 && r.rect.y === 400);
+  if (!top || !below) throw new Error('the broken layout has no regions at (700, 40) and (700, 400)');
+  const inspector = new LayoutInspector(page);
+  await inspector.open(BROKEN);
+  expect(await drawnGuides(page)).toEqual([]);
+  await page.getByTestId('region-stack').locator(`li[data-region-id="${top.id}"] button`).last().click();
+  await expect(inspector.detail).toHaveAttribute('data-region-id', top.id);
+  await expect.poll(async () => (await drawnGuides(page)).filter((g) => g.axis === 'x').map((g) => g.at)).toEqual([700, 860, 1020]);
+  // Each runs from the top of one to the bottom of the other: 40 to 580 output pixels.
+  const { scale } = await inspector.view();
+  for (const g of (await drawnGuides(page)).filter((x) => x.axis === 'x')) expect(g.length).toBeGreaterThanOrEqual(540 * scale - 1);
+  // Hidden, region 3 lines up with nothing: its guides go.
+  await page.getByTestId('region-stack').locator(`li[data-region-id="${below.id}"] button`).first().click();
+  await expect.poll(async () => (await drawnGuides(page)).filter((g) => g.axis === 'x').map((g) => g.at)).toEqual([]);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const lang of ['en', 'zh'] as const) {
     for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {

@@ -98,6 +98,19 @@ describe('buildScene: one picture of a layout', () => {
     expect(of(sceneItems(buildScene(narrow, view({ measure: wide }))), 'label').map((l) => [l.placement, l.text])).toEqual([['outside', narrow.boxes[0]?.label]]);
   });
 
+  it('draws alignment guides for the picked region, else the one pointed at, with the shown regions only', () => {
+    const layout = pixelLayout([{ x: 100, y: 100, w: 200, h: 100 }, { x: 100, y: 400, w: 200, h: 100 }, { x: 900, y: 330, w: 100, h: 60 }], CANVAS);
+    const parts = layoutParts(layout);
+    const guides = (v: Partial<SceneView>) => of(buildScene(parts, view({ spacing: true, ...v })).layers.highlight, 'guide').map((g) => [g.id, g.axis, g.at, g.from, g.to]);
+    // Left edges, centres and right edges of r0 and r1 line up.
+    expect(guides({ selectedId: 'r0' })).toEqual([['r0', 'x', 100, 100, 500], ['r0', 'x', 200, 100, 500], ['r0', 'x', 300, 100, 500]]);
+    expect(guides({ hoveredId: 'r1' })).toEqual([['r1', 'x', 100, 100, 500], ['r1', 'x', 200, 100, 500], ['r1', 'x', 300, 100, 500]]);
+    // r2's centre is on the canvas's middle line.
+    expect(guides({ selectedId: 'r2', hoveredId: 'r0' })).toEqual([['r2', 'y', 360, 0, 1280]]);
+    expect(guides({ selectedId: 'r0', hidden: new Set(['r1']) })).toEqual([]);
+    expect(guides({ selectedId: 'r0', spacing: false })).toEqual([]);
+  });
+
   it('puts a loaded image over its region and the background image over the colour', () => {
     const layout = pixelLayout([{ x: 0, y: 0, w: 640, h: 360 }], CANVAS);
     const image = { src: 'https://example.com/a.png' } as HTMLImageElement;

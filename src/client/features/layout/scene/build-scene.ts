@@ -4,6 +4,7 @@ import { LABEL_PAD_PX } from '../label-fit.ts';
 import type { SpatialMark } from '../spatial-map.ts';
 import type { LayoutParts } from './layout-parts.ts';
 import type { AppliedBox } from './applied-boxes.ts';
+import { sceneGuides } from './scene-guides.ts';
 import { sceneSpacing, spacingPlateRect } from './scene-spacing.ts';
 import { bottomLabel, sceneLabels, type LabelView } from './scene-labels.ts';
 import type { PlacedImage, Scene, SceneItem, SceneOutline, SceneSpacing } from './scene-types.ts';
@@ -20,7 +21,7 @@ export interface SceneView extends LabelView {
   spatial?: readonly SpatialMark[] | undefined;
   selectedId?: string | undefined;
   hoveredId?: string | undefined;
-  /** Measuring lines from the selected region to its neighbours and the canvas edges (the interactive canvas). */
+  /** Measuring lines from the selected region to its neighbours and the canvas edges, and alignment guides (the interactive canvas). */
   spacing?: boolean;
   /** The layout the mixer applied (read from the output), drawn over the declared one on request. */
   applied?: readonly AppliedBox[] | undefined;
@@ -28,7 +29,7 @@ export interface SceneView extends LabelView {
 
 const DASH = [6, 4];
 /** Under every coloured or white line: a dark edge, so the line reads on any background colour. */
-const UNDERLAY = 'rgba(15,23,42,0.6)';
+export const UNDERLAY = 'rgba(15,23,42,0.6)';
 /** An audio-only region paints no picture: a faint fill keeps it findable, an outline marks it. */
 const AUDIO_ONLY_FILL = 0.25;
 
@@ -126,8 +127,9 @@ export function videoOverlayScene(parts: LayoutParts, view: SceneView & { labels
 }
 
 /**
- * Hover (dashed) and selection (solid, two-tone so it reads on any colour), and the selected
- * region's measuring lines. The only part that changes as the pointer moves.
+ * Hover (dashed) and selection (solid, two-tone so it reads on any colour), and, on the
+ * interactive canvas, the selected region's measuring lines and the alignment guides. The only
+ * part that changes as the pointer moves.
  */
 export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[] {
   const find = (id: string | undefined) => (id === undefined || view.hidden?.has(id) ? undefined : parts.boxes.find((b) => b.id === id));
@@ -135,6 +137,9 @@ export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[]
   const hovered = view.hoveredId === view.selectedId ? undefined : find(view.hoveredId);
   const outline = outliner(1 / view.scale);
   const items: SceneItem[] = [];
+  // Under the outlines and figures: what the picked region (else the one pointed at) lines up with.
+  const aligned = selected ?? hovered;
+  if (aligned && view.spacing) items.push(...sceneGuides(aligned, shownBoxes(parts, view.hidden), parts.canvas, view.scale));
   if (hovered) items.push(outline(hovered, 'hovered', hovered.cornerRadius, '#0f172a', 3), outline(hovered, 'hovered', hovered.cornerRadius, '#f8fafc', 1.5, DASH));
   if (selected) items.push(outline(selected, 'selected', selected.cornerRadius, '#f8fafc', 5), outline(selected, 'selected', selected.cornerRadius, '#2563eb', 2.5));
   if (view.spacing) items.push(...selectedSpacing(parts, view));

@@ -3,7 +3,9 @@ import type { Size } from '../../../../shared/layout-geometry.ts';
 import { Circle, Group, Image, KonvaUtil, Line, Rect, Text, type KonvaContext } from '../konva-core.ts';
 import { LABEL_FONT_FAMILY, LABEL_RIM } from '../label-fit.ts';
 import { SPACING_LINE, SPACING_PLATE, spacingPlate } from './scene-spacing.ts';
-import type { SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
+import { UNDERLAY } from './build-scene.ts';
+import { GUIDE_DASH, GUIDE_STROKE } from './scene-guides.ts';
+import type { SceneGuide, SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
 
 interface Props {
   items: readonly SceneItem[];
@@ -39,6 +41,8 @@ function KonvaItem({ item }: { item: SceneItem }) {
       return <KonvaSpatial item={item} />;
     case 'spacing':
       return <KonvaSpacing item={item} />;
+    case 'guide':
+      return <KonvaGuide item={item} />;
   }
 }
 
@@ -91,6 +95,17 @@ function KonvaSpacing({ item }: { item: SceneSpacing }) {
         <Rect width={item.widthPx} height={plate.heightPx} fill={SPACING_PLATE} cornerRadius={3} perfectDrawEnabled={false} />
         <Text x={item.padPx} y={item.padPx + 0.5} text={item.text} fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill="#ffffff" wrap="none" perfectDrawEnabled={false} />
       </Group>
+    </Group>
+  );
+}
+
+/** An alignment guide: dashed magenta on a dark line, each keeping its screen width. Named for tests. */
+function KonvaGuide({ item }: { item: SceneGuide }) {
+  const points = item.axis === 'x' ? [item.at, item.from, item.at, item.to] : [item.from, item.at, item.to, item.at];
+  return (
+    <Group name="scene-guide" axis={item.axis} at={item.at}>
+      <Line points={points} stroke={UNDERLAY} strokeWidth={2.5} strokeScaleEnabled={false} />
+      <Line points={points} stroke={GUIDE_STROKE} strokeWidth={1} dash={[...GUIDE_DASH]} strokeScaleEnabled={false} />
     </Group>
   );
 }

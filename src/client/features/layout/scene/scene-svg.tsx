@@ -1,7 +1,9 @@
 import type { PixelRect } from '../../../../shared/layout-model.ts';
 import { LABEL_FONT_FAMILY, LABEL_RIM } from '../label-fit.ts';
 import { SPACING_LINE, SPACING_PLATE, spacingPlate } from './scene-spacing.ts';
-import type { Scene, SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
+import { UNDERLAY } from './build-scene.ts';
+import { GUIDE_DASH, GUIDE_STROKE } from './scene-guides.ts';
+import type { Scene, SceneGuide, SceneImage, SceneItem, SceneLabel, SceneSpacing, SceneSpatial } from './scene-types.ts';
 
 /** Where the picture goes: a known viewport and view (the browser), or the element's width (the server, which cannot measure). */
 export type SvgFrame =
@@ -71,6 +73,8 @@ function svgItem(item: SceneItem, key: number, idPrefix: string) {
       return <SvgSpatial key={key} item={item} />;
     case 'spacing':
       return <SvgSpacing key={key} item={item} />;
+    case 'guide':
+      return <SvgGuide key={key} item={item} />;
   }
 }
 
@@ -116,6 +120,17 @@ function SvgSpacing({ item }: { item: SceneSpacing }) {
         <rect width={r2(item.widthPx)} height={r2(plate.heightPx)} rx={3} fill={SPACING_PLATE} />
         <text x={r2(item.padPx)} y={r2(item.padPx + 0.5 + item.fontPx / 2)} dominantBaseline="central" fontSize={item.fontPx} fontFamily={LABEL_FONT_FAMILY} fill="#ffffff">{item.text}</text>
       </g>
+    </g>
+  );
+}
+
+function SvgGuide({ item }: { item: SceneGuide }) {
+  const [x1, y1, x2, y2] = item.axis === 'x' ? [item.at, item.from, item.at, item.to] : [item.from, item.at, item.to, item.at];
+  const line = { x1: r2(x1), y1: r2(y1), x2: r2(x2), y2: r2(y2) };
+  return (
+    <g>
+      <line {...line} stroke={UNDERLAY} strokeWidth={r2(2.5 * item.k)} />
+      <line {...line} stroke={GUIDE_STROKE} strokeWidth={r2(item.k)} strokeDasharray={GUIDE_DASH.map((d) => r2(d * item.k)).join(' ')} />
     </g>
   );
 }

@@ -97,7 +97,21 @@ export interface SceneSpacing {
   padPx: number;
 }
 
-export type SceneItem = SceneBackground | SceneBackgroundImage | SceneBox | SceneImage | SceneEdge | SceneOutline | SceneLabel | SceneSpatial | SceneSpacing;
+/**
+ * An alignment guide (Figma's smart guides): a line the picked or pointed-at region shares with
+ * another region or the canvas, at x = at from y = from to to (axis 'x'), or at y = at (axis 'y').
+ */
+export interface SceneGuide {
+  kind: 'guide';
+  id: string;
+  axis: 'x' | 'y';
+  at: number;
+  from: number;
+  to: number;
+  k: number;
+}
+
+export type SceneItem = SceneBackground | SceneBackgroundImage | SceneBox | SceneImage | SceneEdge | SceneOutline | SceneLabel | SceneSpatial | SceneSpacing | SceneGuide;
 
 /** The picture's items per layer; draw order is background, regions, overlays, highlight, each in its own order. */
 export interface Scene {
