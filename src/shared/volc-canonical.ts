@@ -46,18 +46,43 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return toHex(await globalThis.crypto.subtle.digest('SHA-256', bytesOf(data)));
 }
 
+async function hmacKey(key: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return globalThis.crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
 async function hmac(key: Uint8Array<ArrayBuffer>, data: string): Promise<Uint8Array<ArrayBuffer>> {
-  const cryptoKey = await globalThis.crypto.subtle.importKey(
-    'raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'],
-  );
-  return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(data)));
+  return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', await hmacKey(key), encoder.encode(data)));
+}
+
+/**
+ * Derived signing keys by secret key and scope (date, region, service, "request"): the scope
+ * changes once a day, so every request of the day signs with one HMAC instead of five HMACs and
+ * five key imports. A few entries: one per credential and region in use.
+ */
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+const SIGNING_KEYS_KEPT = 16;
+
+function signingKey(secretKey: string, parts: readonly string[]): Promise<CryptoKey> {
+  const id = JSON.stringify([secretKey, ...parts]);
+  let key = signingKeys.get(id);
+  if (key === undefined) {
+    key = (async () => {
+      let raw = encoder.encode(secretKey);
+      for (const part of parts) raw = await hmac(raw, part);
+      return hmacKey(raw);
+    })();
+    // A failed derivation is not kept: the next request derives again.
+    void key.catch(() => signingKeys.delete(id));
+    if (signingKeys.size >= SIGNING_KEYS_KEPT) signingKeys.delete(signingKeys.keys().next().value ?? '');
+    signingKeys.set(id, key);
+  }
+  return key;
 }
 
 /** Hex HMAC chain: kDate = HMAC(SK, date) with no prefix on the SK, then region, service, "request". */
 export async function hmacChainHex(secretKey: string, parts: readonly string[], message: string): Promise<string> {
-  let key = encoder.encode(secretKey);
-  for (const part of parts) key = await hmac(key, part);
-  return toHex(await hmac(key, message));
+  const key = await signingKey(secretKey, parts);
+  return toHex(await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
 /** Collapses runs of whitespace and trims, as the official signer does to header values. */

@@ -127,6 +127,26 @@ describe('signRequest matches the official @volcengine/openapi Signer', () => {
   });
 });
 
+describe('the derived signing key, kept between requests', () => {
+  it('property: requests interleaved across secret keys, days and regions each sign as the official signer does', async () => {
+    const secrets = ['c2VjcmV0LWtleS1leGFtcGxl', 'another-secret', 'a third one'];
+    const days = [DATE, new Date(Date.UTC(2024, 0, 3, 0, 0, 0)), new Date(Date.UTC(2025, 6, 9, 23, 59, 59))];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...secrets), fc.constantFrom(...days), fc.constantFrom('cn-north-1', 'ap-singapore-1')), { minLength: 1, maxLength: 8 }),
+        async (requests) => {
+          for (const [secretKey, date, region] of requests) {
+            const credentials = { ...CREDS, secretKey };
+            const req: OfficialRequest = { region, method: 'GET', pathname: '/', params: { ...base }, headers: {} };
+            new sign.default(req, 'rtc').addAuthorization(credentials, date);
+            const got = await signRequest({ method: 'GET', path: '/', query: base, credentials, region, service: 'rtc', date });
+            expect(got.headers['Authorization']).toBe(req.headers['Authorization']);
+          }
+        }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('encoding', () => {
   it.each([
     ['a b', 'a%20b'], ['a@b', 'a%40b'], ['a*b', 'a%2Ab'], ["!'()", '%21%27%28%29'], ['~-_.', '~-_.'],
