@@ -15,6 +15,8 @@ const WEBINAR = 'appId=demo-app&roomId=webinar-q3&taskId=webinar-mix&version=202
 // Started eight minutes before the server: "running for" shows minutes and seconds.
 const GALLERY = 'appId=demo-app&roomId=town-hall&taskId=gallery-mix';
 const PANELS = ['Encode', 'Control', 'SpatialConfig', 'TargetStreams', 'ExcludeStreams'];
+// The panels, the layout and the export load on demand: on a busy machine that takes a while.
+const LOADED = { timeout: 20_000 };
 
 test.describe.configure({ mode: 'serial' });
 test.use({ timezoneId: 'UTC' });
@@ -26,7 +28,7 @@ async function answer(page: Page, search: string): Promise<TaskResponse> {
 /** A panel's rows as their cells' text, header cell first: what a person compares by eye. */
 async function panelRows(page: Page, name: string): Promise<string[][]> {
   const panel = page.getByTestId(`panel-${name}`);
-  await expect(panel).toBeVisible();
+  await expect(panel).toBeVisible(LOADED);
   return panel.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td'), (c) => (c.textContent ?? '').trim())));
 }
 
@@ -50,9 +52,10 @@ function expectedParts(ms: number): [number, number, number | undefined] {
 const seconds = ([h, m, s]: [number, number, number | undefined]) => h * 3600 + m * 60 + (s ?? 0);
 
 test('a pasted Get response shows the task page\'s Encode, Control and stream panels, row for row', async ({ page }) => {
+  test.slow();
   const task = new TaskPage(page);
   await task.open(ENDED);
-  await expect(page.getByTestId('config-panels')).toBeVisible();
+  await expect(page.getByTestId('config-panels')).toBeVisible(LOADED);
   const onTaskPage = Object.fromEntries(await Promise.all(PANELS.map(async (p) => [p, await panelRows(page, p)] as const)));
 
   const res = await answer(page, ENDED);
@@ -60,7 +63,7 @@ test('a pasted Get response shows the task page\'s Encode, Control and stream pa
   const inspector = new OfflineInspectorPage(page);
   await inspector.open();
   await inspector.paste(JSON.stringify(envelope, null, 2));
-  await expect(inspector.kind).toHaveText('GetPushMixedStreamToCDNTask response');
+  await expect(inspector.kind).toHaveText('GetPushMixedStreamToCDNTask response', LOADED);
   for (const p of PANELS) expect(await panelRows(page, p), p).toEqual(onTaskPage[p]);
 
   // The values themselves, as the simulator's copy of the API page's example sends them.
@@ -80,7 +83,7 @@ test('a bare task of API 2023-06-01 has the SEIConfig panel; a Start body\'s uns
   await inspector.version.selectOption('2023-06-01');
   await inspector.paste(JSON.stringify(res.task, null, 2));
   await expect(inspector.kind).toHaveText('Task object');
-  await expect(page.getByTestId('config-panels')).toContainText('Every documented field for API 2023-06-01');
+  await expect(page.getByTestId('config-panels')).toContainText('Every documented field for API 2023-06-01', LOADED);
   await expect(page.getByTestId('panel-SEIConfig')).toBeVisible();
 
   const body = {
@@ -118,10 +121,10 @@ test('a partial Update\'s unsent fields keep the task\'s values, and an Update c
   await inspector.open();
   await inspector.paste(JSON.stringify({ AppId: 'demo-app', RoomId: 'room-1', TaskId: 'mix-1', SequenceNumber: 2, IsUpdatePartialParam: true, Encode: { VideoBitrate: 6000 } }, null, 2));
   await expect(inspector.kind).toHaveText('UpdatePushMixedStreamToCDN request body');
-  await expect(page.getByTestId('config-panels')).toContainText('the value this partial Update sends');
+  await expect(page.getByTestId('config-panels')).toContainText('the value this partial Update sends', LOADED);
   await expect(row(page, 'Encode', 'VideoBitrate').locator('td').first()).toHaveText(/^6000 Kbps/);
   await expect(row(page, 'Encode', 'VideoFps')).toHaveAttribute('data-kept', 'true');
-  await expect(row(page, 'Encode', 'VideoFps').locator('td').first()).toContainText('not sent: the task keeps its value');
+  await expect(row(page, 'Encode', 'VideoFps').locator('td').first()).toContainText('not sent: unchanged');
   await expect(page.getByTestId('panel-TargetStreams-absent')).toHaveText('Not sent: the task keeps its TargetStreams.');
   await expect(page.getByTestId('panel-ExcludeStreams-absent')).toHaveText('An Update cannot change ExcludeStreams: the task keeps the list it was started with.');
 
@@ -135,9 +138,10 @@ test('a partial Update\'s unsent fields keep the task\'s values, and an Update c
 let exportedPng = '';
 
 test('a PNG exported from the task page reopens as a snapshot: its times are those of the export, and do not move', async ({ page }, testInfo) => {
+  test.slow();
   const task = new TaskPage(page);
   await task.open(GALLERY);
-  await expect(task.regionRows()).toHaveCount(30);
+  await expect(task.regionRows()).toHaveCount(30, LOADED);
   await expect(page.getByTestId('duration')).toHaveText(/\d+s$/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
   exportedPng = testInfo.outputPath(download.suggestedFilename());
@@ -152,7 +156,7 @@ test('a PNG exported from the task page reopens as a snapshot: its times are tho
   const inspector = new OfflineInspectorPage(page);
   await inspector.open();
   await inspector.upload(exportedPng);
-  await expect(inspector.kind).toHaveText('mixscope PNG');
+  await expect(inspector.kind).toHaveText('mixscope PNG', LOADED);
   const clock = page.getByTestId('inspect-clock');
   await expect(clock).toHaveAttribute('data-kind', 'snapshot');
   await expect(clock).toHaveAttribute('data-at', String(at));
@@ -167,7 +171,7 @@ test('a PNG exported from the task page reopens as a snapshot: its times are tho
   const live = await page.context().newPage();
   await new TaskPage(live).open(GALLERY);
   const liveDuration = live.getByTestId('duration');
-  await expect(liveDuration).toHaveText(/\d+s$/);
+  await expect(liveDuration).toHaveText(/\d+s$/, LOADED);
   const first = seconds(durationParts(await liveDuration.innerText()));
   await expect.poll(async () => seconds(durationParts(await liveDuration.innerText())), { timeout: 10_000 }).toBeGreaterThanOrEqual(first + 2);
   await live.close();
@@ -210,15 +214,23 @@ for (const lang of ['en', 'zh'] as const) {
         const inspector = new OfflineInspectorPage(page);
         await page.goto('/inspect');
         await page.locator('input[type="file"]').setInputFiles(exportedPng);
-        await expect(page.getByTestId('inspect-clock')).toHaveAttribute('data-kind', 'snapshot');
-        await expect(page.getByTestId('panel-ExcludeStreams')).toBeVisible();
-        await expect(inspector.regionRows()).toHaveCount(30);
+        await expect(page.getByTestId('inspect-clock')).toHaveAttribute('data-kind', 'snapshot', LOADED);
+        await expect(page.getByTestId('panel-ExcludeStreams')).toBeVisible(LOADED);
+        await expect(inspector.regionRows()).toHaveCount(30, LOADED);
         const name = `inspect-parity-${lang}-${theme}-${size.width}`;
         await page.getByTestId('inspect-document').scrollIntoViewIfNeeded();
         await page.getByTestId('inspect-document').evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: testInfo.outputPath(`${name}-top.png`) });
         await page.getByTestId('config-panels').evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: testInfo.outputPath(`${name}-panels.png`) });
+
+        // A partial Update's panels: what it does not send, and the list an Update cannot carry.
+        await page.locator('#inspect-text').fill(JSON.stringify({ AppId: 'demo-app', RoomId: 'room-1', TaskId: 'mix-1', SequenceNumber: 2, IsUpdatePartialParam: true, Encode: { VideoBitrate: 6000 } }, null, 2));
+        await expect(page.getByTestId('panel-ExcludeStreams-absent')).toBeVisible();
+        await page.getByTestId('config-panels').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: testInfo.outputPath(`${name}-partial-update.png`) });
+        await page.getByTestId('panel-TargetStreams').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: testInfo.outputPath(`${name}-partial-update-streams.png`) });
       });
     }
   }
