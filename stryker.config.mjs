@@ -23,6 +23,9 @@ export default {
     'src/shared/volc-canonical.ts',
     // timeline lanes
     'src/shared/timeline-lanes.ts',
+    // the what-if editor's edits, history, bodies and snapping
+    'src/shared/layout-edit/*.ts',
+    '!src/shared/layout-edit/edit-test-kit.ts',
     // the governor's pure parts
     'src/server/governor/token-bucket.ts',
     'src/server/governor/admission.ts',

@@ -62,4 +62,5 @@ export const BENCHES: readonly Bench[] = [
   { name: 'server-memory', file: 'bench/server-memory.bench.ts', timeoutMin: 6 },
   { name: 'browser-heap', file: 'bench/browser-heap.bench.ts', timeoutMin: 6 },
   { name: 'occlusion', file: 'bench/occlusion.bench.ts', timeoutMin: 2 },
+  { name: 'editor-drag', file: 'bench/editor-drag.bench.ts', timeoutMin: 4 },
 ];
