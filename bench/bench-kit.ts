@@ -34,11 +34,11 @@ export function needDist(): void {
 export interface BenchServer extends ChildServer { dataDir: string; close(): Promise<void> }
 
 /**
- * src/server/main.ts on a free port with the embedded simulator and a fresh data directory.
- * `quiet`: its request log goes to /dev/null (written, as in production, never collected here).
+ * src/server/main.ts on a free port (or `port`) with the embedded simulator and a fresh data
+ * directory. `quiet`: its request log goes to /dev/null (written, as in production, never collected here).
  */
-export async function startServer(env: Record<string, string> = {}, script = 'src/server/main.ts', options: { quiet?: boolean } = {}): Promise<BenchServer> {
-  const port = await freePort();
+export async function startServer(env: Record<string, string> = {}, script = 'src/server/main.ts', options: { quiet?: boolean; port?: number | undefined } = {}): Promise<BenchServer> {
+  const port = options.port ?? await freePort();
   const data = tempDir('mixscope-bench-');
   const server = await startChild(script, [], {
     HOST: '127.0.0.1', PORT: String(port), MIXSCOPE_UPSTREAM: 'simulator', MIXSCOPE_DATA_DIR: data.path,

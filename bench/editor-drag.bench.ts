@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import { availableParallelism, loadavg } from 'node:os';
+import type { Browser, Page } from '@playwright/test';
 import { API_VERSIONS, type ApiVersion } from '../src/shared/api-versions.ts';
 import { applyEdit } from '../src/shared/layout-edit/edit-ops.ts';
 import { snapRect } from '../src/shared/layout-edit/snap.ts';
@@ -19,12 +20,14 @@ import { startFrameLog, stopFrameLog } from './layout-draw-page.ts';
  * 2. In Node: what one pointer move costs the pure core in each API version: snap the dragged
  *    rectangle to the other 29 and the canvas, write it into a copy of the task, rebuild the task
  *    model and its warnings.
- * BENCH_MOVES (default 240) sets the number of pointer moves of each.
+ * BENCH_MOVES (default 240) sets the number of pointer moves of each; BENCH_PORT, the server's
+ * port (default: a free one).
  */
 const MOVES = Number(process.env.BENCH_MOVES || 240);
 const GALLERY = { AppId: 'demo-app', RoomId: 'town-hall', TaskId: 'gallery-mix' };
 const FRAME_MS = 1000 / 60;
 const SNAP_PX = 6;
+const cpus = availableParallelism();
 
 const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
 const ms = (n: number) => n.toFixed(2);
@@ -69,10 +72,23 @@ interface BrowserDrag {
   frames: number[];
   longTasks: number[];
   placed: string;
+  /** CPU time of Chromium's renderer processes per pointer move, ms: what the page's own work costs, however busy the machine. */
+  rendererCpuPerMove: number;
+}
+
+/** CPU seconds used so far by Chromium's renderer processes (the page's main thread, its compositor, its workers). */
+async function rendererCpu(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Presses "Edit a copy" on the gallery and drags region 8 around, one move per frame. */
-async function browserDrag(page: Page): Promise<BrowserDrag> {
+async function browserDrag(browser: Browser, page: Page): Promise<BrowserDrag> {
   await page.getByTestId('edit-copy').click({ timeout: 30_000 });
   const canvas = page.getByTestId('editor-canvas');
   await canvas.waitFor({ timeout: 30_000 });
@@ -89,15 +105,17 @@ async function browserDrag(page: Page): Promise<BrowserDrag> {
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.evaluate(startFrameLog);
+  const cpuBefore = await rendererCpu(browser);
   for (const p of path) {
     await page.mouse.move(p.x, p.y);
     // One move per animation frame, as a mouse reports them.
     await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
   }
+  const cpuAfter = await rendererCpu(browser);
   const log = await page.evaluate(stopFrameLog);
   await page.mouse.up();
   const changed = await page.locator('[data-testid="edit-diff"] [data-path^="Layout.CustomLayout.Regions[7]."]').count();
-  return { ...log, placed: changed > 0 ? 'the diff lists the dragged region' : 'the diff does not list the dragged region' };
+  return { ...log, placed: changed > 0 ? 'the diff lists the dragged region' : 'the diff does not list the dragged region', rendererCpuPerMove: ((cpuAfter - cpuBefore) * 1000) / path.length };
 }
 
 async function main(): Promise<void> {
@@ -109,7 +127,7 @@ async function main(): Promise<void> {
     if (version === '2020-12-01') figures['editor-move-core'] = { value: Number(ms(median(times))), detail: `ms per pointer move in the pure core (snap, place, task model, warnings; 30 regions, 2020-12-01), p95 ${ms(p95(times))} ms` };
   }
   needDist();
-  const server = await startServer({}, 'src/server/main.ts', { quiet: true });
+  const server = await startServer({}, 'src/server/main.ts', { quiet: true, port: Number(process.env.BENCH_PORT) || undefined });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -122,13 +140,16 @@ async function main(): Promise<void> {
     if (!hasEditor) {
       lines.push('browser: no "Edit a copy" button on the task page of this build: the drag in the browser is not measured');
     } else {
-      const { frames, longTasks, placed } = await browserDrag(page);
+      const { frames, longTasks, placed, rendererCpuPerMove } = await browserDrag(browser, page);
       const p50 = median(frames);
       const slow = frames.filter((f) => f > FRAME_MS * 1.5).length;
       lines.push(
         `browser drag: ${frames.length} frames, frame time p50 ${ms(p50)} ms, p95 ${ms(p95(frames))} ms, ${(1000 / p50).toFixed(1)} fps at the median, ${(1000 * frames.length / frames.reduce((a, b) => a + b, 0)).toFixed(1)} fps overall`,
         `  ${slow} frames longer than 1.5 frames; long tasks meanwhile: ${longTasks.length}${longTasks.length ? ` (longest ${ms(Math.max(...longTasks))} ms)` : ''}; ${placed}`,
+        `  renderer CPU time per pointer move: ${ms(rendererCpuPerMove)} ms (whatever else the machine runs; under ${ms(FRAME_MS)} ms leaves room for 60 fps on a free core)`,
+        `  load average ${loadavg().map((n) => n.toFixed(1)).join(', ')} (1, 5, 15 min) on ${cpus} cores`,
       );
+      figures['editor-drag-cpu-per-move'] = { value: Number(ms(rendererCpuPerMove)), detail: 'ms of renderer CPU per pointer move while dragging a region of 30 (Chromium, SystemInfo.getProcessInfo)' };
       figures['editor-drag-frame-p50'] = { value: Number(ms(p50)), detail: `ms between frames while dragging a region of 30 in the editor (Chromium), ${(1000 / p50).toFixed(1)} fps` };
       figures['editor-drag-frame-p95'] = { value: Number(ms(p95(frames))), detail: `${slow} of ${frames.length} frames over 1.5 frames, ${longTasks.length} long tasks` };
     }

@@ -42,7 +42,10 @@ describe('updateBody', () => {
   it('keeps values that are invalid as sent, so the rules report them', () => {
     const bad = applyEdit(task, '2023-06-01', { kind: 'set', path: regionFieldPath(0, 'Width'), value: 'wide' });
     const rules = checkBody(updateBody(bad, '2023-06-01', IDS, { sequenceNumber: 1 }), 'update', '2023-06-01');
-    expect(rules.map((r) => [r.effect, r.path])).toEqual([['rejected', 'Layout.CustomLayout.Regions[0].Width']]);
+    expect(rules.map((r) => [r.effect, r.code, r.path])).toEqual([['rejected', 'regionValueInvalid', 'Layout.CustomLayout.Regions[0].Width']]);
+    const body = updateBody({ ...bad, Encode: { VideoFps: 'fast', VideoGop: null } }, '2023-06-01', IDS) as { Encode: Record<string, unknown>; Layout: { CustomLayout: { Regions: Record<string, unknown>[] } } };
+    expect(body.Layout.CustomLayout.Regions[0]?.['Width']).toBe('wide');
+    expect(body.Encode).toStrictEqual({ VideoFps: 'fast', VideoGop: null });
   });
 
   it('fills sections the task lacks with their defaults and advises a SequenceNumber when none is given', () => {
@@ -50,6 +53,9 @@ describe('updateBody', () => {
     expect(body).toEqual({ ...IDS, TargetStreams: {}, Encode: {}, Layout: {}, Control: {}, IsUpdatePartialParam: false });
     expect(checkBody(body, 'update', '2020-12-01').map((r) => r.code)).toEqual(['sequenceNumberMissing']);
     expect(updateBody('nonsense', '2020-12-01', IDS)).toMatchObject({ Layout: {} });
+    expect(Object.keys(updateBody(task, '2020-12-01', IDS))).not.toContain('BusinessId');
+    expect(Object.keys(updateBody(task, '2020-12-01', IDS))).not.toContain('SequenceNumber');
+    expect(updateBody(task, '2020-12-01', IDS, { sequenceNumber: 0 })['SequenceNumber']).toBe(0);
   });
 });
 

@@ -44,8 +44,7 @@ const UPDATABLE = ['TargetStreams', 'Encode', 'Layout', 'Control'] as const;
 function typedAsRead(raw: unknown, read: unknown): unknown {
   if (Array.isArray(raw)) return raw.map((v, i) => typedAsRead(v, Array.isArray(read) ? read[i] : undefined));
   if (isObj(raw)) return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typedAsRead(v, isObj(read) ? read[k] : undefined)]));
-  const convertible = typeof raw === 'string' || typeof raw === 'number';
-  return convertible && (typeof read === 'number' || typeof read === 'boolean') ? read : raw;
+  return typeof read === 'number' || typeof read === 'boolean' ? read : raw;
 }
 
 /**

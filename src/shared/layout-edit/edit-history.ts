@@ -47,5 +47,6 @@ export function undo<T>(h: EditHistory<T>): EditHistory<T> {
 export function redo<T>(h: EditHistory<T>): EditHistory<T> {
   if (h.future.length === 0) return h;
   const [next, ...future] = h.future;
-  return { past: [...h.past, h.present].slice(-HISTORY_DEPTH), present: next as T, future };
+  // Undo took one step off `past`, so putting it back never goes over the depth.
+  return { past: [...h.past, h.present], present: next as T, future };
 }

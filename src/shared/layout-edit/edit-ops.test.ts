@@ -29,6 +29,7 @@ function twoRegions(version: ApiVersion = PX) {
 const regionsOf = (task: unknown, version: ApiVersion = PX) => buildTaskModel(task, version).layout.regions;
 const rectOf = (task: unknown, arrayIndex: number, version: ApiVersion = PX) => regionsOf(task, version).find((r) => r.arrayIndex === arrayIndex)?.rect;
 const streamsOf = (task: Record<string, unknown>) => (task['TargetStreams'] as { StreamList: unknown[] }).StreamList;
+const rawRegionsOf = (task: Record<string, unknown>) => (task['Layout'] as { CustomLayout: { Regions: unknown[] } }).CustomLayout.Regions;
 
 describe('place', () => {
   it('moves and sizes a region in canvas pixels, keeping its other fields', () => {
@@ -48,6 +49,12 @@ describe('place', () => {
   it('ignores a region that is not there', () => {
     const before = twoRegions();
     for (const regionIndex of [2, -1, 0.5]) expect(applyEdit(before, PX, { kind: 'place', regionIndex, rect: { x: 0, y: 0, width: 1, height: 1 } })).toBe(before);
+  });
+
+  it('gives a region that is not an object its geometry', () => {
+    const broken = { Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 640, Height: 480 }, Regions: [null] } } };
+    const after = applyEdit(broken, PX, { kind: 'place', regionIndex: 0, rect: { x: 1, y: 2, width: 3, height: 4 } });
+    expect(after).toEqual({ Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 640, Height: 480 }, Regions: [{ LocationX: 1, LocationY: 2, Width: 3, Height: 4 }] } } });
   });
 
   it('lands on the placed rectangle once normalised, in every version', () => {
@@ -95,6 +102,18 @@ describe('addRegion', () => {
     expect(regionsOf(applyEdit(twoRegions(), PX, { kind: 'addRegion' })).find((r) => r.arrayIndex === 2)?.streamIndex).toBe(2);
   });
 
+  it('goes one above the highest ZOrder Volcengine takes, ignoring values it resets', () => {
+    let doc: Record<string, unknown> = twoRegions();
+    for (const [i, z] of [[0, 5], [1, 150]] as const) doc = applyEdit(doc, PX, { kind: 'set', path: regionFieldPath(i, 'ZOrder'), value: z });
+    doc = applyEdit(doc, PX, { kind: 'addStream', userId: 'c' });
+    doc = applyEdit(doc, PX, { kind: 'addRegion', streamIndex: 2 });
+    doc = applyEdit(doc, PX, { kind: 'set', path: regionFieldPath(2, 'ZOrder'), value: 'high' });
+    doc = applyEdit(doc, PX, { kind: 'addRegion' });
+    expect(regionsOf(doc).find((r) => r.arrayIndex === 3)?.zOrder.value).toBe(6);
+    const withNull = applyEdit({ Layout: { CustomLayout: { Regions: [null, { StreamIndex: 0, ZOrder: 2 }] } } }, PX, { kind: 'addRegion' });
+    expect(rawRegionsOf(withNull).at(-1)).toMatchObject({ StreamIndex: 1, ZOrder: 3 });
+  });
+
   it('stays at ZOrder 100 on top of a region already there, and starts a layout that has none', () => {
     const top = applyEdit(twoRegions(), PX, { kind: 'set', path: regionFieldPath(1, 'ZOrder'), value: 100 });
     const added = regionsOf(applyEdit(top, PX, { kind: 'addRegion' }));
@@ -108,14 +127,16 @@ describe('removeRegion', () => {
   it('removes one region; the later ones move up', () => {
     const after = applyEdit(twoRegions(), PX, { kind: 'removeRegion', regionIndex: 0 });
     expect(regionsOf(after).map((r) => r.streamIndex)).toEqual([1]);
-    expect(applyEdit(twoRegions(), PX, { kind: 'removeRegion', regionIndex: 2 })).toEqual(twoRegions());
+    const before = twoRegions();
+    for (const regionIndex of [2, -1, 0.5]) expect(applyEdit(before, PX, { kind: 'removeRegion', regionIndex })).toBe(before);
   });
 });
 
 describe('streams', () => {
   it('adds a stream with the smallest Index no stream or region uses', () => {
     const after = applyEdit(twoRegions(), PX, { kind: 'addStream', userId: 'teacher', streamType: 1 });
-    expect(streamsOf(after).at(-1)).toEqual({ UserId: 'teacher', Index: 2, StreamType: 1 });
+    expect(streamsOf(after).at(-1)).toStrictEqual({ UserId: 'teacher', Index: 2, StreamType: 1 });
+    expect(streamsOf(applyEdit(twoRegions(), PX, { kind: 'addStream', userId: 'plain' })).at(-1)).toStrictEqual({ UserId: 'plain', Index: 2 });
     const orphan = applyEdit(twoRegions(), PX, { kind: 'set', path: regionFieldPath(0, 'StreamIndex'), value: 2 });
     expect(streamsOf(applyEdit(orphan, PX, { kind: 'addStream', userId: 'x' })).at(-1)).toEqual({ UserId: 'x', Index: 3 });
     expect(streamsOf(applyEdit(orphan, PX, { kind: 'addStream', userId: 'x', index: 2 })).at(-1)).toEqual({ UserId: 'x', Index: 2 });
@@ -130,7 +151,8 @@ describe('streams', () => {
     expect(streamsOf(after)).toEqual([{ UserId: 'host', Index: 0 }]);
     expect(regionsOf(after)).toHaveLength(2);
     expect(layoutWarnings(buildTaskModel(after, PX)).map((w) => w.code)).toContain('streamIndexUnmatched');
-    expect(applyEdit(twoRegions(), PX, { kind: 'removeStream', listIndex: 9 })).toEqual(twoRegions());
+    const before = twoRegions();
+    for (const listIndex of [9, -1]) expect(applyEdit(before, PX, { kind: 'removeStream', listIndex })).toBe(before);
   });
 });
 
@@ -153,11 +175,27 @@ describe('makeCustom', () => {
     }
   });
 
-  it('keeps the vertical layout main picture first and below the others', () => {
-    const vertical = { ...adaptive, Layout: { LayoutMode: 1, MainVideoStream: { UserId: 'c' } } };
-    const model = buildTaskModel(applyEdit(vertical, PX, { kind: 'makeCustom' }), PX);
+  it('keeps the vertical layout main picture first and below the others, and what the layout had', () => {
+    const vertical = { ...adaptive, TargetStreams: { ...adaptive.TargetStreams, Extra: 1 }, Layout: { LayoutMode: 1, MainVideoStream: { UserId: 'c' }, CustomLayout: { Canvas: { Background: '#123456' } } } };
+    const after = applyEdit(vertical, PX, { kind: 'makeCustom' });
+    const model = buildTaskModel(after, PX);
     expect(model.layout.regions[0]?.stream?.userId).toBe('c');
     expect(model.layout.regions[0]?.rect).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+    expect(model.layout.regions.map((r) => r.zOrder.value)).toEqual([0, 1, 1, 1]);
+    expect(model.layout.canvas.background.value).toBe('#123456');
+    expect(after['Layout']).toMatchObject({ MainVideoStream: { UserId: 'c' } });
+    expect(after['TargetStreams']).toMatchObject({ Extra: 1 });
+  });
+
+  it('matches each stream once, even a user with two streams of one type', () => {
+    const twice = { Encode: { VideoWidth: 640, VideoHeight: 480 }, TargetStreams: { StreamList: [{ UserId: 'a' }, { UserId: 'a' }] }, Layout: { LayoutMode: 3 } };
+    const model = buildTaskModel(applyEdit(twice, PX, { kind: 'makeCustom' }), PX);
+    expect(model.layout.regions.map((r) => r.streamIndex)).toEqual([0, 1]);
+  });
+
+  it('makes an empty custom layout of a template with no streams listed', () => {
+    const none = applyEdit({ Layout: { LayoutMode: 0 } }, PX, { kind: 'makeCustom' });
+    expect(none).toEqual({ Layout: { LayoutMode: 2, CustomLayout: { Canvas: { Width: 640, Height: 480 }, Regions: [] } } });
   });
 
   it('leaves a custom layout as it is', () => {

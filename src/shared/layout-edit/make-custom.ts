@@ -2,8 +2,8 @@ import type { ApiVersion } from '../api-versions.ts';
 import { normaliseLayout } from '../layout-normalise.ts';
 import { parseTask } from '../parse-task.ts';
 import { placementFields } from './region-placement.ts';
-import { firstFree, isIndex, rawStreams } from './task-lists.ts';
-import { isObj, type Obj } from './task-paths.ts';
+import { firstFree, isIndex, rawStreams, STREAMS_PATH, streamIndexes } from './task-lists.ts';
+import { isObj, setField, type Obj } from './task-paths.ts';
 
 const CUSTOM = 2;
 
@@ -19,7 +19,7 @@ export function makeCustom(task: Obj, version: ApiVersion): Obj {
   const layout = normaliseLayout(parsed, version);
   if (!layout.approximate) return task;
   const streams = rawStreams(task);
-  const taken = streams.flatMap((s) => (isObj(s) && isIndex(s['Index']) ? [s['Index']] : []));
+  const taken = streamIndexes(task);
   const withIndexes = streams.map((s) => {
     if (!isObj(s) || isIndex(s['Index'])) return s;
     const index = firstFree(taken);
@@ -55,6 +55,5 @@ export function makeCustom(task: Obj, version: ApiVersion): Obj {
       CustomLayout: { ...rawCustom, Canvas: { ...rawCanvas, Width: canvas.width, Height: canvas.height }, Regions: regions },
     },
   };
-  if (streams.length > 0) out['TargetStreams'] = { ...(isObj(task['TargetStreams']) ? task['TargetStreams'] : {}), StreamList: withIndexes };
-  return out;
+  return streams.length > 0 ? setField(out, STREAMS_PATH, withIndexes) : out;
 }

@@ -30,6 +30,15 @@ describe('alignmentGuides', () => {
     expect(guides.filter((g) => g.axis === 'y')).toEqual([]);
   });
 
+  it('lists guides by axis, then by position, and never merges an x line with a y line', () => {
+    const square = { width: 720, height: 720 };
+    const rect = { x: 100, y: 300, width: 120, height: 120 };
+    const guides = alignmentGuides(rect, [{ x: 105, y: 0, width: 10, height: 10 }, { x: 95, y: 600, width: 10, height: 10 }], square, 10);
+    expect(guides.map((g) => [g.axis, g.at])).toEqual([['x', 95], ['x', 100], ['x', 105], ['x', 110], ['y', 360]]);
+    const centred = alignmentGuides({ x: 300, y: 300, width: 120, height: 120 }, [], square, 0);
+    expect(centred).toEqual([{ axis: 'x', at: 360, from: 0, to: 720 }, { axis: 'y', at: 360, from: 0, to: 720 }]);
+  });
+
   it('uses the tolerance, and nothing aligns beyond it', () => {
     const rect = { x: 643, y: 365, width: 10, height: 10 };
     expect(alignmentGuides(rect, [LEFT], CANVAS, 2)).toEqual([]);
@@ -65,6 +74,25 @@ describe('snapRect', () => {
     expect(snapRect({ ...start, width: 577 }, [LEFT], CANVAS, 6, 'e').rect).toEqual({ x: 700, y: 100, width: 580, height: 300 });
     expect(snapRect({ ...start, height: 617 }, [LEFT], CANVAS, 6, 'se').rect).toEqual({ x: 700, y: 100, width: 300, height: 620 });
     expect(snapRect({ ...start, y: 3 }, [LEFT], CANVAS, 6, 'n').rect).toEqual({ x: 700, y: 0, width: 300, height: 303 });
+  });
+
+  it('takes the nearest target, the first listed on a tie, and one exactly at the threshold', () => {
+    // Wide targets: their centre and right edge are far from the edges compared.
+    const at = (x: number) => ({ x, y: 300, width: 400, height: 10 });
+    const rect = { x: 202, y: 100, width: 50, height: 50 };
+    expect(snapRect(rect, [at(190), at(200), at(195)], CANVAS, 10, 'w').rect.x).toBe(200);
+    expect(snapRect(rect, [at(198), at(196)], CANVAS, 10, 'w').rect.x).toBe(198);
+    expect(snapRect({ ...rect, x: 205 }, [at(200), at(200)], CANVAS, 10, 'w').rect.x).toBe(200);
+    expect(snapRect({ ...rect, x: 205 }, [at(200), at(210)], CANVAS, 10, 'w').rect.x).toBe(200);
+    expect(snapRect({ ...rect, x: 205 }, [at(210), at(200)], CANVAS, 10, 'w').rect.x).toBe(210);
+    expect(snapRect(rect, [at(196)], CANVAS, 6, 'w').rect.x).toBe(196);
+  });
+
+  it('draws guides only for the edges a resize moves', () => {
+    // The left edge sits on LEFT's right edge; dragging the right edge onto the canvas centre line… of nothing.
+    const { rect, guides } = snapRect({ x: 640, y: 100, width: 637, height: 100 }, [LEFT], CANVAS, 5, 'e');
+    expect(rect.width).toBe(640);
+    expect(guides).toEqual([{ axis: 'x', at: 1280, from: 0, to: 720 }]);
   });
 
   it('never resizes through the opposite edge', () => {

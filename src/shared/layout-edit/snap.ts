@@ -82,11 +82,8 @@ export function alignmentGuides(rect: PixelRect, others: readonly PixelRect[], c
 /** Which of a rectangle's lines (0 start edge, 1 centre, 2 end edge) a handle moves on an axis. */
 function movingLines(handle: SnapHandle, axis: Axis): number[] {
   if (handle === 'move') return [0, 1, 2];
-  const [startSide, endSide] = axis === 'x' ? ['w', 'e'] as const : ['n', 's'] as const;
-  const lines: number[] = [];
-  if (handle.includes(startSide)) lines.push(0);
-  if (handle.includes(endSide)) lines.push(2);
-  return lines;
+  const sides = axis === 'x' ? (['w', 'e'] as const) : (['n', 's'] as const);
+  return sides.flatMap((side, i) => (handle.includes(side) ? [i * 2] : []));
 }
 
 /** The nearest target within the threshold for one axis, as [start, size] after snapping. */
@@ -94,9 +91,8 @@ function snapAxis(rect: PixelRect, targets: readonly Line[], axis: Axis, moving:
   const { start, size } = span(rect, axis);
   const own = linesOf(rect, axis);
   let best: { distance: number; start: number; size: number } | undefined;
-  for (const i of moving) {
-    const line = own[i];
-    if (!line) continue;
+  for (const [i, line] of own.entries()) {
+    if (!moving.includes(i)) continue;
     for (const t of targets) {
       const d = t.at - line.at;
       const distance = Math.abs(d);

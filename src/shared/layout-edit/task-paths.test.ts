@@ -90,6 +90,9 @@ describe('setIn', () => {
     expect(setField({ A: 1 }, [0], 2)).toEqual({ A: 1 });
     expect(getIn({ A: [{ B: 1 }] }, ['A', 0, 'B'])).toBe(1);
     expect(getIn({ A: { 0: 1 } }, ['A', 0])).toBeUndefined();
+    expect(getIn({ A: null }, ['A', 'B'])).toBeUndefined();
+    expect(setIn({ L: [1, 2] }, ['L', -1], undefined)).toEqual({ L: [1, 2] });
+    expect(setIn({ L: [1, 2] }, ['L', 0.5], 3)).toEqual({ L: [1, 2] });
     expect(getIn({ A: [1] }, ['A', 'length'])).toBeUndefined();
   });
 });

@@ -52,7 +52,7 @@ export function setIn(root: unknown, parts: readonly PathPart[], value: unknown)
   const [head, ...rest] = parts;
   if (head === undefined) return value;
   if (typeof head === 'number') {
-    if (!Array.isArray(root) || head >= root.length) return root;
+    if (!Array.isArray(root) || !Number.isInteger(head) || head < 0 || head >= root.length) return root;
     const copy = [...root];
     const next = setIn(copy[head], rest, value);
     if (next === undefined) copy.splice(head, 1);
