@@ -58,9 +58,14 @@ test('tasks appear on an open /tasks page by themselves, pushed through /api/eve
 });
 
 test('a stop Volcengine reports reaches an open task page in under a second', async ({ page }, info) => {
-  const list = await (await fetch(`${mixscope.url}/api/tasks?state=running`)).json() as { tasks: { key: string; ref: { roomId: string; taskId?: string } }[] };
-  const running = list.tasks.find((t) => t.ref.taskId !== undefined);
-  expect(running, 'a running task of the simulator').toBeDefined();
+  type Listed = { tasks: { key: string; ref: { roomId: string; taskId?: string } }[] };
+  let running: Listed['tasks'][number] | undefined;
+  // Running once a poll (or a callback's state) says so: wait for one rather than catch the list early.
+  await expect.poll(async () => {
+    const list = await (await fetch(`${mixscope.url}/api/tasks?state=running`)).json() as Listed;
+    running = list.tasks.find((t) => t.ref.taskId !== undefined);
+    return running !== undefined;
+  }, { message: 'a running task of the simulator', timeout: 15_000 }).toBe(true);
   const ids = { roomId: running?.ref.roomId ?? '', taskId: running?.ref.taskId ?? '' };
   await page.goto(`${mixscope.url}/task?appId=demo-app&roomId=${ids.roomId}&taskId=${ids.taskId}`);
   await expect(page.getByTestId('task-status')).toBeVisible();

@@ -131,6 +131,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   const callbackProcessor = createCallbackProcessor({
     store: callbackStore,
     watch: config.callbackWatch === false ? undefined : (ref, opts) => callbackWatcher.watch(ref, opts),
+    report: (key, state, at) => store.report(key, state, at),
     now: wall.now,
     logger,
     onApplied: callbackMetrics.applied,

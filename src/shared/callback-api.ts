@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ID_PATTERN } from './task-ref.ts';
+import { PUSH_STREAM_STATE, TASK_STATUS } from './volc-enums.ts';
 
 /**
  * Volcengine's event callbacks as mixscope receives, stores and shows them: the envelope Volcengine
@@ -46,9 +47,23 @@ export interface CallbackFacts {
   reason?: string;
   /** EventData's `Timestamp` (ms), for presence events. */
   timestamp?: number;
+  /**
+   * A Transcode event's `Status`, `PushStreamState` and `StopReason`, when EventData has them in
+   * the shape GetPushMixedStreamToCDNTask uses (a documented enum value; a number or its digits).
+   * Not confirmed by any source: read when there, never required.
+   */
+  status?: number;
+  pushStreamState?: number;
+  stopReason?: string;
 }
 
 const idOf = (v: unknown): string | undefined => (typeof v === 'string' && ID_PATTERN.test(v) ? v : undefined);
+
+/** A documented value of one of the task's enums, given as a number or as its digits. */
+function enumValue(v: unknown, table: Readonly<Record<number, unknown>>): number | undefined {
+  const n = typeof v === 'string' && /^\d{1,3}$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && Object.hasOwn(table, n) ? n : undefined;
+}
 
 /**
  * EventData parsed a second time, keeping only values of a usable shape: an id that would not be
@@ -76,6 +91,11 @@ export function parseEventData(raw: string): { document: Record<string, unknown>
   if (typeof doc.Reason === 'string' && doc.Reason.length <= 128) facts.reason = doc.Reason;
   const ts = typeof doc.Timestamp === 'string' && /^\d{1,16}$/.test(doc.Timestamp) ? Number(doc.Timestamp) : doc.Timestamp;
   if (typeof ts === 'number' && Number.isSafeInteger(ts) && ts >= 0) facts.timestamp = ts;
+  const status = enumValue(doc.Status, TASK_STATUS);
+  const pushStreamState = enumValue(doc.PushStreamState, PUSH_STREAM_STATE);
+  if (status !== undefined) facts.status = status;
+  if (pushStreamState !== undefined) facts.pushStreamState = pushStreamState;
+  if (typeof doc.StopReason === 'string' && doc.StopReason.length <= 128) facts.stopReason = doc.StopReason;
   return { document: doc, facts };
 }
 

@@ -55,6 +55,11 @@ export const FleetTaskSchema = z.object({
   queryable: z.boolean(),
   /** The PushURL of the last observed task, stream key and query masked. */
   pushUrl: z.nullable(z.string()),
+  /**
+   * The status and push state shown are what a Volcengine callback reported at this time (its
+   * EventTime), and no poll has confirmed them yet; null when they come from a poll.
+   */
+  reportedAt: z.nullable(z.number()),
   /** The last poll's failure while it keeps failing (URLs in its message masked). */
   lastError: z.nullable(GapErrorSchema),
 });

@@ -1,5 +1,7 @@
 import { PRESENCE_EVENTS, TRANSCODE_EVENTS, parseEventData, type CallbackOutcome } from '../../shared/callback-api.ts';
-import { taskRefKey, type TaskRef } from '../../shared/task-ref.ts';
+import { DEFAULT_API_VERSION } from '../../shared/api-versions.ts';
+import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
+import type { ReportedState } from '../history/history-store.ts';
 import type { Logger } from '../logger.ts';
 import { AppIdNotAllowedError } from '../security/app-id-allow-list.ts';
 import type { CallbackStore, PendingCallbackEvent, ProcessedMark } from './callback-store.ts';
@@ -7,7 +9,8 @@ import type { CallbackStore, PendingCallbackEvent, ProcessedMark } from './callb
 /**
  * Applies stored callbacks after they were acknowledged: a Transcode* event puts the task it
  * names on the watch list (the watcher then asks GetPushMixedStreamToCDNTask for the authoritative
- * state), a join or leave becomes a presence fact of its room. Events are applied oldest EventTime
+ * state) and, when its EventData carries a Status or PushStreamState, shows that on the task's row
+ * at once, before the next poll confirms it; a join or leave becomes a presence fact of its room. Events are applied oldest EventTime
  * first, so a late one takes its place; one that names no task stays stored as "unattributed".
  */
 
@@ -15,6 +18,8 @@ export interface CallbackProcessorDeps {
   store: Pick<CallbackStore, 'pending' | 'markProcessedMany' | 'addPresence'>;
   /** Adds a task to the watch list; undefined when MIXSCOPE_CALLBACK_WATCH=0. */
   watch: ((ref: TaskRef, opts: { label: string }) => Promise<unknown>) | undefined;
+  /** Shows a reported state on a watched task's row (HistoryStore.report). */
+  report?: (key: string, state: ReportedState, eventTime: number) => Promise<unknown>;
   now: () => number;
   logger: Logger;
   onApplied?: (outcome: CallbackOutcome) => void;
@@ -57,8 +62,8 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackPr
       if (facts.roomId === undefined || facts.taskId === undefined) outcome = 'unattributed';
       else if (deps.watch === undefined) outcome = 'watch-off';
       else {
-        const ref = { version: '2020-12-01' as const, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId };
-        const key = taskRefKey(ref);
+        const ref = { version: DEFAULT_API_VERSION, appId: event.appId, roomId: facts.roomId, taskId: facts.taskId };
+        const key = taskIdentityKey(ref);
         // A task's start, update and state change often come together: one watch per batch does.
         if (watchedNow.has(key)) outcome = 'watched';
         else {
@@ -70,6 +75,10 @@ export function createCallbackProcessor(deps: CallbackProcessorDeps): CallbackPr
             if (!(err instanceof AppIdNotAllowedError)) throw err;
             outcome = 'refused';
           }
+        }
+        const { status, pushStreamState, stopReason } = facts;
+        if (outcome === 'watched' && (status !== undefined || pushStreamState !== undefined)) {
+          await deps.report?.(key, { status, pushStreamState, stopReason }, event.eventTime);
         }
       }
     } else if (isPresence(event.eventType)) {

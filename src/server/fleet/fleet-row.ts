@@ -40,6 +40,7 @@ export function toFleetTask(
     queryableUntil: startTime === null ? null : startTime + QUERY_WINDOW_MS,
     queryable,
     pushUrl: extra.pushUrl,
+    reportedAt: record.reportedAt,
     // The store keeps what Volcengine said; what leaves the server has every URL in it masked.
     lastError: record.lastError && record.consecutiveFailures > 0 ? { ...record.lastError, message: maskUrlsIn(record.lastError.message) } : null,
   };

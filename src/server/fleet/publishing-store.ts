@@ -27,6 +27,11 @@ export function publishingStore(store: HistoryStore, bus: EventBus): HistoryStor
       if (result.kind !== 'confirm' || result.newlyEnded) changed(taskIdentityKey(ref));
       return result;
     },
+    report: async (key, state, at) => {
+      const updated = await store.report(key, state, at);
+      if (updated) changed(key);
+      return updated;
+    },
     markNotQueryable: async (key, reason, since, fence) => {
       await store.markNotQueryable(key, reason, since, fence);
       changed(key);

@@ -32,6 +32,10 @@ export interface WatchedTasksTable {
   next_poll_at: number | null;
   not_queryable_since: number | null;
   not_queryable_reason: string | null;
+  /** The newest EventTime of a callback whose state was applied to the row. */
+  reported_at: number | null;
+  /** When that was applied (this server's clock); a poll recorded later supersedes it. */
+  report_applied_at: number | null;
 }
 
 export interface ObservationsTable {

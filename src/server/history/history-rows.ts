@@ -32,6 +32,8 @@ export interface WatchedTaskRecord {
   nextPollAt: number | null;
   notQueryableSince: number | null;
   notQueryableReason: NotQueryableReason | null;
+  /** The state shown is what a Volcengine callback reported, applied at this time; no poll since. */
+  reportedAt: number | null;
 }
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null, fallback: T): T =>
@@ -67,6 +69,7 @@ export function toWatchedRecord(row: WatchedRow): WatchedTaskRecord {
     nextPollAt: row.next_poll_at,
     notQueryableSince: row.not_queryable_since,
     notQueryableReason: row.not_queryable_reason === null ? null : oneOf(NOT_QUERYABLE_REASONS, row.not_queryable_reason, 'window'),
+    reportedAt: row.report_applied_at !== null && row.report_applied_at > (row.last_observed_at ?? -Infinity) ? row.report_applied_at : null,
   };
 }
 

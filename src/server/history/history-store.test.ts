@@ -7,7 +7,7 @@ import { ObservationSchema } from '../../shared/history-api.ts';
 import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
 import { DEFAULT_COMPRESSION } from './compress.ts';
 import type { FetchOutcome } from './fetch-outcome.ts';
-import { createHistoryStore, openHistoryStore, type HistoryStore } from './history-store.ts';
+import { createHistoryStore, openHistoryStore, REPORT_STALE_MS, type HistoryStore } from './history-store.ts';
 import { DB_FILE_NAME } from './open-database.ts';
 import { describeEachStore, type FreshStore } from './test-stores.ts';
 
@@ -56,6 +56,27 @@ describeEachStore('history store', (backend) => {
     expect(await store.listWatched()).toHaveLength(1);
     await store.record({ ...ref, version: '2023-11-01' }, ok(pushing), 2_000);
     expect((await store.history(key)).observations).toHaveLength(1);
+  });
+
+  it('shows a reported state at once, ordered by EventTime, until a poll recorded after it', async () => {
+    await store.watch(ref);
+    now = 2_000;
+    await store.record(ref, ok(pushing), now);
+    // Dated well before what the poll saw, whatever the skew between the clocks.
+    expect(await store.report(key, { status: 2, pushStreamState: 3 }, 2_000 - REPORT_STALE_MS - 1)).toBe(false);
+    now = 2_100;
+    expect(await store.report(key, { status: 4, stopReason: 'TaskFailed' }, 3_000)).toBe(true);
+    // Older than the event already shown, or without a state: nothing.
+    expect(await store.report(key, { pushStreamState: 3 }, 2_500)).toBe(false);
+    expect(await store.report(key, {}, 4_000)).toBe(false);
+    expect(await store.getWatched(key)).toMatchObject({ status: 4, pushStreamState: 5, stopReason: 'TaskFailed', reportedAt: 2_100 });
+    now = 3_500;
+    await store.record(ref, ok(pushing), now);
+    expect(await store.getWatched(key)).toMatchObject({ status: 2, pushStreamState: 5, reportedAt: null });
+    // Dated a little before the poll: the clocks may disagree that much, so it is shown.
+    now = 3_600;
+    expect(await store.report(key, { pushStreamState: 3 }, 3_400)).toBe(true);
+    expect(await store.getWatched(key)).toMatchObject({ pushStreamState: 3, reportedAt: 3_600 });
   });
 
   it('stores a change as a new row with the payload and what changed', async () => {

@@ -41,9 +41,21 @@ export interface HistoryStore {
   /** Stops polling for good; the history stays readable. */
   markNotQueryable(key: string, reason: NotQueryableReason, since: number, fence?: Fence): Promise<void>;
   history(key: string, query?: HistoryQuery): Promise<HistoryPage>;
+  /**
+   * What a Volcengine callback reported about a watched task's state at `eventTime`: shown at
+   * once unless a callback with a later EventTime was applied already, or the event is clearly
+   * older than the last poll; the next poll confirms or corrects it. True when the row changed.
+   */
+  report(key: string, state: ReportedState, eventTime: number): Promise<boolean>;
   /** Per task key (all, or one): how many times the push was seen entering reconnect (PushStreamState 3). */
   reconnectCounts(key?: string): Promise<Map<string, number>>;
   close(): Promise<void>;
+}
+
+export interface ReportedState {
+  status?: number | undefined;
+  pushStreamState?: number | undefined;
+  stopReason?: string | undefined;
 }
 
 export interface HistoryStoreOptions {
@@ -53,6 +65,12 @@ export interface HistoryStoreOptions {
 }
 
 export const DEFAULT_HISTORY_LIMIT = 5_000;
+
+/**
+ * An event dated this long before the last poll is older than what that poll saw, whatever the
+ * skew between Volcengine's clock and ours; closer than that, the event may be the newer one.
+ */
+export const REPORT_STALE_MS = 60_000;
 
 const DISCOVERY_LABELS: string[] = Object.values(SOURCE_LABELS);
 const isDiscoveryLabel = (label: string | null) => label !== null && DISCOVERY_LABELS.includes(label);
@@ -153,6 +171,23 @@ export function createHistoryStore(db: Kysely<HistoryDatabase>, opts: Omit<Histo
       }
       const baseline = await b.orderBy('observed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return { observations: page.map(toObservation), baseline: baseline ? toObservation(baseline) : null, truncated };
+    },
+
+    async report(key, state, eventTime) {
+      if (state.status === undefined && state.pushStreamState === undefined) return false;
+      const set: { last_status?: number; last_push_state?: number; last_stop_reason?: string; reported_at: number; report_applied_at: number } = {
+        reported_at: eventTime, report_applied_at: opts.clock.now(),
+      };
+      if (state.status !== undefined) set.last_status = state.status;
+      if (state.pushStreamState !== undefined) set.last_push_state = state.pushStreamState;
+      if (state.stopReason !== undefined) set.last_stop_reason = state.stopReason;
+      // One statement, so a callback applied meanwhile is seen: EventTimes order callbacks.
+      const result = await db.updateTable('watched_tasks').set(set)
+        .where('task_key', '=', key)
+        .where((eb) => eb.or([eb('reported_at', 'is', null), eb('reported_at', '<', eventTime)]))
+        .where((eb) => eb.or([eb('last_observed_at', 'is', null), eb('last_observed_at', '<', eventTime + REPORT_STALE_MS)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async reconnectCounts(key) {

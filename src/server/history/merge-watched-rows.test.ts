@@ -18,7 +18,7 @@ const rowOf = fc.record({
 }).map(({ stopped, ...r }): WatchedRow => ({
   ...r, task_key: `${r.version}|app|room|t|`, app_id: 'app', room_id: 'room', task_id: 't', user_id: null,
   ended_at: null, last_stop_reason: null, last_error_kind: null, last_error_code: null, last_error_message: null,
-  consecutive_failures: 0, not_queryable_since: stopped ? 1 : null, not_queryable_reason: stopped ? 'window' : null,
+  consecutive_failures: 0, not_queryable_since: stopped ? 1 : null, not_queryable_reason: stopped ? 'window' : null, reported_at: null, report_applied_at: null,
 }));
 
 const known = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);

@@ -14,7 +14,9 @@ import { describeEachStore, type FreshStore } from './test-stores.ts';
 /** A store written before task keys dropped the API version: migrated to 0004, rows in the old keys. */
 const BEFORE = '0004-replicas';
 
-const watched = (key: string, over: Partial<WatchedTasksTable>): WatchedTasksTable => {
+/** A row as the schema before 0006 had it (no reported_at). */
+type OldWatchedRow = Omit<WatchedTasksTable, 'reported_at' | 'report_applied_at'>;
+const watched = (key: string, over: Partial<OldWatchedRow>): OldWatchedRow => {
   const [version = '', appId = '', roomId = '', taskId = '', userId = ''] = key.split('|');
   return {
     task_key: key, app_id: appId, room_id: roomId, task_id: taskId || null, user_id: userId || null, version,

@@ -59,6 +59,7 @@ export function scopedHistoryStore(store: HistoryStore, list: List): HistoryStor
       schedule: async (key, at, fence) => { byKey(key); return store.schedule(key, at, fence); },
       markNotQueryable: async (key, reason, since, fence) => { byKey(key); return store.markNotQueryable(key, reason, since, fence); },
       history: async (key, query) => { byKey(key); return store.history(key, query); },
+      report: async (key, state, at) => { byKey(key); return store.report(key, state, at); },
       reconnectCounts: async (key) => {
         if (key !== undefined) byKey(key);
         const counts = await store.reconnectCounts(key);

@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 const task = (over: Partial<WatchedTaskRecord> = {}): WatchedTaskRecord => ({
   key: 'k', ref: { appId: 'a', roomId: 'r', taskId: 't', version: '2020-12-01' }, label: null, addedAt: 0,
   startTime: 0, endedAt: null, lastObservedAt: 0, lastAttemptAt: 0, status: 2, pushStreamState: 5, stopReason: null,
-  lastError: null, consecutiveFailures: 0, nextPollAt: 0, notQueryableSince: null, notQueryableReason: null, ...over,
+  lastError: null, consecutiveFailures: 0, nextPollAt: 0, notQueryableSince: null, notQueryableReason: null, reportedAt: null, ...over,
 });
 const ok: FetchOutcome = { ok: true, requestId: 'r', task: {}, fetchedAt: 0 };
 const plan = (t: WatchedTaskRecord, outcome: FetchOutcome = ok, newlyEnded = false, now = 1_000) =>

@@ -50,6 +50,8 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
   // A running task's duration grows with the page's clock; an ended one's is fixed.
   const duration = task.startTime === null ? null : Math.max(0, (task.endTime ?? now) - task.startTime);
   const name = taskName(task);
+  // A row pushed after the list was read may be newer than the page's clock: never "in 2 seconds".
+  const reportedWhen = task.reportedAt === null ? null : formatRelative(Math.min(task.reportedAt, now), now, locale);
   return (
     <div
       role="row"
@@ -73,6 +75,7 @@ export function FleetRow({ task, rowIndex, now, mode, onRemove, removing }: {
             {(task.pushStreamState !== null || pushStateNeverCame(facts)) && <StatusBadge value={push} label={push.label} testId="push-state" />}
           </span>
         )}
+        {reportedWhen !== null && <span data-testid="reported-state" className={`block text-xs ${MUTED_TEXT}`}>{t('fleet.reportedState', { when: reportedWhen })}</span>}
       </Cell>
       <Cell label={t('fleet.col.stopReason')} className="col-span-2 min-[640px]:col-span-1 min-[1440px]:col-span-1"><span data-testid="stop-reason">{task.stopReason ?? t('fleet.none')}</span></Cell>
       <Cell label={t('fleet.col.started')}>{when(task.startTime)}</Cell>

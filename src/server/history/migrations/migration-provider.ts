@@ -4,6 +4,7 @@ import { callbackEventsMigration } from './0002-callback-events.ts';
 import { watcherLeaseMigration } from './0003-watcher-lease.ts';
 import { replicasMigration } from './0004-replicas.ts';
 import { taskIdentityMigration } from './0005-task-identity.ts';
+import { reportedStateMigration } from './0006-reported-state.ts';
 
 /** The DDL that differs between the two databases the query layer is written for. */
 export type SqlFamily = 'sqlite' | 'postgres';
@@ -19,6 +20,7 @@ export function historyMigrations(family: SqlFamily): MigrationProvider {
     '0003-watcher-lease': watcherLeaseMigration(),
     '0004-replicas': replicasMigration(),
     '0005-task-identity': taskIdentityMigration(),
+    '0006-reported-state': reportedStateMigration(),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
