@@ -82,7 +82,8 @@ export const LayoutCanvas = memo(function LayoutCanvas(props: Props) {
   // Labels keep clear of the selected region's measuring figures, which are drawn over them.
   const keepClear = useMemo(() => selectedSpacing(parts, { ...labels, selectedId, hidden }).map(spacingPlateRect), [parts, labels, selectedId, hidden]);
   const overlays = useMemo(() => sceneOverlays(parts, { ...labels, stage, keepClear, spatial: spatial?.marks, applied, hidden }), [parts, labels, stage, keepClear, spatial, applied, hidden]);
-  const highlight = useMemo(() => sceneHighlight(parts, { ...labels, selectedId, hoveredId, hidden, spacing: true }), [parts, labels, selectedId, hoveredId, hidden]);
+  const labelled = useMemo(() => new Set(overlays.flatMap((item) => (item.kind === 'label' ? [item.id] : []))), [overlays]);
+  const highlight = useMemo(() => sceneHighlight(parts, { ...labels, stage, labelled, selectedId, hoveredId, hidden, spacing: true }), [parts, labels, stage, labelled, selectedId, hoveredId, hidden]);
   const world = { x: view.x, y: view.y, scaleX: view.scale, scaleY: view.scale, listening: false };
   const cursor = dragging ? 'grabbing' : hoveredId ? 'pointer' : 'grab';
   return (

@@ -37,7 +37,7 @@ describe('buildScene: one picture of a layout', () => {
     }));
   });
 
-  it('names every region in view once, whole, on the stage, at any zoom, font and pan', () => {
+  it('draws each label once, whole and on the stage, at any zoom, font and pan', () => {
     const stageArb = fc.record({ x: fc.integer({ min: -600, max: 600 }), y: fc.integer({ min: -400, max: 400 }), width: fc.integer({ min: 200, max: 2000 }), height: fc.integer({ min: 100, max: 1200 }) });
     fc.assert(fc.property(boxes, scale, fontPx, fc.option(stageArb, { nil: undefined }), (input: TestBox[], s, px, stage) => {
       const parts = layoutParts(pixelLayout(input, CANVAS));
@@ -96,6 +96,21 @@ describe('buildScene: one picture of a layout', () => {
     const narrow = layoutParts(pixelLayout([{ x: 100, y: 100, w: 160, h: 200 }], CANVAS));
     const wide = (s: string) => Array.from(s).length * 12;
     expect(of(sceneItems(buildScene(narrow, view({ measure: wide }))), 'label').map((l) => [l.placement, l.text])).toEqual([['outside', narrow.boxes[0]?.label]]);
+  });
+
+  it('names the region pointed at or picked over everything when the overlays had no room for its label', () => {
+    // Two small regions side by side in a view of the canvas's corner one label high: room for one label only.
+    const layout = pixelLayout([{ x: 1200, y: 660, w: 40, h: 60 }, { x: 1240, y: 660, w: 40, h: 60 }], { width: 1280, height: 720 });
+    const parts = layoutParts(layout);
+    const stage = { x: 1180, y: 690, width: 100, height: 30 };
+    const wide = (t: string) => Array.from(t).length * 12;
+    const scene = (v: Partial<SceneView>) => buildScene(parts, view({ scale: 1, measure: wide, stage, ...v }));
+    const named = of(scene({}).layers.overlays, 'label').map((l) => l.id);
+    expect(named).toHaveLength(1);
+    const missing = named[0] === 'r0' ? 'r1' : 'r0';
+    expect(of(scene({}).layers.highlight, 'label')).toEqual([]);
+    expect(of(scene({ hoveredId: missing }).layers.highlight, 'label').map((l) => [l.id, l.text])).toEqual([[missing, parts.boxes.find((b) => b.id === missing)?.label]]);
+    expect(of(scene({ hoveredId: named[0] }).layers.highlight, 'label')).toEqual([]);
   });
 
   it('draws alignment guides for the picked region, else the one pointed at, with the shown regions only', () => {

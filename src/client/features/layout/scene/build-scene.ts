@@ -21,6 +21,8 @@ export interface SceneView extends LabelView {
   spatial?: readonly SpatialMark[] | undefined;
   selectedId?: string | undefined;
   hoveredId?: string | undefined;
+  /** The regions the overlays have labels for: the one pointed at or picked is named in the highlight when it is not among them. */
+  labelled?: ReadonlySet<string> | undefined;
   /** Measuring lines from the selected region to its neighbours and the canvas edges, and alignment guides (the interactive canvas). */
   spacing?: boolean;
   /** The layout the mixer applied (read from the output), drawn over the declared one on request. */
@@ -143,6 +145,11 @@ export function sceneHighlight(parts: LayoutParts, view: SceneView): SceneItem[]
   if (hovered) items.push(outline(hovered, 'hovered', hovered.cornerRadius, '#0f172a', 3), outline(hovered, 'hovered', hovered.cornerRadius, '#f8fafc', 1.5, DASH));
   if (selected) items.push(outline(selected, 'selected', selected.cornerRadius, '#f8fafc', 5), outline(selected, 'selected', selected.cornerRadius, '#2563eb', 2.5));
   if (view.spacing) items.push(...selectedSpacing(parts, view));
+  for (const b of [hovered, selected]) {
+    // Named over everything when the overlays had no room for its label.
+    if (!b || !view.labelled || view.labelled.has(b.id)) continue;
+    items.push(...sceneLabels([b], parts.canvas, { ...view, keepClear: undefined }));
+  }
   return items;
 }
 
@@ -155,15 +162,16 @@ export function selectedSpacing(parts: LayoutParts, view: Pick<SceneView, 'selec
 
 /** Pure: the whole picture of a layout as seen in `view`, layer by layer, each in draw order. */
 export function buildScene(parts: LayoutParts, view: SceneView): Scene {
-  const highlight = sceneHighlight(parts, view);
-  const keepClear = highlight.flatMap((item) => (item.kind === 'spacing' ? [spacingPlateRect(item)] : []));
+  const keepClear = view.spacing ? selectedSpacing(parts, view).map(spacingPlateRect) : undefined;
+  const overlays = sceneOverlays(parts, { ...view, keepClear });
+  const labelled = new Set(overlays.flatMap((item) => (item.kind === 'label' ? [item.id] : [])));
   return {
     canvas: parts.canvas,
     layers: {
       background: sceneBackground(parts, view.backgroundImage),
       regions: sceneRegions(parts, view),
-      overlays: sceneOverlays(parts, { ...view, keepClear }),
-      highlight,
+      overlays,
+      highlight: sceneHighlight(parts, { ...view, labelled }),
     },
   };
 }

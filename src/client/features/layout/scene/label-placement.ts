@@ -3,8 +3,8 @@ import type { PixelRect } from '../../../../shared/layout-model.ts';
 
 /**
  * Where region labels go, whole: inside their region when the plate fits there, clear of regions
- * drawn over it; otherwise beside it, clear of the labels already placed where the stage allows.
- * Every plate stays on the stage (the part of the picture on the screen). Pure, in screen pixels.
+ * drawn over it; otherwise beside it, clear of the labels already placed. Every plate stays on the
+ * stage (the part of the picture on the screen). Pure, in screen pixels.
  */
 export interface LabelAsk {
   id: string;
@@ -54,6 +54,9 @@ function outsideSpots(area: PixelRect, w: number, h: number, gap: number): Pixel
   ].map(([x = 0, y = 0]) => ({ x, y, width: w, height: h }));
 }
 
+/** Inside a region too small for the usual inset: one pixel from its edges. */
+const TIGHT_INSET = 1;
+
 /** The first spot that meets nothing taken, else the one that meets the least of it. */
 function leastCrowded(spots: readonly PixelRect[], taken: readonly PixelRect[]): PixelRect | undefined {
   let best: PixelRect | undefined;
@@ -72,9 +75,12 @@ function leastCrowded(spots: readonly PixelRect[], taken: readonly PixelRect[]):
 
 /**
  * Labels in `asks` order (the first has first choice): first every label that fits inside its
- * region, then the rest beside theirs, each clear of `keepClear` (other figures on the picture)
- * where it can be. A region wholly off the stage has no label; a plate taller than the stage has
- * none either.
+ * region (clear of the others and of `keepClear`, the picture's other figures, where it can be),
+ * then the rest beside theirs where a spot is clear of all of them. A label that has no clear spot
+ * beside its region is left out: in a layout too dense for its labels at this zoom, plates piled
+ * on each other would hide the picture and name nothing legibly (the region pointed at or picked
+ * is named over everything, build-scene.ts). A region wholly off the stage has no label; a plate
+ * taller than the stage has none either.
  */
 export function placeLabels(asks: readonly LabelAsk[], stage: PixelRect, inset: number, keepClear: readonly PixelRect[] = []): PlacedLabel[] {
   // What must stay readable is avoided as the labels already placed are.
@@ -85,7 +91,9 @@ export function placeLabels(asks: readonly LabelAsk[], stage: PixelRect, inset: 
     const area = intersect(ask.anchor, stage);
     const width = Math.min(ask.width, stage.width);
     if (!area || ask.height > stage.height || !(width > 0)) continue;
-    const fits = insideSpots(area, width, ask.height, inset).filter((s) => contains(area, s) && ask.covers.every((c) => overlap(c, s) === 0));
+    // A label a few pixels too wide for the usual inset still fits closer to the region's edges.
+    const spots = [...insideSpots(area, width, ask.height, inset), ...insideSpots(area, width, ask.height, TIGHT_INSET)];
+    const fits = spots.filter((s) => contains(area, s) && ask.covers.every((c) => overlap(c, s) === 0));
     const spot = leastCrowded(fits, taken);
     if (spot) {
       placed.push({ id: ask.id, rect: spot, inside: true });
@@ -95,7 +103,7 @@ export function placeLabels(asks: readonly LabelAsk[], stage: PixelRect, inset: 
   for (const { ask, area, width } of outside) {
     // Spots wholly on the stage first; moved onto it, a spot may cover its own region.
     const spots = outsideSpots(area, width, ask.height, inset);
-    const spot = leastCrowded([...spots.filter((s) => contains(stage, s)), ...spots.map((s) => onStage(s, stage))], taken);
+    const spot = [...spots.filter((s) => contains(stage, s)), ...spots.map((s) => onStage(s, stage))].find((s) => taken.every((t) => overlap(s, t) === 0));
     if (!spot) continue;
     placed.push({ id: ask.id, rect: spot, inside: false });
     taken.push(spot);
