@@ -15,6 +15,7 @@ import { errorResponse, fail, type RequestMeta, type SimFailure } from './sim-er
 import { createRng, deriveSeed, requestIdAt } from './sim-random.ts';
 import type { Fault, NumberMode } from './sim-types.ts';
 import { taskStateAt, type TaskSnapshot } from './task-lifecycle.ts';
+import { taskPast } from './task-past.ts';
 import { QUERY_WINDOW_MS, TaskStore, type TaskQuery } from './task-store.ts';
 import { verifyRequest, type SimCredentials } from './verify-request.ts';
 
@@ -68,6 +69,32 @@ export interface Simulator {
   snapshots(): TaskSnapshot[];
   /** The task a query would return now, rendered in a version; undefined when not found. */
   peek(query: TaskQuery, version?: ApiVersion): Record<string, unknown> | undefined;
+  /**
+   * The life so far of the task a query finds now, computed from its script: no Volcengine API
+   * gives a task's past, so this is the simulator's own record, for its demo tasks' timelines.
+   * Undefined when the query finds no task.
+   */
+  past(query: TaskQuery, version?: ApiVersion): TaskPastAnswer | undefined;
+}
+
+/** One change of the task's answer: from `at` on, GetPushMixedStreamToCDNTask said this. */
+export interface PastAnswerStep {
+  at: number;
+  status: number;
+  pushState: number;
+  stopReason: string;
+  /** 0 while the task had not ended. */
+  endTime: number;
+  sequenceNumber: number;
+  /** The whole answer as rendered then: on the first step and wherever the configuration changed, else null. */
+  task: Record<string, unknown> | null;
+}
+
+export interface TaskPastAnswer {
+  /** Simulated time the past was computed at: the last step holds until then (or its end). */
+  now: number;
+  startTime: number;
+  steps: PastAnswerStep[];
 }
 
 const ACTIONS = {
@@ -190,6 +217,20 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     peek: (query, version = '2020-12-01') => {
       const snapshot = store.find(query, clock.taskNow());
       return snapshot && renderTask(snapshot, version, snapshot.script.numbers ?? numbers);
+    },
+    past: (query, version = '2020-12-01') => {
+      const now = clock.taskNow();
+      const found = store.find(query, now);
+      if (found === undefined) return undefined;
+      const mode = found.script.numbers ?? numbers;
+      let sequence: number | undefined;
+      const steps = taskPast(found.script, now).map(({ at, snapshot: s }): PastAnswerStep => {
+        // Only a configuration change (or the first answer) needs the whole task: keeps a long past small.
+        const task = s.sequenceNumber === sequence ? null : renderTask(s, version, mode);
+        sequence = s.sequenceNumber;
+        return { at, status: s.status, pushState: s.pushState, stopReason: s.stopReason, endTime: s.endTime, sequenceNumber: s.sequenceNumber, task };
+      });
+      return { now, startTime: found.startTime, steps };
     },
   };
 }
