@@ -24,6 +24,7 @@ import { fleetRoutes } from './fleet/fleet-routes.ts';
 import type { FleetSource } from './fleet/fleet-source.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { simulatorFaultRoutes } from './routes/simulator-fault-routes.ts';
+import { demoHistoryRoutes, type DemoPastSource } from './routes/demo-history-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
 import { pushUrlRoutes } from './routes/push-url-routes.ts';
 import { outputRoutes } from './routes/output-routes.ts';
@@ -63,6 +64,8 @@ export interface AppOptions {
   outputFetch?: FetchLike;
   /** The embedded simulator's HTTP-FLV outputs, served under /simulator/pull/ in simulator mode. */
   simulatorPull?: FetchLike;
+  /** The embedded simulator's record of its tasks' pasts, served as demo history in simulator mode. */
+  demoPast?: DemoPastSource;
   /** Volcengine event callbacks: where they are stored, and what to tell once one is (the processor). */
   callbacks?: { store: CallbackStore; stored: () => void; metrics?: CallbackMetrics; rate?: CallbackRateLimit };
   /** The fleet (GET /api/tasks) and its live stream (GET /api/events); the source reads the guarded store. */
@@ -133,6 +136,7 @@ export function createApp(options: AppOptions) {
       return simulatorPull(new Request(url, { signal: c.req.raw.signal }));
     });
   }
+  if (options.demoPast && config.upstream === 'simulator') app.route('/api', demoHistoryRoutes({ source: options.demoPast, appIds: config.appIds, now: taskNow }));
   if (history) app.route('/api', historyRoutes({ store: history.store, watcher: history.watcher, clock: history.clock }));
   if (options.fleet) app.route('/api', fleetRoutes({ ...options.fleet, now: history?.clock ?? clock, appIds: config.appIds }));
   if (options.callbacks) app.route('/api', taskEventsRoutes({ store: options.callbacks.store, appIds: config.appIds, now: taskNow }));

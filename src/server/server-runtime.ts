@@ -29,6 +29,7 @@ import { streamIdStart } from './fleet/event-ring.ts';
 import { createFleetSource } from './fleet/fleet-source.ts';
 import { publishingStore } from './fleet/publishing-store.ts';
 import { startSimulatorFeed } from './fleet/simulator-feed.ts';
+import type { DemoPastSource } from './routes/demo-history-routes.ts';
 
 /**
  * Everything the server runs, wired once: upstream (Volcengine or the simulator), the history
@@ -55,7 +56,7 @@ export interface RuntimeDeps {
   /** The network, for volcengine mode. */
   fetch: FetchLike;
   /** Loads the embedded simulator (lazily, so volcengine mode never builds it). */
-  loadSimulator: (region: string) => Promise<SimulatorLike & { clock?: { taskNow(): number }; snapshots?: () => TaskSnapshot[] }>;
+  loadSimulator: (region: string) => Promise<SimulatorLike & { clock?: { taskNow(): number }; snapshots?: () => TaskSnapshot[]; past?: DemoPastSource['past'] }>;
   staticRoot?: string;
   /** Wall clock with timers: signatures, the QPS budget and the cache live in real time. */
   clock?: SchedulerClock;
@@ -68,6 +69,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
   let taskNow: (() => number) | undefined;
   let simulatorFetch: SimulatorLike['fetch'] | undefined;
   let simulatorSnapshots: (() => TaskSnapshot[]) | undefined;
+  let demoPast: DemoPastSource | undefined;
   const upstream = await createUpstreamFor(config, {
     clock: wall.now,
     fetch: deps.fetch,
@@ -76,6 +78,8 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
       taskNow = simulator.clock ? () => simulator.clock?.taskNow() ?? wall.now() : undefined;
       simulatorFetch = (req) => simulator.fetch(req);
       simulatorSnapshots = simulator.snapshots && (() => simulator.snapshots?.() ?? []);
+      const past = simulator.past?.bind(simulator);
+      demoPast = past && { past };
       return simulator;
     },
     ...(faults ? { faults } : {}),
@@ -153,6 +157,7 @@ export async function startRuntime(config: ServerConfig, deps: RuntimeDeps): Pro
     fleet: { source: fleetSource, hub },
     ...(deps.staticRoot ? { staticRoot: deps.staticRoot } : {}),
     ...(faults ? { faults } : {}),
+    ...(demoPast ? { demoPast } : {}),
   });
   await watcher.start();
   const sweeper = startSweep(config, { upstream, governor, watcher: callbackWatcher, now: taskClock.now, logger, ...(lease ? { lease } : {}) });
