@@ -51,6 +51,8 @@ export interface ChangeMarker {
   payload: unknown;
   /** The configuration before: the previous marker's payload (or the baseline's). */
   previousPayload: unknown;
+  /** Computed by the embedded simulator (demo history), not observed. */
+  demo?: true;
 }
 
 export interface TimelineInput {
