@@ -41,10 +41,21 @@ export class TimelinePanel {
     return this.root.locator(`g[data-lane="${lane}"] > g${parts.join('')}`);
   }
 
-  /** Change markers; `field` narrows to changes of layout, encode, control, streams or other. */
+  /** Observed change markers; `field` narrows to changes of layout, encode, control, streams or other. */
   markers(field?: string): Locator {
-    const all = this.root.getByTestId('change-marker');
+    const all = this.root.locator('[data-testid="change-marker"][data-origin="observed"]');
     return field ? all.and(this.root.locator(`[data-fields*="${field}"]`)) : all;
+  }
+
+  /** Change markers of the simulator's demo history. */
+  demoMarkers(field?: string): Locator {
+    const all = this.root.locator('[data-testid="change-marker"][data-origin="demo"]');
+    return field ? all.and(this.root.locator(`[data-fields*="${field}"]`)) : all;
+  }
+
+  /** Spans of the simulator's demo history; `value` a Status or PushStreamState. */
+  demoSpans(lane: LaneId, value?: number): Locator {
+    return this.root.locator(`[data-testid="demo-span"][data-lane="${lane}"]${value === undefined ? '' : `[data-value="${value}"]`}`);
   }
 
   /** Status time drawn as inferred from the task's StartTime and EndTime. */

@@ -79,22 +79,27 @@ export function MarkerDetail({ marker, moment, version, text, onClose }: { marke
   const model = useMemo(() => (shown == null ? undefined : buildTaskModel(shown, version)), [shown, version]);
   const changes = useMemo(() => diffPayloads(marker.previousPayload, marker.payload), [marker.previousPayload, marker.payload]);
   return (
-    <section aria-labelledby={`marker-${marker.id}-title`} data-testid="marker-detail" data-marker-id={marker.id} data-moment={moment ?? ''} className="space-y-3 rounded-lg border-2 border-blue-600 p-3 dark:border-blue-400">
+    <section aria-labelledby={`marker-${marker.id}-title`} data-testid="marker-detail" data-marker-id={marker.id} data-moment={moment ?? ''} data-origin={marker.demo ? 'demo' : 'observed'} className="space-y-3 rounded-lg border-2 border-blue-600 p-3 dark:border-blue-400">
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <h3 id={`marker-${marker.id}-title`} className="font-semibold">
             {moment !== undefined && side === 'after'
-              ? t('timeline.detail.titleAt', { time: text.instant(moment), seen: text.instant(marker.at) })
+              ? t(marker.demo ? 'timeline.demo.titleAt' : 'timeline.detail.titleAt', { time: text.instant(moment), seen: text.instant(marker.at) })
               : t(side === 'before' ? 'timeline.detail.titleBefore' : 'timeline.detail.title', { time: text.instant(marker.at) })}
           </h3>
           <p className="text-sm">{text.markerTitle(marker)}</p>
+          {marker.demo && (
+            <p data-testid="demo-note" className="mt-1 rounded border border-dashed border-teal-700 bg-teal-50 px-2 py-1 text-sm text-teal-900 dark:border-teal-300 dark:bg-teal-950 dark:text-teal-100">
+              {t('timeline.demo.note')}
+            </p>
+          )}
         </div>
         {!marker.initial && <BeforeAfter side={side} onChange={setSide} text={text} />}
         <CloseButton onClose={onClose} text={text} />
       </div>
       <div>
         <h4 className="text-sm font-medium">{t('timeline.detail.changes')}</h4>
-        {marker.initial ? <p className="text-sm">{t('timeline.detail.first')}</p>
+        {marker.initial ? <p className="text-sm">{t(marker.demo ? 'timeline.demo.first' : 'timeline.detail.first')}</p>
           : changes.length === 0 ? <p className="text-sm">{t('timeline.detail.none')}</p>
             : <ChangeList changes={changes} text={text} />}
       </div>

@@ -6,6 +6,8 @@ import type { TaskModel } from '../../../shared/task-model.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
 import { inferredSpans } from './inferred-spans.ts';
+import { outside } from './demo-spans.ts';
+import type { DemoHistoryView } from './use-demo-history.ts';
 import { markerInForceAt } from './layout-at.ts';
 import { MarkerDetail, NoLayoutAt } from './marker-detail.tsx';
 import { TimelineLegend } from './timeline-legend.tsx';
@@ -31,17 +33,25 @@ interface Props {
   now: number;
   /** What Volcengine reported by callback, once loaded. */
   reported?: TaskEventsResponse | undefined;
+  /** The embedded simulator's past of the task, when the server runs it. */
+  demo?: DemoHistoryView | undefined;
 }
 
 /** The drawn timeline and everything that hangs off it: toolbar, details, the selected change. */
-export function TimelineBody({ timeline, times, model, version, now, reported }: Props) {
+export function TimelineBody({ timeline, times, model, version, now, reported, demo }: Props) {
   const helpId = useId();
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [mode] = useTimeMode();
   const text = useTimelineText(mode, now, timeline.life.from);
   const { t, locale } = text;
   const tv = useTimelineView(timeline, width - GUTTER - 8);
-  const [hover, setHover] = useState<ActiveItem | null>(null);
+  const [hover, setHoverItem] = useState<ActiveItem | null>(null);
+  // The moment under the pointer: which demo span the details speak of inside a long unknown span.
+  const [hoverAt, setHoverAt] = useState<number | null>(null);
+  const setHover = (item: ActiveItem | null, at?: number) => {
+    setHoverItem(item);
+    setHoverAt(item && at !== undefined ? at : null);
+  };
   // Focus is kept as a moment in a row, so it survives zooming and new data.
   const [focus, setFocus] = useState<{ row: RowId; at: number } | null>(null);
   // A change picked on its marker, or any moment picked on a lane (then the change in force then).
@@ -79,10 +89,13 @@ export function TimelineBody({ timeline, times, model, version, now, reported }:
 
   const plot = Math.max(1, width - GUTTER - 8);
   const ticks = axisTicks(tv.view, plot, mode, timeline.life.from);
+  const demoLanes = demo?.lanes;
+  // Where the demo history says what the task did, the run its times imply adds nothing.
   const inferred = useMemo(
-    () => inferredSpans(timeline.lanes.status, { ...times, status: model.status, now: timeline.life.to }),
-    [timeline, times, model.status],
+    () => outside(inferredSpans(timeline.lanes.status, { ...times, status: model.status, now: timeline.life.to }), demoLanes?.status ?? []),
+    [timeline, times, model.status, demoLanes],
   );
+  const hasDemo = demoLanes !== undefined && (demoLanes.status.length > 0 || demoLanes.push.length > 0 || timeline.markers.some((m) => m.demo));
   const final = text.value('status', model.status ?? null);
   // Room for the times beside the StartTime and end labels only when both fit under the chart.
   const roomy = plot >= 520;
@@ -107,6 +120,8 @@ export function TimelineBody({ timeline, times, model, version, now, reported }:
             guides={guides}
             inferred={inferred}
             inferredLabel={`${text.value('status', 2).glyph ?? ''} ${t('timeline.inferredLabel')}`}
+            demo={demoLanes}
+            demoLabel={text.demoLabel}
             rowLabels={{ status: t('timeline.lanes.status'), push: t('timeline.lanes.push'), markers: t('timeline.lanes.markers') }}
             active={active}
             selectedId={selectedId}
@@ -118,10 +133,10 @@ export function TimelineBody({ timeline, times, model, version, now, reported }:
           />
         )}
       </div>
-      <TimelineLegend inferred={inferred.length > 0} />
+      <TimelineLegend inferred={inferred.length > 0} demo={hasDemo} demoToggle={demo?.available ? { shown: demo.shown, set: demo.setShown } : undefined} />
       {reported && width > 0 && <ReportedFacts reported={reported} x={tv.x} view={tv.view} width={width} text={text} />}
       <p id={helpId} className={`text-xs ${MUTED_TEXT}`}>{t('timeline.keyboardHelp')}</p>
-      <TimelineDetails active={active} item={activeItem} inferred={inferred} text={text} idle={t('timeline.selectHint')} />
+      <TimelineDetails active={active} item={activeItem} inferred={inferred} demo={demoLanes} moment={hover ? hoverAt : focus?.at ?? null} text={text} idle={t('timeline.selectHint')} />
       <StatusAnnouncer model={model} text={text} />
       {selected && <MarkerDetail key={`${selected.id}-${selection?.moment}`} marker={selected} moment={selection?.moment ?? undefined} version={version} text={text} onClose={close} />}
       {selection && selection.moment !== null && !selected && <NoLayoutAt moment={selection.moment} text={text} onClose={close} />}

@@ -4,6 +4,8 @@ import type { LaneId } from '../../../shared/timeline-lanes.ts';
 import { ActiveOutline, TimelineGuides, type Guide } from './timeline-guides.tsx';
 import { TimelineAxis } from './timeline-axis.tsx';
 import { InferredLayer } from './inferred-layer.tsx';
+import { DemoLayer } from './demo-layer.tsx';
+import type { DemoLanes } from './demo-spans.ts';
 import type { InferredSpan } from './inferred-spans.ts';
 import { AXIS_H, CHART_H, GUTTER, indexAt, ROW_H, ROW_Y, rowAt, ROWS, type ActiveItem } from './timeline-geometry.ts';
 import { TimelineLane } from './timeline-lane.tsx';
@@ -20,12 +22,16 @@ interface Props {
   /** Status time implied by the task's StartTime and EndTime, and its label. */
   inferred: readonly InferredSpan[];
   inferredLabel: string;
+  /** The simulator's past where nothing was observed (demo tasks only), and its label. */
+  demo?: DemoLanes | undefined;
+  demoLabel: (lane: LaneId, value: number) => string;
   rowLabels: Record<(typeof ROWS)[number], string>;
   active: ActiveItem | null;
   selectedId: number | null;
   label: string;
   helpId: string;
-  onHover: (item: ActiveItem | null) => void;
+  /** The item under the pointer, and the moment there. */
+  onHover: (item: ActiveItem | null, at?: number) => void;
   /** The item, and the moment under the pointer. */
   onActivate: (item: ActiveItem, at: number) => void;
   onKeyDown: (e: KeyboardEvent) => void;
@@ -34,7 +40,7 @@ interface Props {
 const LANES: LaneId[] = ['status', 'push'];
 
 /** The SVG: axis, two lanes, the change row and guides. Drag pans, Shift+drag zooms to a range, Ctrl+wheel zooms at the pointer; hover and click go up as items. */
-export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, inferredLabel, rowLabels, active, selectedId, label, helpId, onHover, onActivate, onKeyDown }: Props) {
+export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, inferredLabel, demo, demoLabel, rowLabels, active, selectedId, label, helpId, onHover, onActivate, onKeyDown }: Props) {
   const ids = useId().replace(/:/g, '');
   const drag = useRef<{ x: number; from: number; to: number; moved: boolean; select: boolean } | null>(null);
   // Shift+drag selects a range to zoom to; drawn while the pointer moves.
@@ -65,7 +71,7 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, 
       } else if (d.moved) tv.actions.set({ from: d.from - dx * tv.msPerPx, to: d.to - dx * tv.msPerPx });
       return;
     }
-    onHover(itemAt(e));
+    onHover(itemAt(e), timeAt(e.clientX));
   };
   const activeItem = active && rows[active.row][active.index];
 
@@ -118,6 +124,9 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, 
           <pattern id={`${ids}-dots`} width={6} height={6} patternUnits="userSpaceOnUse">
             <circle cx={3} cy={3} r={1.3} className="fill-sky-600/70 dark:fill-sky-300/70" />
           </pattern>
+          <pattern id={`${ids}-demo`} width={4} height={4} patternUnits="userSpaceOnUse">
+            <line x1={0} y1={0.5} x2={4} y2={0.5} strokeWidth={1} className="stroke-teal-700/60 dark:stroke-teal-300/60" />
+          </pattern>
           <clipPath id={`${ids}-plot`}>
             <rect x={-10} y={0} width={plot + 20} height={CHART_H} />
           </clipPath>
@@ -133,6 +142,7 @@ export function TimelineChart({ tv, width, ticks, tickFormat, guides, inferred, 
             <TimelineLane key={lane} lane={lane} segments={drawn[lane]} x={x} hatchId={`${ids}-hatch`} mixId={`${ids}-mix`} stripesId={`${ids}-stripes`} />
           ))}
           <InferredLayer spans={inferred} x={x} dotsId={`${ids}-dots`} label={inferredLabel} />
+          {demo && <DemoLayer lanes={demo} x={x} patternId={`${ids}-demo`} label={demoLabel} />}
           <TimelineMarkers clusters={drawn.markers} x={x} selectedId={selectedId} />
           <TimelineGuides guides={guides} x={x} view={view} width={plot} />
           {brush && (

@@ -1,5 +1,6 @@
 import type { DrawSegment, MarkerCluster } from '../../../shared/timeline-downsample.ts';
 import type { InferredSpan } from './inferred-spans.ts';
+import type { DemoLanes } from './demo-spans.ts';
 import type { ActiveItem } from './timeline-geometry.ts';
 import type { TimelineText } from './timeline-text.ts';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
@@ -9,6 +10,9 @@ interface Props {
   item: DrawSegment | MarkerCluster | undefined;
   /** Status time implied by the task's StartTime and EndTime. */
   inferred: readonly InferredSpan[];
+  /** The simulator's past where nothing was observed, and the moment pointed at or focused. */
+  demo?: DemoLanes | undefined;
+  moment: number | null;
   text: TimelineText;
   /** Shown when nothing is hovered or focused. */
   idle: string;
@@ -29,7 +33,7 @@ function Span({ from, to, text }: { from: number; to: number; text: TimelineText
 }
 
 /** State, from, to and duration of what the pointer or the keyboard is on; read out politely. */
-export function TimelineDetails({ active, item, inferred, text, idle }: Props) {
+export function TimelineDetails({ active, item, inferred, demo, moment, text, idle }: Props) {
   const { t } = text;
   let body;
   if (active === null || item === undefined) {
@@ -54,6 +58,9 @@ export function TimelineDetails({ active, item, inferred, text, idle }: Props) {
   } else {
     const lane = active.row === 'push' ? 'push' : 'status';
     const implied = lane === 'status' && item.kind !== 'state' ? inferred.find((s) => s.from < item.to && s.to > item.from) : undefined;
+    // The demo span at the moment, else the first one in the span.
+    const at = moment !== null && moment >= item.from && moment <= item.to ? moment : undefined;
+    const demoSpan = item.kind !== 'state' ? demo?.[lane].find((s) => (at === undefined ? s.from < item.to && s.to > item.from : s.from <= at && at < s.to)) : undefined;
     body = (
       <>
         <p className="font-medium">
@@ -66,6 +73,11 @@ export function TimelineDetails({ active, item, inferred, text, idle }: Props) {
         {implied && (
           <p className="text-sm" data-testid="detail-inferred">
             {t('timeline.inferredDetail', { state: text.segmentTitle('status', { kind: 'state', from: implied.from, to: implied.to, value: implied.value }), from: text.instant(implied.from), to: text.instant(implied.to) })}
+          </p>
+        )}
+        {demoSpan && (
+          <p className="text-sm" data-testid="detail-demo">
+            {t('timeline.demo.detail', { state: text.segmentTitle(lane, { kind: 'state', from: demoSpan.from, to: demoSpan.to, value: demoSpan.value }), from: text.instant(demoSpan.from), to: text.instant(demoSpan.to) })}
           </p>
         )}
         <Span from={item.from} to={item.to} text={text} />

@@ -20,8 +20,12 @@ export const TimelineMarkers = memo(function TimelineMarkers({ clusters, x, sele
         const first = c.markers[0];
         if (first === undefined) return null;
         const selected = c.markers.some((m) => m.id === selectedId);
+        // Demo history: teal with a dashed edge, as its spans are.
+        const demo = c.markers.every((m) => m.demo);
         const tone = selected
           ? 'fill-blue-600 stroke-blue-900 dark:fill-blue-400 dark:stroke-blue-100'
+          : demo
+            ? 'fill-teal-100 stroke-teal-800 dark:fill-teal-900 dark:stroke-teal-200'
           : first.initial && c.markers.length === 1
             ? 'fill-white stroke-slate-700 dark:fill-slate-900 dark:stroke-slate-200'
             : 'fill-violet-300 stroke-violet-900 dark:fill-violet-700 dark:stroke-violet-100';
@@ -31,6 +35,8 @@ export const TimelineMarkers = memo(function TimelineMarkers({ clusters, x, sele
           'data-fields': [...new Set(c.markers.flatMap((m) => m.fields))].join(','),
           'data-initial': String(first.initial),
           'data-selected': String(selected),
+          'data-origin': demo ? 'demo' : 'observed',
+          ...(demo ? { strokeDasharray: '2.5 1.5' } : {}),
         };
         if (c.markers.length === 1) {
           const cx = x(first.at);

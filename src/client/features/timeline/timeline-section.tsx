@@ -15,6 +15,7 @@ import { HISTORY_LIMIT } from './timeline-queries.ts';
 import { useTimelineText } from './timeline-text.ts';
 import { UnwatchedNote } from './unwatched-note.tsx';
 import { useTimelineData } from './use-timeline-data.ts';
+import { useDemoHistory } from './use-demo-history.ts';
 import { TIMELINE_LOADING_MIN_HEIGHT } from './timeline-height.ts';
 import { Section } from '../../design-system/section.tsx';
 import { MUTED_TEXT } from '../../design-system/surface.ts';
@@ -25,6 +26,8 @@ export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; m
   const titleId = useId();
   const { history, timeline, times, complete } = useTimelineData(taskRef, model);
   const { data, error, dataUpdatedAt } = history;
+  // The counts above the chart stay what was observed; the chart also draws the demo history.
+  const demo = useDemoHistory(taskRef, timeline);
   const reported = useTaskEvents(taskRef, model).data;
   const now = useServerNow(data?.now, dataUpdatedAt);
   const [mode] = useTimeMode();
@@ -44,7 +47,7 @@ export function TimelineSection({ taskRef, model, parts }: { taskRef: TaskRef; m
         {data && watched === null && <UnwatchedNote taskRef={taskRef} ended={isFinished(model)} />}
         {!data && !error && <p role="status" className={`animate-pulse text-sm ${MUTED_TEXT}`}>{t('timeline.loading')}</p>}
         {error && <ErrorPanel error={error} compact onRetry={data ? undefined : () => void history.refetch()} />}
-        {timeline && times && <TimelineBody timeline={timeline} times={times} model={model} version={taskRef.version} now={now} reported={reported} />}
+        {demo.timeline && times && <TimelineBody timeline={demo.timeline} times={times} model={model} version={taskRef.version} now={now} reported={reported} demo={demo} />}
       </Section>
     </TimelinePartsContext>
   );

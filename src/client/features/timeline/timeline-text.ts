@@ -31,10 +31,19 @@ export function useTimelineText(mode: TimeMode, now: number, start: number) {
     return t('timeline.mixed', { count: s.count, states });
   };
 
-  const markerTitle = (m: ChangeMarker): string =>
-    m.initial ? t('timeline.markerInitial') : t('timeline.markerChanged', { fields: list.format(m.fields.map((f) => t(`timeline.fields.${f}`))) });
+  const markerTitle = (m: ChangeMarker): string => {
+    const fields = list.format(m.fields.map((f) => t(`timeline.fields.${f}`)));
+    if (m.demo) return m.initial ? t('timeline.demo.markerInitial') : t('timeline.demo.markerChanged', { fields });
+    return m.initial ? t('timeline.markerInitial') : t('timeline.markerChanged', { fields });
+  };
 
-  return { t, locale, value, instant, duration: (ms: number) => formatDuration(ms, locale), segmentTitle, markerTitle };
+  /** A span of demo history: "▶ Running · demo history". */
+  const demoLabel = (lane: LaneId, v: number): string => {
+    const d = value(lane, v);
+    return t('timeline.demo.spanLabel', { state: `${d.glyph ?? ''} ${d.label}`.trim() });
+  };
+
+  return { t, locale, value, instant, duration: (ms: number) => formatDuration(ms, locale), segmentTitle, markerTitle, demoLabel };
 }
 
 export type TimelineText = ReturnType<typeof useTimelineText>;
