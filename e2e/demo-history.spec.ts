@@ -21,7 +21,7 @@ test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1280, height: 720 } });
 
 test.beforeAll(async () => {
-  const port = Number(process.env.MIXSCOPE_DEMO_HISTORY_PORT) || await freePort();
+  const port = await freePort();
   startedAt = Date.now();
   server = await startChild('src/server/main.ts', [], {
     PORT: String(port), HOST: '127.0.0.1', MIXSCOPE_UPSTREAM: 'simulator', MIXSCOPE_DATA_DIR: data.path,

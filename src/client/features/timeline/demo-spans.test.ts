@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DemoHistoryResponse, DemoHistoryStep } from '../../../shared/demo-history-api.ts';
 import { buildTimeline } from '../../../shared/timeline-lanes.ts';
 import { obs, segmentAt, timelineInputArb } from '../../../shared/timeline-test-kit.ts';
-import { demoLane, demoMarkers, demoUntil, onUnknown, outside } from './demo-spans.ts';
+import { demoLane, demoMarkers, demoUntil, onUnknown } from './demo-spans.ts';
 
 const step = (at: number, status: number, push: number, extra: Partial<DemoHistoryStep> = {}): DemoHistoryStep =>
   ({ at, status, pushStreamState: push, stopReason: null, endTime: null, changed: [], payload: null, ...extra });
@@ -60,14 +60,6 @@ describe('onUnknown', () => {
         }
       }
     }));
-  });
-});
-
-describe('outside', () => {
-  it('cuts the covered time out of each span', () => {
-    expect(outside([{ from: 0, to: 100, value: 2 }], [{ from: 10, to: 20 }, { from: 50, to: 120 }])).toEqual([{ from: 0, to: 10, value: 2 }, { from: 20, to: 50, value: 2 }]);
-    expect(outside([{ from: 0, to: 100 }], [])).toEqual([{ from: 0, to: 100 }]);
-    expect(outside([{ from: 0, to: 100 }], [{ from: 0, to: 100 }])).toEqual([]);
   });
 });
 

@@ -15,11 +15,6 @@ export interface DemoSpan {
 
 export type DemoLanes = Record<LaneId, DemoSpan[]>;
 
-interface Interval {
-  from: number;
-  to: number;
-}
-
 const valueOf = (s: DemoHistoryStep, lane: LaneId): number => (lane === 'status' ? s.status : s.pushStreamState);
 
 /** Until when the past is known: the task's EndTime, else the moment it was computed. */
@@ -60,21 +55,6 @@ export function onUnknown(spans: readonly DemoSpan[], lane: readonly Segment[]):
       if (last !== undefined && last.value === span.value && last.to === from) last.to = to;
       else out.push({ from, to, value: span.value });
     }
-  }
-  return out;
-}
-
-/** `spans` with the time `cover` holds cut out (both sorted): inferred time where demo history says more. */
-export function outside<T extends Interval>(spans: readonly T[], cover: readonly Interval[]): T[] {
-  const out: T[] = [];
-  for (const span of spans) {
-    let from = span.from;
-    for (const c of cover) {
-      if (c.to <= from || c.from >= span.to) continue;
-      if (c.from > from) out.push({ ...span, from, to: c.from });
-      from = Math.max(from, c.to);
-    }
-    if (from < span.to) out.push({ ...span, from });
   }
   return out;
 }

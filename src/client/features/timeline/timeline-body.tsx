@@ -6,7 +6,6 @@ import type { TaskModel } from '../../../shared/task-model.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { useTimeMode } from '../../lib/time-setting.ts';
 import { inferredSpans } from './inferred-spans.ts';
-import { outside } from './demo-spans.ts';
 import type { DemoHistoryView } from './use-demo-history.ts';
 import { markerInForceAt } from './layout-at.ts';
 import { MarkerDetail, NoLayoutAt } from './marker-detail.tsx';
@@ -90,12 +89,13 @@ export function TimelineBody({ timeline, times, model, version, now, reported, d
   const plot = Math.max(1, width - GUTTER - 8);
   const ticks = axisTicks(tv.view, plot, mode, timeline.life.from);
   const demoLanes = demo?.lanes;
-  // Where the demo history says what the task did, the run its times imply adds nothing.
-  const inferred = useMemo(
-    () => outside(inferredSpans(timeline.lanes.status, { ...times, status: model.status, now: timeline.life.to }), demoLanes?.status ?? []),
-    [timeline, times, model.status, demoLanes],
-  );
   const hasDemo = demoLanes !== undefined && (demoLanes.status.length > 0 || demoLanes.push.length > 0 || timeline.markers.some((m) => m.demo));
+  // Where the simulator says what the task did, the run its times imply adds nothing; the moments
+  // since its past was last read are left unknown rather than inferred.
+  const inferred = useMemo(
+    () => (hasDemo ? [] : inferredSpans(timeline.lanes.status, { ...times, status: model.status, now: timeline.life.to })),
+    [timeline, times, model.status, hasDemo],
+  );
   const final = text.value('status', model.status ?? null);
   // Room for the times beside the StartTime and end labels only when both fit under the chart.
   const roomy = plot >= 520;
