@@ -58,7 +58,8 @@ test('a demo task opened from the gallery shows its past as demo history, and a 
 
   // The past is drawn, in its own style and named so: Status not started then running, the push
   // reaching the CDN, and the two configurations (at the start, then the screen share).
-  await expect(tl.demoSpans('status', 2)).not.toHaveCount(0);
+  // The timeline is loaded after the layout: on a busy machine that can take a while.
+  await expect(tl.demoSpans('status', 2).first()).toBeVisible({ timeout: 30_000 });
   await expect(tl.demoSpans('status', 1)).toHaveCount(1);
   await expect(tl.demoSpans('push', 5)).not.toHaveCount(0);
   await expect(tl.demoSpans('status', 2).first()).toContainText('▶ Running · demo history');
@@ -116,7 +117,7 @@ test('a demo task opened from the gallery shows its past as demo history, and a 
 test('the reader can hide the demo history, and the timeline shows only what was observed', async ({ page }) => {
   const tl = new TimelinePanel(page);
   await page.goto(`${server.url}/task?${taskRefToSearch(CLASS)}`);
-  await expect(tl.demoSpans('status')).not.toHaveCount(0);
+  await expect(tl.demoSpans('status').first()).toBeVisible({ timeout: 30_000 });
   await tl.root.getByRole('button', { name: 'Hide demo history' }).click();
   await expect(tl.demoSpans('status')).toHaveCount(0);
   await expect(tl.demoMarkers()).toHaveCount(0);
@@ -139,7 +140,7 @@ for (const { lang, width, height } of [
     await page.setViewportSize({ width, height });
     const tl = new TimelinePanel(page);
     await page.goto(`${server.url}/task?${taskRefToSearch(CLASS)}`);
-    await expect(tl.demoMarkers('layout')).toHaveCount(1);
+    await expect(tl.demoMarkers('layout')).toHaveCount(1, { timeout: 30_000 });
     await expect(tl.root.getByTestId('timeline-legend').locator('[data-legend="demo"]')).toContainText(lang === 'zh' ? '演示历史' : 'Demo history');
     await clickNearChange(page, tl, 12);
     await expect(tl.markerDetail).toHaveAttribute('data-origin', 'demo');
