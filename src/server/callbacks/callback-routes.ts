@@ -36,7 +36,7 @@ export interface CallbackRouteDeps {
 }
 
 const LIST_LIMIT = 500;
-/** The most callbacks one group write stores: a busy second's worth, so one commit stays short. */
+/** The most callbacks one group write stores: a bound, so one transaction (and the requests behind it) stays short. */
 const MAX_WRITE_BATCH = 500;
 
 /**
