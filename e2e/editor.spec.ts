@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures/test.ts';
 import { startVolcenginePair, type VolcenginePair } from './fixtures/volcengine-pair.ts';
@@ -274,4 +275,40 @@ test('a past layout from the timeline is edited as it was then', async ({ page, 
   await editor.root.getByTestId('editor-undo').click();
   await expect(editor.regionTable.locator('tbody tr')).toHaveCount(2);
   await expect(editor.diff.locator('li')).toHaveCount(1);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the editor (${scheme}) has no serious accessibility violation`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`/task?${BROKEN_SEARCH}`);
+    const editor = new LayoutEditor(page);
+    await editor.open(page.getByTestId('layout-section').first());
+    await editor.pick('r2');
+    const results = await new AxeBuilder({ page }).include('[data-testid="layout-editor"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(serious).toEqual([]);
+  });
+}
+
+test('the editor in both languages and themes, on a desktop and a phone: nothing runs off the side', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const editor = new LayoutEditor(page);
+  for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+    for (const language of ['en', 'zh'] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.addInitScript((lang) => localStorage.setItem('mixscope.language', lang), language);
+        await page.goto(`/task?${BROKEN_SEARCH}`);
+        await editor.open(page.getByTestId('layout-section').first());
+        await editor.pick('r2');
+        await editor.canvas.scrollIntoViewIfNeeded();
+        const sideways = await editor.root.evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(sideways, `${size.width} ${language} ${scheme}`).toBeLessThanOrEqual(0);
+        await testInfo.attach(`editor-${size.width}-${language}-${scheme}.png`, { body: await page.screenshot(), contentType: 'image/png' });
+      }
+    }
+  }
 });

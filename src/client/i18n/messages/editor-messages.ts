@@ -18,6 +18,8 @@ export const editorMessagesEn = {
   makeCustom: 'Make it a custom layout',
   pick: 'Pick a region on the canvas, in the list below or in the region table to move, size and edit it. Drag a region to move it, its handles to size it.',
   addRegion: 'Add a region',
+  noRegions: 'This layout has no regions yet: add a region, or add a user below (who comes with one).',
+  noTemplateRegions: 'No regions to draw: the template places the streams of TargetStreams, and none is listed (every stream in the room is mixed). Add a user below, or make it a custom layout.',
   canvas: {
     role: 'layout editor',
     label_one: 'Editable output canvas {{width}} × {{height}} px with {{count}} region.',
@@ -105,6 +107,8 @@ export const editorMessagesZh: EditorText = {
   makeCustom: '转换为自定义布局',
   pick: '在画布、下方列表或区域表中选择一个区域，即可移动、调整大小和编辑。拖动区域可移动它，拖动控制点可调整大小。',
   addRegion: '添加区域',
+  noRegions: '此布局还没有区域：请添加区域，或在下方添加用户（会同时添加其区域）。',
+  noTemplateRegions: '没有可画的区域：模板会排布 TargetStreams 中的流，而这里没有列出任何流（房间内所有流都参与合流）。请在下方添加用户，或转换为自定义布局。',
   canvas: {
     role: '布局编辑器',
     label_one: '可编辑的输出画布 {{width}} × {{height}} 像素，含 {{count}} 个区域。',

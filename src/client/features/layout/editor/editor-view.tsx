@@ -8,6 +8,7 @@ import type { PixelRect } from '../../../../shared/layout-model.ts';
 import type { RequestRule } from '../../../../shared/request-rules.ts';
 import { MUTED_TEXT } from '../../../design-system/surface.ts';
 import { useEnumLabel } from '../../../i18n/use-enum-label.ts';
+import { MAX_VIEWPORT_HEIGHT, MIN_VIEWPORT_HEIGHT } from '../canvas-view.ts';
 import { regionColour } from '../draw-boxes.ts';
 import { RegionStack } from '../region-stack.tsx';
 import { RegionTable } from '../region-table.tsx';
@@ -66,6 +67,8 @@ export function EditorView({ source, onClose }: EditorViewProps) {
   const [sequenceNumber, setSequenceNumber] = useState<number>();
   const [pushUrl, setPushUrl] = useState('');
   const regionCount = layout.regions.length;
+  // The whole canvas in the window beside the header and the toolbar, as far as the page's cap allows.
+  const [canvasMaxHeight] = useState(() => Math.min(MAX_VIEWPORT_HEIGHT, Math.max(MIN_VIEWPORT_HEIGHT, window.innerHeight - 240)));
 
   const apply = e.edit;
   // Regions are known by their place in Regions[]: removing one renumbers those after it, so the
@@ -153,7 +156,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
       onKeyDown={onKeyDown}
       className="fixed inset-0 z-50 overflow-auto bg-slate-50 text-slate-900 outline-none dark:bg-slate-950 dark:text-slate-100"
     >
-      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-[1800px] flex-wrap items-center gap-x-4 gap-y-1">
           <h2 id={titleId} className="min-w-0 text-lg font-semibold">
             {t('editor.title')}
@@ -202,6 +205,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
                 onSelect={setSelectedId}
                 onPlace={onPlace}
                 onRemove={onRemove}
+                maxHeight={canvasMaxHeight}
               />
             </div>
             <div className={PANEL} data-testid="editor-warnings">
@@ -223,7 +227,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
                   onEdit={edit}
                 />
               ) : (
-                <p className={`text-sm ${MUTED_TEXT}`}>{t('editor.pick')}</p>
+                <p className={`text-sm ${MUTED_TEXT}`}>{t(layout.regions.length > 0 ? 'editor.pick' : custom ? 'editor.noRegions' : 'editor.noTemplateRegions')}</p>
               )}
             </div>
             <div className={`${PANEL} space-y-3`}>
