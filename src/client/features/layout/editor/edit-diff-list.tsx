@@ -1,10 +1,10 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldChange } from '../../../../shared/layout-edit/edit-diff.ts';
 import { MUTED_TEXT } from '../../../design-system/surface.ts';
 
 /** What the edited copy changes against the original, field by field. */
-export function EditDiffList({ changes }: { changes: readonly FieldChange[] }) {
+export const EditDiffList = memo(function EditDiffList({ changes }: { changes: readonly FieldChange[] }) {
   const { t } = useTranslation();
   const titleId = useId();
   const absent = t('editor.diff.absent');
@@ -27,4 +27,4 @@ export function EditDiffList({ changes }: { changes: readonly FieldChange[] }) {
       )}
     </section>
   );
-}
+});

@@ -31,6 +31,7 @@ interface Props {
   onSelect: (id: string | undefined) => void;
   onPlace: (regionIndex: number, rect: PixelRect, step: string) => void;
   onRemove: (regionIndex: number) => void;
+  onDragging: (dragging: boolean) => void;
   maxHeight?: number;
 }
 
@@ -65,7 +66,7 @@ export const EditorCanvas = memo(function EditorCanvas(props: Props) {
   );
   const { handlers, guides, cursor } = useEditPointer({
     element: ref, layout: pickable, canvas, api, selectedId, snapping: props.snapping,
-    onHover: props.onHover, onSelect: props.onSelect, onPlace: props.onPlace, onRemove: props.onRemove,
+    onHover: props.onHover, onSelect: props.onSelect, onPlace: props.onPlace, onRemove: props.onRemove, onDragging: props.onDragging,
   });
   const byId = useMemo(() => new Map(parts.boxes.map((b) => [b.id, b])), [parts]);
   const bgImage = props.images.background?.status === 'loaded' ? props.images.background.image : undefined;

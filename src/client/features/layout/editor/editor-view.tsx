@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { checkBody, startBody, updateBody } from '../../../../shared/layout-edit/edit-body.ts';
@@ -22,7 +22,8 @@ import { RequestBodyPanel, type WrittenBody } from './request-body-panel.tsx';
 import { StreamsPanel } from './streams-panel.tsx';
 import { TransformPanel } from './transform-panel.tsx';
 import { addUserSteps, removeUserSteps } from './edit-steps.ts';
-import { useLayoutEdit, type EditStep } from './use-layout-edit.ts';
+import { useEditChanges, useLayoutEdit, type EditStep } from './use-layout-edit.ts';
+import { useThrottled } from './use-throttled.ts';
 
 export interface EditorViewProps {
   source: EditSource;
@@ -34,6 +35,8 @@ const PANEL = 'rounded-lg border border-slate-200 bg-white p-3 dark:border-slate
 /** The source frame the warnings assume, as on the task page until someone picks another. */
 const SOURCE = aspectSize('16:9');
 const NO_IDS: ReadonlySet<string> = new Set();
+const SIDE_PANELS_MS = 250;
+const RegionTableMemo = memo(RegionTable);
 
 const isTyping = (el: EventTarget) => el instanceof HTMLElement && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !el.hasAttribute('data-history')));
 
@@ -93,9 +96,13 @@ export function EditorView({ source, onClose }: EditorViewProps) {
   const onHidden = useCallback((id: string, on: boolean) => setHidden((s) => toggled(s, id, on)), []);
   const onLocked = useCallback((id: string, on: boolean) => setLocked((s) => toggled(s, id, on)), []);
 
-  // What is read beside the canvas follows the copy a frame behind a drag, so the drag stays smooth.
-  const doc = useDeferredValue(e.doc);
-  const later = useDeferredValue(model);
+  // What is read beside the canvas (warnings, table, bodies and their rules) follows a drag a few
+  // times a second and settles on release, so the canvas keeps up with the pointer.
+  const [dragging, setDragging] = useState(false);
+  const doc = useDeferredValue(useThrottled(e.doc, dragging, SIDE_PANELS_MS));
+  const later = useDeferredValue(useThrottled(model, dragging, SIDE_PANELS_MS));
+  const changes = useEditChanges(source, e.key, doc);
+  const dirty = changes.length > 0;
   const warnings = useMemo(() => layoutWarnings(later, { source: SOURCE }), [later]);
   const regions = useMemo(() => new Map(later.layout.regions.map((r) => [r.id, r])), [later]);
   const bodies = useMemo(() => {
@@ -113,20 +120,21 @@ export function EditorView({ source, onClose }: EditorViewProps) {
   const selected = selectedId === undefined ? undefined : layout.regions.find((r) => r.id === selectedId);
   const box = selected && parts.boxes.find((b) => b.id === selected.id);
   const custom = !layout.approximate && layout.mode.value === 2;
-  const onAddUser = (userId: string, streamType: number) => editSteps(addUserSteps(userId, streamType, custom), false, custom);
-  const onRemoveUser = (listIndex: number) => {
-    const steps = removeUserSteps(model.targets, layout.regions, listIndex, custom);
+  // The lists beside the canvas read the copy as the side panels do (a drag's moves a few times a second).
+  const onAddUser = useCallback((userId: string, streamType: number) => editSteps(addUserSteps(userId, streamType, custom), false, custom), [editSteps, custom]);
+  const onRemoveUser = useCallback((listIndex: number) => {
+    const steps = removeUserSteps(later.targets, later.layout.regions, listIndex, custom);
     editSteps(steps, steps.some((s) => s.kind === 'removeRegion'), false);
-  };
+  }, [editSteps, later, custom]);
   const mode = enumLabel('layoutMode', layout.mode.value);
 
   // Leaving the page (reload, another site) with edits asks first; the copy is kept in the tab's session anyway.
   useEffect(() => {
-    if (!e.dirty) return undefined;
+    if (!dirty) return undefined;
     const warn = (ev: BeforeUnloadEvent) => ev.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [e.dirty]);
+  }, [dirty]);
   useEffect(() => root.current?.focus(), []);
 
   const onKeyDown = (ev: KeyboardEvent<HTMLDivElement>) => {
@@ -152,7 +160,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
       aria-labelledby={titleId}
       tabIndex={-1}
       data-testid="layout-editor"
-      data-dirty={e.dirty || undefined}
+      data-dirty={dirty || undefined}
       onKeyDown={onKeyDown}
       className="fixed inset-0 z-50 overflow-auto bg-slate-50 text-slate-900 outline-none dark:bg-slate-950 dark:text-slate-100"
     >
@@ -169,7 +177,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
             <button type="button" data-testid="editor-redo" className={BUTTON} onClick={e.redo} disabled={!e.canRedo} title={t('editor.redoKeys')} aria-label={t('editor.redo')} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z">
               <span aria-hidden="true">↷</span><span className="max-sm:sr-only"> {t('editor.redo')}</span>
             </button>
-            <button type="button" className={BUTTON} onClick={e.discard} disabled={!e.dirty}>{t('editor.discard')}</button>
+            <button type="button" className={BUTTON} onClick={e.discard} disabled={!dirty}>{t('editor.discard')}</button>
             <button type="button" data-testid="editor-close" className={BUTTON} onClick={onClose}>
               <span aria-hidden="true">✕ </span>{t('editor.close')}
             </button>
@@ -181,7 +189,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
         <p data-testid="never-sends" className="rounded-md border-l-4 border-sky-600 bg-sky-50 p-2 text-sm font-medium text-sky-950 dark:border-sky-400 dark:bg-sky-950/60 dark:text-sky-100">
           <span aria-hidden="true">ℹ </span>{t('editor.neverSends')}
         </p>
-        {e.restored && e.dirty && <p className={`text-sm ${MUTED_TEXT}`}>{t('editor.restored')}</p>}
+        {e.restored && dirty && <p className={`text-sm ${MUTED_TEXT}`}>{t('editor.restored')}</p>}
         {!custom && (
           <div data-testid="template-note" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950/60 dark:text-amber-100">
             <span className="min-w-0 flex-1">{t('editor.template', { mode: mode.label })}</span>
@@ -205,6 +213,7 @@ export function EditorView({ source, onClose }: EditorViewProps) {
                 onSelect={setSelectedId}
                 onPlace={onPlace}
                 onRemove={onRemove}
+                onDragging={setDragging}
                 maxHeight={canvasMaxHeight}
               />
             </div>
@@ -239,15 +248,15 @@ export function EditorView({ source, onClose }: EditorViewProps) {
               {parts.boxes.length > 0 && (
                 <RegionStack boxes={parts.boxes} hidden={hidden} locked={locked} selectedId={selected?.id} hoveredId={hoveredId} onHidden={onHidden} onLocked={onLocked} onSelect={setSelectedId} onHover={setHoveredId} />
               )}
-              <StreamsPanel targets={model.targets} regions={layout.regions} custom={custom} onEdit={edit} onAddUser={onAddUser} onRemoveUser={onRemoveUser} />
+              <StreamsPanel targets={later.targets} regions={later.layout.regions} custom={custom} onEdit={edit} onAddUser={onAddUser} onRemoveUser={onRemoveUser} />
             </div>
             <div className={PANEL}>
-              <EditDiffList changes={e.changes} />
+              <EditDiffList changes={changes} />
             </div>
           </div>
         </div>
         <div className={`min-w-0 ${PANEL}`} data-testid="editor-region-table">
-          <RegionTable regions={later.layout.regions} colours={parts.colours} selectedId={selected?.id} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
+          <RegionTableMemo regions={later.layout.regions} colours={parts.colours} selectedId={selected?.id} hoveredId={hoveredId} onHover={setHoveredId} onSelect={setSelectedId} />
         </div>
         <div className={`min-w-0 ${PANEL}`}>
           <RequestBodyPanel

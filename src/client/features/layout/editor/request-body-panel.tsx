@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiVersion } from '../../../../shared/api-versions.ts';
 import { isPushUrlPlaceholder } from '../../../../shared/layout-edit/edit-body.ts';
@@ -44,7 +44,7 @@ function download(name: string, text: string) {
  * task's version, checked against the documented rules as the offline inspector checks a pasted
  * one, to copy or download. mixscope never sends it.
  */
-export function RequestBodyPanel({ bodies, version, ids, onIds, sequenceNumber, onSequenceNumber, pushUrl, onPushUrl }: Props) {
+export const RequestBodyPanel = memo(function RequestBodyPanel({ bodies, version, ids, onIds, sequenceNumber, onSequenceNumber, pushUrl, onPushUrl }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const [kind, setKind] = useState<RequestKind>('update');
@@ -139,4 +139,4 @@ export function RequestBodyPanel({ bodies, version, ids, onIds, sequenceNumber, 
       </pre>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditOp } from '../../../../shared/layout-edit/edit-ops.ts';
 import type { NormalisedRegion, StreamEntry } from '../../../../shared/layout-model.ts';
@@ -20,7 +20,7 @@ const INPUT = 'mt-0.5 w-full min-w-0 rounded-md border border-slate-300 bg-white
 const BUTTON = 'rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800 max-sm:min-h-11';
 
 /** TargetStreams as a list to add to and remove from, each stream with the button that gives it a region. */
-export function StreamsPanel({ targets, regions, custom, onEdit, onAddUser, onRemoveUser }: Props) {
+export const StreamsPanel = memo(function StreamsPanel({ targets, regions, custom, onEdit, onAddUser, onRemoveUser }: Props) {
   const { t } = useTranslation();
   const enumLabel = useEnumLabel();
   const titleId = useId();
@@ -71,4 +71,4 @@ export function StreamsPanel({ targets, regions, custom, onEdit, onAddUser, onRe
       </form>
     </section>
   );
-}
+});

@@ -17,6 +17,8 @@ const GRAB_PX = { mouse: HANDLE_PX / 2 + 3, touch: 16 } as const;
 
 interface Gesture {
   pointerId: number;
+  /** Where the canvas element was when the press began: read once, not at every move (a forced layout). */
+  box: { left: number; top: number };
   kind: DragKind | 'pan';
   start: Point;
   last: Point;
@@ -38,6 +40,8 @@ export interface EditPointerOptions {
   /** A region placed at `rect` (canvas pixels); calls with the same `step` are one undo step. */
   onPlace: (regionIndex: number, rect: PixelRect, step: string) => void;
   onRemove: (regionIndex: number) => void;
+  /** A region is being dragged (true from its first move to its release). */
+  onDragging: (dragging: boolean) => void;
 }
 
 let gestures = 0;
@@ -60,8 +64,8 @@ export function useEditPointer(o: EditPointerOptions) {
   const selected = selectedId === undefined ? undefined : layout.regions.find((r) => r.id === selectedId);
   const others = layout.regions.filter((r) => r.id !== selectedId).map((r) => r.rect);
 
-  const local = (e: { clientX: number; clientY: number }): Point => {
-    const box = element.current?.getBoundingClientRect();
+  const local = (e: { clientX: number; clientY: number }, at?: Gesture['box']): Point => {
+    const box = at ?? element.current?.getBoundingClientRect();
     return { x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0) };
   };
   const hover = (id: string | undefined) => {
@@ -104,7 +108,9 @@ export function useEditPointer(o: EditPointerOptions) {
   const handlers = {
     onPointerDown: (e: PointerEvent<HTMLDivElement>) => {
       if (e.button !== 0) return;
-      const p = local(e);
+      const rect = e.currentTarget.getBoundingClientRect();
+      const box = { left: rect.left, top: rect.top };
+      const p = local(e, box);
       let kind: DragKind | 'pan' | undefined = grabbed(p, e.pointerType);
       let target = kind ? selected : undefined;
       if (!kind) {
@@ -113,13 +119,13 @@ export function useEditPointer(o: EditPointerOptions) {
         kind = target ? 'move' : 'pan';
       }
       gesture.current = {
-        pointerId: e.pointerId, kind, start: p, last: p, moved: false,
+        pointerId: e.pointerId, box, kind, start: p, last: p, moved: false,
         ...(target ? { region: { id: target.id, index: target.arrayIndex, rect: target.rect, step: nextStep(`drag:${target.id}`) } } : {}),
       };
     },
     onPointerMove: (e: PointerEvent<HTMLDivElement>) => {
-      const p = local(e);
       const g = gesture.current;
+      const p = local(e, g?.box);
       if (!g || g.pointerId !== e.pointerId) {
         const kind = grabbed(p, e.pointerType);
         const id = hitTest(layout, screenToCanvas(view, p));
@@ -133,6 +139,7 @@ export function useEditPointer(o: EditPointerOptions) {
         e.currentTarget.setPointerCapture(e.pointerId);
         // A region dragged becomes the selected one, as in every design tool.
         if (g.region && g.region.id !== selectedId) o.onSelect(g.region.id);
+        if (g.region) o.onDragging(true);
         setCursor(g.kind === 'pan' ? 'grabbing' : DRAG_CURSOR[g.kind]);
       }
       if (g.kind === 'pan') pan(p.x - g.last.x, p.y - g.last.y);
@@ -143,10 +150,12 @@ export function useEditPointer(o: EditPointerOptions) {
       const g = gesture.current;
       gesture.current = null;
       setGuides([]);
+      if (g?.moved && g.region) o.onDragging(false);
       if (!g || g.pointerId !== e.pointerId || g.moved) return;
       o.onSelect(hitTest(layout, screenToCanvas(view, local(e))));
     },
     onPointerCancel: () => {
+      if (gesture.current?.moved && gesture.current.region) o.onDragging(false);
       gesture.current = null;
       setGuides([]);
     },

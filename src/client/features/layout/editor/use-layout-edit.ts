@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FieldChange } from '../../../../shared/layout-edit/edit-diff.ts';
 import { applyEdit, type EditOp } from '../../../../shared/layout-edit/edit-ops.ts';
 import { editDiff } from '../../../../shared/layout-edit/edit-diff.ts';
 import { canRedo, canUndo, record, redo, startHistory, undo } from '../../../../shared/layout-edit/edit-history.ts';
@@ -28,9 +29,6 @@ export function useLayoutEdit(source: EditSource) {
   const [history, setHistory] = useState(() => startHistory<unknown>(restored ?? source.task));
   const doc = history.present;
   const model = useMemo(() => buildTaskModel(doc, version), [doc, version]);
-  const changes = useMemo(() => editDiff(source.task, doc), [source.task, doc]);
-  const dirty = changes.length > 0;
-  useEffect(() => saveDraft(key, dirty ? doc : undefined), [key, doc, dirty]);
 
   const edit = useCallback(
     (op: EditOp | readonly EditStep[], coalesce?: string) =>
@@ -40,8 +38,7 @@ export function useLayoutEdit(source: EditSource) {
   return {
     doc,
     model,
-    changes,
-    dirty,
+    key,
     /** The copy came back from this tab's session: edits made before the editor was last closed. */
     restored: restored !== undefined,
     edit,
@@ -55,3 +52,14 @@ export function useLayoutEdit(source: EditSource) {
 }
 
 export type LayoutEdit = ReturnType<typeof useLayoutEdit>;
+
+/**
+ * What the copy (`doc`, as the panels beside the canvas read it: a drag's moves a few times a
+ * second) changes against the original, kept in the tab's session while it changes anything.
+ */
+export function useEditChanges(source: EditSource, key: string, doc: unknown): readonly FieldChange[] {
+  const changes = useMemo(() => editDiff(source.task, doc), [source.task, doc]);
+  const dirty = changes.length > 0;
+  useEffect(() => saveDraft(key, dirty ? doc : undefined), [key, doc, dirty]);
+  return changes;
+}
