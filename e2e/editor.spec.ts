@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures/test.ts';
@@ -307,7 +307,10 @@ test('the editor in both languages and themes, on a desktop and a phone: nothing
         await editor.canvas.scrollIntoViewIfNeeded();
         const sideways = await editor.root.evaluate((el) => el.scrollWidth - el.clientWidth);
         expect(sideways, `${size.width} ${language} ${scheme}`).toBeLessThanOrEqual(0);
-        await testInfo.attach(`editor-${size.width}-${language}-${scheme}.png`, { body: await page.screenshot(), contentType: 'image/png' });
+        const shot = await page.screenshot();
+        await testInfo.attach(`editor-${size.width}-${language}-${scheme}.png`, { body: shot, contentType: 'image/png' });
+        // The README's pictures of the editor, as readme-screenshots.spec.ts writes the others.
+        if (process.env.UPDATE_SCREENSHOTS && size.width === 1280) writeFileSync(`docs/screenshots/editor-${language}-${scheme}.png`, shot);
       }
     }
   }
