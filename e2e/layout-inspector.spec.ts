@@ -97,7 +97,8 @@ test('hover and selection are linked both ways between the table and the canvas'
   const student = model.layout.regions.find((r) => r.stream?.userId === 'stu-chen');
   expect(student).toBeDefined();
   const r = student!.rect;
-  const edge = { x: r.x + r.width / 2, y: r.y };
+  // Its left edge: its top edge lies on the teacher's bottom, where the teacher's alignment guide runs once it is picked.
+  const edge = { x: r.x, y: r.y + r.height / 2 };
   const highlight = async () => (await inspector.pixelAt(edge.x, edge.y, HIGHLIGHT_LAYER))[3];
   expect(await highlight()).toBe(0);
 
