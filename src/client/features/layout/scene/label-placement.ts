@@ -57,13 +57,48 @@ function outsideSpots(area: PixelRect, w: number, h: number, gap: number): Pixel
 /** Inside a region too small for the usual inset: one pixel from its edges. */
 const TIGHT_INSET = 1;
 
+/** Screen pixels per cell of the index of what is taken: about a label's width. */
+const CELL = 128;
+
+/** Plates placed and figures kept clear, by grid cell, so a spot is checked only against its neighbours. */
+class Taken {
+  private readonly cells = new Map<string, PixelRect[]>();
+
+  private *keys(r: PixelRect): Generator<string> {
+    for (let cx = Math.floor(r.x / CELL); cx <= Math.floor(right(r) / CELL); cx++) {
+      for (let cy = Math.floor(r.y / CELL); cy <= Math.floor(bottom(r) / CELL); cy++) yield `${cx},${cy}`;
+    }
+  }
+
+  add(r: PixelRect): void {
+    for (const key of this.keys(r)) {
+      const cell = this.cells.get(key);
+      if (cell) cell.push(r);
+      else this.cells.set(key, [r]);
+    }
+  }
+
+  /** The area of `r` on what is taken. */
+  cost(r: PixelRect): number {
+    const seen = new Set<PixelRect>();
+    let cost = 0;
+    for (const key of this.keys(r)) {
+      for (const t of this.cells.get(key) ?? []) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        cost += overlap(r, t);
+      }
+    }
+    return cost;
+  }
+}
+
 /** The first spot that meets nothing taken, else the one that meets the least of it. */
-function leastCrowded(spots: readonly PixelRect[], taken: readonly PixelRect[]): PixelRect | undefined {
+function leastCrowded(spots: readonly PixelRect[], taken: Taken): PixelRect | undefined {
   let best: PixelRect | undefined;
   let bestCost = Infinity;
   for (const spot of spots) {
-    let cost = 0;
-    for (const t of taken) cost += overlap(spot, t);
+    const cost = taken.cost(spot);
     if (cost === 0) return spot;
     if (cost < bestCost) {
       best = spot;
@@ -84,7 +119,8 @@ function leastCrowded(spots: readonly PixelRect[], taken: readonly PixelRect[]):
  */
 export function placeLabels(asks: readonly LabelAsk[], stage: PixelRect, inset: number, keepClear: readonly PixelRect[] = []): PlacedLabel[] {
   // What must stay readable is avoided as the labels already placed are.
-  const taken = [...keepClear];
+  const taken = new Taken();
+  for (const r of keepClear) taken.add(r);
   const placed: PlacedLabel[] = [];
   const outside: { ask: LabelAsk; area: PixelRect; width: number }[] = [];
   for (const ask of asks) {
@@ -97,16 +133,16 @@ export function placeLabels(asks: readonly LabelAsk[], stage: PixelRect, inset: 
     const spot = leastCrowded(fits, taken);
     if (spot) {
       placed.push({ id: ask.id, rect: spot, inside: true });
-      taken.push(spot);
+      taken.add(spot);
     } else outside.push({ ask, area, width });
   }
   for (const { ask, area, width } of outside) {
     // Spots wholly on the stage first; moved onto it, a spot may cover its own region.
     const spots = outsideSpots(area, width, ask.height, inset);
-    const spot = [...spots.filter((s) => contains(stage, s)), ...spots.map((s) => onStage(s, stage))].find((s) => taken.every((t) => overlap(s, t) === 0));
+    const spot = [...spots.filter((s) => contains(stage, s)), ...spots.map((s) => onStage(s, stage))].find((s) => taken.cost(s) === 0);
     if (!spot) continue;
     placed.push({ id: ask.id, rect: spot, inside: false });
-    taken.push(spot);
+    taken.add(spot);
   }
   return placed;
 }
