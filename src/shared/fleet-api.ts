@@ -116,7 +116,13 @@ export type CallbackNotice = z.infer<typeof CallbackNoticeSchema>;
 
 export const ResetNoticeSchema = z.object({ reason: z.enum(['too-old', 'unknown-id']) });
 
-/** The most task keys one stream may name. */
+/**
+ * A room as an event stream names it, `appId|roomId`: a task page hears its room's presence
+ * callbacks (UserJoinRoom / UserLeaveRoom name a room, not a task).
+ */
+export const roomKey = (appId: string, roomId: string): string => `${appId}|${roomId}`;
+
+/** The most task keys (and, separately, rooms) one stream may name. */
 export const MAX_STREAM_KEYS = 50;
 
 export const attentionRank = (a: Attention): number => ATTENTION.indexOf(a);

@@ -84,8 +84,10 @@ describe('mergeTopics', () => {
   it('is the fleet if anyone wants it and the sorted union of keys, nothing when nobody listens', () => {
     expect(mergeTopics([])).toBeUndefined();
     expect(mergeTopics([{ keys: [] }])).toBeUndefined();
-    expect(mergeTopics([{ keys: [KEY_B] }, { keys: [KEY_A, KEY_B] }])).toEqual({ fleet: false, keys: [KEY_A, KEY_B] });
-    expect(mergeTopics([{ fleet: true }, { keys: [KEY_A] }])).toEqual({ fleet: true, keys: [KEY_A] });
+    expect(mergeTopics([{ keys: [KEY_B] }, { keys: [KEY_A, KEY_B] }])).toEqual({ fleet: false, keys: [KEY_A, KEY_B], rooms: [] });
+    expect(mergeTopics([{ fleet: true }, { keys: [KEY_A] }])).toEqual({ fleet: true, keys: [KEY_A], rooms: [] });
+    // A task page's room alone is something to listen for: its presence callbacks.
+    expect(mergeTopics([{ rooms: ['app1|room1'] }, { rooms: ['app1|room1'], keys: [KEY_A] }])).toEqual({ fleet: false, keys: [KEY_A], rooms: ['app1|room1'] });
   });
 
   it('never names more keys than a stream may, whatever the subscribers ask', () => {
@@ -105,12 +107,14 @@ describe('mergeTopics', () => {
 
 describe('eventStreamUrl', () => {
   it('says what the tab shows and where to resume', () => {
-    const url = new URL(eventStreamUrl({ fleet: true, keys: [KEY_A, KEY_B] }, '1700000000123'), 'http://x');
+    const url = new URL(eventStreamUrl({ fleet: true, keys: [KEY_A, KEY_B], rooms: ['app1|room1'] }, '1700000000123'), 'http://x');
     expect(url.pathname).toBe('/api/events');
     expect(url.searchParams.get('fleet')).toBe('1');
     expect(url.searchParams.get('tasks')?.split(',')).toEqual([KEY_A, KEY_B]);
     expect(url.searchParams.get('lastEventId')).toBe('1700000000123');
-    const bare = new URL(eventStreamUrl({ fleet: false, keys: [KEY_A] }), 'http://x');
+    expect(url.searchParams.get('rooms')).toBe('app1|room1');
+    const bare = new URL(eventStreamUrl({ fleet: false, keys: [KEY_A], rooms: [] }), 'http://x');
+    expect(bare.searchParams.has('rooms')).toBe(false);
     expect(bare.searchParams.has('fleet')).toBe(false);
     expect(bare.searchParams.has('lastEventId')).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { taskIdentityKey, type TaskRef } from '../../shared/task-ref.ts';
-import { CallbackNoticeSchema, FleetChangeSchema, MAX_STREAM_KEYS, fleetPaths, type CallbackNotice, type FleetChange } from '../../shared/fleet-api.ts';
+import { CallbackNoticeSchema, FleetChangeSchema, MAX_STREAM_KEYS, fleetPaths, roomKey, type CallbackNotice, type FleetChange } from '../../shared/fleet-api.ts';
 
 /**
  * The tab's one connection to GET /api/events. Every view that wants pushed changes subscribes
@@ -16,6 +16,8 @@ export interface StreamSubscriber {
   fleet?: boolean;
   /** Task keys (taskIdentityKey) of the tasks this view shows. */
   keys?: readonly string[];
+  /** Rooms (roomKey) whose callbacks this view wants: presence names a room, not a task. */
+  rooms?: readonly string[];
   /** A row changed (`fleet` for fleet subscribers, `task` for the keys named). */
   onChange?(change: FleetChange): void;
   /** Volcengine reported an event about the fleet or a task named. */
@@ -55,26 +57,30 @@ export const REOPEN_MS = [3_000, 10_000, 30_000, 60_000] as const;
 export interface StreamTopic {
   fleet: boolean;
   keys: string[];
+  rooms: string[];
 }
 
 /** What the tab's stream must carry: the fleet if anyone wants it, else the union of keys (sorted, at most the server's cap). */
-export function mergeTopics(subscribers: Iterable<Pick<StreamSubscriber, 'fleet' | 'keys'>>): StreamTopic | undefined {
+export function mergeTopics(subscribers: Iterable<Pick<StreamSubscriber, 'fleet' | 'keys' | 'rooms'>>): StreamTopic | undefined {
   let fleet = false;
   const keys = new Set<string>();
+  const rooms = new Set<string>();
   let any = false;
   for (const s of subscribers) {
     any = true;
     if (s.fleet === true) fleet = true;
     for (const k of s.keys ?? []) keys.add(k);
+    for (const r of s.rooms ?? []) rooms.add(r);
   }
-  if (!any || (!fleet && keys.size === 0)) return undefined;
-  return { fleet, keys: [...keys].sort().slice(0, MAX_STREAM_KEYS) };
+  if (!any || (!fleet && keys.size === 0 && rooms.size === 0)) return undefined;
+  return { fleet, keys: [...keys].sort().slice(0, MAX_STREAM_KEYS), rooms: [...rooms].sort().slice(0, MAX_STREAM_KEYS) };
 }
 
 export function eventStreamUrl(topic: StreamTopic, lastEventId?: string): string {
   const params = new URLSearchParams();
   if (topic.fleet) params.set('fleet', '1');
   if (topic.keys.length > 0) params.set('tasks', topic.keys.join(','));
+  if (topic.rooms.length > 0) params.set('rooms', topic.rooms.join(','));
   if (lastEventId !== undefined) params.set('lastEventId', lastEventId);
   return `${fleetPaths.events}?${params.toString()}`;
 }
@@ -85,7 +91,9 @@ export function taskStreamKeys(ref: TaskRef): string[] {
 }
 
 const sameTopic = (a: StreamTopic | undefined, b: StreamTopic | undefined) =>
-  a?.fleet === b?.fleet && (a?.keys.join(',') ?? '') === (b?.keys.join(',') ?? '');
+  a?.fleet === b?.fleet && (a?.keys.join(',') ?? '') === (b?.keys.join(',') ?? '') && (a?.rooms.join(',') ?? '') === (b?.rooms.join(',') ?? '');
+
+const inRoom = (s: StreamSubscriber, notice: CallbackNotice) => notice.roomId !== null && (s.rooms ?? []).includes(roomKey(notice.appId, notice.roomId));
 
 const names = (s: StreamSubscriber, key: string | null) => key !== null && (s.keys ?? []).includes(key);
 
@@ -175,7 +183,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       if (!seen(e)) return;
       const parsed = CallbackNoticeSchema.safeParse(parse(e.data));
       if (!parsed.success) return;
-      for (const s of [...subscribers]) if (s.fleet === true || names(s, parsed.data.key)) s.onCallback?.(parsed.data);
+      for (const s of [...subscribers]) if (s.fleet === true || names(s, parsed.data.key) || inRoom(s, parsed.data)) s.onCallback?.(parsed.data);
     });
     es.addEventListener('reset', (e) => {
       if (seen(e)) stale(subscribers);

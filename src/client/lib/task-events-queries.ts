@@ -2,6 +2,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TASK_EVENTS_PATH, TaskEventsResponseSchema, type TaskEventsResponse } from '../../shared/task-events-api.ts';
 import { isFinished, type TaskModel } from '../../shared/task-model.ts';
 import { taskRefKey, taskRefToSearch, type TaskRef } from '../../shared/task-ref.ts';
+import { roomKey } from '../../shared/fleet-api.ts';
 import { getJson } from './api-client.ts';
 import { taskStreamKeys } from './event-stream.ts';
 import { useEventStream } from './use-event-stream.ts';
@@ -10,8 +11,9 @@ import { useLiveSetting } from './live-setting.ts';
 /**
  * What Volcengine reported about a task by callback, and who is in its room (GET /api/task/events).
  * Read by the timeline and by the layout's presence notes: one query, one key. Read again at once
- * when the tab's event stream tells of a callback about the task, and polled at the user's pace
- * while the task lives (presence callbacks name a room, not a task, so they come by the poll).
+ * when the tab's event stream tells of a callback about the task or a join or leave in its room
+ * (presence callbacks name a room, so the page listens for its room too), and polled at the
+ * user's pace while the task lives, for when the stream is cut.
  */
 export const taskEventsQueries = {
   all: () => ['task-events'] as const,
@@ -41,6 +43,6 @@ export function useTaskEvents(ref: TaskRef, model: TaskModel) {
   // A callback about the task, pushed over the tab's stream, is read at once.
   const client = useQueryClient();
   const reread = () => void client.invalidateQueries({ queryKey: options.queryKey });
-  useEventStream({ keys: taskStreamKeys(ref) }, { onCallback: reread, onStale: reread }, !live.paused);
+  useEventStream({ keys: taskStreamKeys(ref), rooms: [roomKey(ref.appId, ref.roomId)] }, { onCallback: reread, onStale: reread }, !live.paused);
   return query;
 }

@@ -23,7 +23,7 @@ type Handlers = Pick<StreamSubscriber, 'onChange' | 'onCallback' | 'onStale'>;
  * Pushed changes for what this view shows, over the tab's one stream. Returns the stream's state;
  * 'cut' (poll instead) when disabled, while rendered on the server, or where EventSource does not exist.
  */
-export function useEventStream(what: { fleet?: boolean; keys?: readonly string[] }, handlers: Handlers, enabled = true): StreamState {
+export function useEventStream(what: { fleet?: boolean; keys?: readonly string[]; rooms?: readonly string[] }, handlers: Handlers, enabled = true): StreamState {
   const on = enabled && supported();
   const state = useSyncExternalStore(on ? watchTab : noStream, on ? tabState : cut, cut);
   // The latest handlers, without reopening the subscription each render.
@@ -33,15 +33,17 @@ export function useEventStream(what: { fleet?: boolean; keys?: readonly string[]
   });
   const fleet = what.fleet === true;
   const keys = (what.keys ?? []).join(',');
+  const rooms = (what.rooms ?? []).join(',');
   useEffect(() => {
     if (!on) return undefined;
     return theTabStream().subscribe({
       fleet,
       keys: keys === '' ? [] : keys.split(','),
+      rooms: rooms === '' ? [] : rooms.split(','),
       onChange: (change) => latest.current.onChange?.(change),
       onCallback: (notice) => latest.current.onCallback?.(notice),
       onStale: () => latest.current.onStale?.(),
     });
-  }, [on, fleet, keys]);
+  }, [on, fleet, keys, rooms]);
   return state;
 }

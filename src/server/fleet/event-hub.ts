@@ -1,4 +1,4 @@
-import type { FleetChange, FleetEventName } from '../../shared/fleet-api.ts';
+import { roomKey, type FleetChange, type FleetEventName } from '../../shared/fleet-api.ts';
 import type { Logger } from '../logger.ts';
 import { AppIdNotAllowedError } from '../security/app-id-allow-list.ts';
 import type { EventBus } from './event-bus.ts';
@@ -20,6 +20,8 @@ export interface StreamMessage {
 export interface StreamFilter {
   fleet: boolean;
   keys: ReadonlySet<string>;
+  /** Rooms (roomKey) whose callbacks the tab wants: presence names a room, not a task. */
+  rooms?: ReadonlySet<string>;
 }
 
 export type OpenResult =
@@ -63,7 +65,8 @@ interface OpenStream {
 function messagesFor(entry: RingEntry, filter: StreamFilter): StreamMessage[] {
   const id = String(entry.id);
   const shows = entry.key !== null && filter.keys.has(entry.key);
-  if (entry.kind === 'callback') return filter.fleet || shows ? [{ event: 'callback', id, data: entry.data }] : [];
+  const inRoom = entry.room != null && filter.rooms?.has(entry.room) === true;
+  if (entry.kind === 'callback') return filter.fleet || shows || inRoom ? [{ event: 'callback', id, data: entry.data }] : [];
   const out: StreamMessage[] = [];
   if (filter.fleet) out.push({ event: 'fleet', id, data: entry.data });
   if (shows) out.push({ event: 'task', id, data: entry.data });
@@ -113,7 +116,9 @@ export function createEventHub(options: EventHubOptions): EventHub {
 
   const unsubscribe = bus.subscribe((message) => {
     if (message.type === 'callback') {
-      deliver(ring.push({ kind: 'callback', key: message.notice.key, data: JSON.stringify(message.notice) }));
+      const { notice } = message;
+      const room = notice.roomId === null ? null : roomKey(notice.appId, notice.roomId);
+      deliver(ring.push({ kind: 'callback', key: notice.key, room, data: JSON.stringify(notice) }));
       return;
     }
     dirty.add(message.key);

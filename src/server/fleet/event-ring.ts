@@ -16,6 +16,8 @@ export interface RingEntry {
   kind: 'change' | 'callback';
   /** The task the event is about; null for a callback no task could be found for. */
   key: string | null;
+  /** A callback's room (roomKey), when it names one. */
+  room?: string | null;
   data: string;
 }
 

@@ -70,6 +70,23 @@ describe('GET /api/events', () => {
     expect(CallbackNoticeSchema.parse(JSON.parse(event.data))).toMatchObject({ eventId: 'e1', eventType: 'TranscodeStopped' });
   });
 
+  it('pushes a join or leave to the streams that name its room, and to no other', async () => {
+    kit = await createFleetKit();
+    const here = await connect(`?rooms=${encodeURIComponent('app|room')}`);
+    const elsewhere = await connect(`?rooms=${encodeURIComponent('app|other')}`);
+    await opened(2);
+    const leave = (eventId: string, roomId: string) => kit.bus.publish({ type: 'callback', notice: { key: null, eventId, eventType: 'UserLeaveRoom', eventTime: 5, appId: 'app', roomId, taskId: null } });
+    leave('e1', 'room');
+    leave('e2', 'other');
+    expect(CallbackNoticeSchema.parse(JSON.parse((await here.next()).data))).toMatchObject({ eventId: 'e1', roomId: 'room' });
+    // The other room's stream gets its own leave first: nothing of this room came before it.
+    expect(CallbackNoticeSchema.parse(JSON.parse((await elsewhere.next()).data))).toMatchObject({ eventId: 'e2', roomId: 'other' });
+    // Resuming with the room replays it; a room that is not appId|roomId is refused.
+    const resumed = await connect(`?rooms=${encodeURIComponent('app|room')}&lastEventId=999`);
+    expect((await resumed.next()).event).toBe('callback');
+    expect((await kit.app.request(`/api/events?rooms=${encodeURIComponent('app|room|task')}`)).status).toBe(400);
+  });
+
   it('resumes after Last-Event-ID with what was missed, in order', async () => {
     kit = await createFleetKit();
     const first = await connect('?fleet=1');

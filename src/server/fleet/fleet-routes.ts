@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ATTENTION } from '../../shared/history-api.ts';
 import { FLEET_SORTS, FleetQuerySchema, MAX_STREAM_KEYS, type FleetResponse } from '../../shared/fleet-api.ts';
-import { identityOfKey, parseIdentityKey } from '../../shared/task-ref.ts';
+import { ID_PATTERN, identityOfKey, parseIdentityKey } from '../../shared/task-ref.ts';
 import { sendError } from '../api-errors.ts';
 import type { AppEnv } from '../request-context.ts';
 import { appIdOfKey, requireAllowedAppId } from '../security/app-id-allow-list.ts';
@@ -72,7 +72,12 @@ export function fleetRoutes(deps: FleetRouteDeps) {
     // A key that still starts with an API version (an older page) names the same task.
     const keys = list(c.req.query('tasks')).map(identityOfKey);
     const fleet = c.req.query('fleet') === '1';
-    if (!fleet && keys.length === 0) return invalid(c, 'tasks', 'Say what this tab shows: fleet=1 for every task, and/or tasks=<key>,<key> (watch-list keys) for some.');
+    const rooms = list(c.req.query('rooms'));
+    if (!fleet && keys.length === 0 && rooms.length === 0) return invalid(c, 'tasks', 'Say what this tab shows: fleet=1 for every task, and/or tasks=<key>,<key> (task keys) for some, and/or rooms=<appId|roomId>,… for their rooms\' presence.');
+    if (rooms.length > MAX_STREAM_KEYS) return invalid(c, 'rooms', `A stream may name at most ${MAX_STREAM_KEYS} rooms; this one names ${rooms.length}.`);
+    const badRoom = rooms.find((r) => { const [appId = '', roomId = '', ...rest] = r.split('|'); return rest.length > 0 || !ID_PATTERN.test(appId) || !ID_PATTERN.test(roomId); });
+    if (badRoom !== undefined) return invalid(c, 'rooms', `"${badRoom.slice(0, 80)}" is not a room (appId|roomId).`);
+    for (const room of rooms) requireAllowedAppId(deps.appIds, room.split('|')[0] ?? '');
     if (keys.length > MAX_STREAM_KEYS) return invalid(c, 'tasks', `A stream may name at most ${MAX_STREAM_KEYS} tasks; this one names ${keys.length}. Use fleet=1 for all of them.`);
     const bad = keys.find((k) => parseIdentityKey(k) === undefined);
     if (bad !== undefined) return invalid(c, 'tasks', `"${bad.slice(0, 80)}" is not a task key (appId|roomId|taskId|userId, as /api/watch and /api/tasks give them).`);
@@ -89,7 +94,7 @@ export function fleetRoutes(deps: FleetRouteDeps) {
       ended = true;
       wake?.();
     };
-    const opened = hub.open(client, { fleet, keys: new Set(keys) }, (message) => {
+    const opened = hub.open(client, { fleet, keys: new Set(keys), rooms: new Set(rooms) }, (message) => {
       if (pending.length >= maxBacklog) return end();
       pending.push(message);
       wake?.();
