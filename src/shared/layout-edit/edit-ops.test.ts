@@ -142,6 +142,12 @@ describe('streams', () => {
     expect(streamsOf(applyEdit(orphan, PX, { kind: 'addStream', userId: 'x', index: 2 })).at(-1)).toEqual({ UserId: 'x', Index: 2 });
   });
 
+  it('skips list entries that are not streams when it picks an Index', () => {
+    const odd = { TargetStreams: { StreamList: [null, { UserId: 'a', Index: 0 }, { UserId: 'b', Index: 1.5 }] }, Layout: { CustomLayout: { Regions: [null, { StreamIndex: 1 }] } } };
+    expect(streamsOf(applyEdit(odd, PX, { kind: 'addStream', userId: 'c' })).at(-1)).toEqual({ UserId: 'c', Index: 2 });
+    expect(rawRegionsOf(applyEdit(odd, PX, { kind: 'addRegion' })).at(-1)).toMatchObject({ StreamIndex: 0 });
+  });
+
   it('starts a stream list when the task has none', () => {
     expect(applyEdit({ Status: 2 }, PX, { kind: 'addStream', userId: 'a' })).toEqual({ Status: 2, TargetStreams: { StreamList: [{ UserId: 'a', Index: 0 }] } });
   });
@@ -191,6 +197,12 @@ describe('makeCustom', () => {
     const twice = { Encode: { VideoWidth: 640, VideoHeight: 480 }, TargetStreams: { StreamList: [{ UserId: 'a' }, { UserId: 'a' }] }, Layout: { LayoutMode: 3 } };
     const model = buildTaskModel(applyEdit(twice, PX, { kind: 'makeCustom' }), PX);
     expect(model.layout.regions.map((r) => r.streamIndex)).toEqual([0, 1]);
+  });
+
+  it('tells a user\'s camera from their screen share', () => {
+    const shared = { Encode: { VideoWidth: 640, VideoHeight: 480 }, TargetStreams: { StreamList: [{ UserId: 'a', StreamType: 1 }, { UserId: 'a' }] }, Layout: { LayoutMode: 1, MainVideoStream: { UserId: 'a' } } };
+    const model = buildTaskModel(applyEdit(shared, PX, { kind: 'makeCustom' }), PX);
+    expect(model.layout.regions.map((r) => [r.streamIndex, r.stream?.streamType.value, r.rect.width])).toEqual([[1, 0, 640], [0, 1, 213]]);
   });
 
   it('makes an empty custom layout of a template with no streams listed', () => {

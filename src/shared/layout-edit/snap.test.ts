@@ -82,6 +82,7 @@ describe('snapRect', () => {
     const rect = { x: 202, y: 100, width: 50, height: 50 };
     expect(snapRect(rect, [at(190), at(200), at(195)], CANVAS, 10, 'w').rect.x).toBe(200);
     expect(snapRect(rect, [at(198), at(196)], CANVAS, 10, 'w').rect.x).toBe(198);
+    expect(snapRect(rect, [at(196), at(201)], CANVAS, 10, 'w').rect.x).toBe(201);
     expect(snapRect({ ...rect, x: 205 }, [at(200), at(200)], CANVAS, 10, 'w').rect.x).toBe(200);
     expect(snapRect({ ...rect, x: 205 }, [at(200), at(210)], CANVAS, 10, 'w').rect.x).toBe(200);
     expect(snapRect({ ...rect, x: 205 }, [at(210), at(200)], CANVAS, 10, 'w').rect.x).toBe(210);

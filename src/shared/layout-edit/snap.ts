@@ -30,10 +30,15 @@ interface Line {
 /** Two lines this close are the same line (float error after snapping). */
 const SAME = 1e-3;
 
+/** Per axis: the rectangle's fields along it and across it, and the resize handles of its start and end edges. */
+const AXES = {
+  x: { start: 'x', size: 'width', across: 'y', acrossSize: 'height', handles: ['w', 'e'] },
+  y: { start: 'y', size: 'height', across: 'x', acrossSize: 'width', handles: ['n', 's'] },
+} as const;
+
 function span(rect: PixelRect, axis: Axis): { start: number; size: number; lo: number; hi: number } {
-  return axis === 'x'
-    ? { start: rect.x, size: rect.width, lo: rect.y, hi: rect.y + rect.height }
-    : { start: rect.y, size: rect.height, lo: rect.x, hi: rect.x + rect.width };
+  const a = AXES[axis];
+  return { start: rect[a.start], size: rect[a.size], lo: rect[a.across], hi: rect[a.across] + rect[a.acrossSize] };
 }
 
 /** Start edge, centre and end edge of a rectangle on one axis. */
@@ -47,12 +52,12 @@ function targetLines(others: readonly PixelRect[], canvas: Size, axis: Axis): Li
   return [whole, ...others].flatMap((r) => linesOf(r, axis));
 }
 
-/** Guides on one line merged into one running over all of them. */
+/** Guides of one axis in order, those on one line merged into one running over all of them. */
 function merged(guides: Guide[]): Guide[] {
   const out: Guide[] = [];
-  for (const g of [...guides].sort((a, b) => (a.axis === b.axis ? a.at - b.at : a.axis === 'x' ? -1 : 1))) {
+  for (const g of [...guides].sort((a, b) => a.at - b.at)) {
     const last = out[out.length - 1];
-    if (last && last.axis === g.axis && Math.abs(last.at - g.at) <= SAME) {
+    if (last && Math.abs(last.at - g.at) <= SAME) {
       last.from = Math.min(last.from, g.from);
       last.to = Math.max(last.to, g.to);
     } else out.push({ ...g });
@@ -73,17 +78,17 @@ function axisGuides(rect: PixelRect, targets: readonly Line[], axis: Axis, toler
  * `others` and of the canvas: one guide per line, running across everything aligned on it.
  */
 export function alignmentGuides(rect: PixelRect, others: readonly PixelRect[], canvas: Size, tolerancePx: number): Guide[] {
-  return merged([
-    ...axisGuides(rect, targetLines(others, canvas, 'x'), 'x', tolerancePx),
-    ...axisGuides(rect, targetLines(others, canvas, 'y'), 'y', tolerancePx),
-  ]);
+  return [
+    ...merged(axisGuides(rect, targetLines(others, canvas, 'x'), 'x', tolerancePx)),
+    ...merged(axisGuides(rect, targetLines(others, canvas, 'y'), 'y', tolerancePx)),
+  ];
 }
 
 /** Which of a rectangle's lines (0 start edge, 1 centre, 2 end edge) a handle moves on an axis. */
 function movingLines(handle: SnapHandle, axis: Axis): number[] {
   if (handle === 'move') return [0, 1, 2];
-  const sides = axis === 'x' ? (['w', 'e'] as const) : (['n', 's'] as const);
-  return sides.flatMap((side, i) => (handle.includes(side) ? [i * 2] : []));
+  const [startSide, endSide] = AXES[axis].handles;
+  return [0, 2].filter((line) => handle.includes(line === 0 ? startSide : endSide));
 }
 
 /** The nearest target within the threshold for one axis, as [start, size] after snapping. */
@@ -125,9 +130,9 @@ export function snapRect(
   const [y, height] = snapAxis(rect, yTargets, 'y', yMoving, thresholdPx);
   const snapped = { x, y, width, height };
   // Guides only for the lines the gesture moves: an edge a resize leaves alone is no news.
-  const guides = merged([
-    ...axisGuides(snapped, xTargets, 'x', SAME, xMoving),
-    ...axisGuides(snapped, yTargets, 'y', SAME, yMoving),
-  ]);
+  const guides = [
+    ...merged(axisGuides(snapped, xTargets, 'x', SAME, xMoving)),
+    ...merged(axisGuides(snapped, yTargets, 'y', SAME, yMoving)),
+  ];
   return { rect: snapped, guides };
 }

@@ -10,7 +10,7 @@ export function regionFieldPath(regionIndex: number, field: string): string {
   return `${REGIONS_PATH.join('.')}[${regionIndex}].${field}`;
 }
 
-export const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+export const isIndex = (v: unknown): v is number => Number.isInteger(v) && Number(v) >= 0;
 
 function listAt(task: Obj, path: readonly string[]): unknown[] {
   let cur: unknown = task;
