@@ -79,7 +79,8 @@ test('query, task, timeline, regions, offline inspector and watch list, by keybo
   const inspector = new LayoutInspector(page);
   const highlightAt = async (id: string) => {
     const r = model.layout.regions.find((x) => x.id === id)!.rect;
-    return (await inspector.pixelAt(r.x + r.width / 2, r.y, HIGHLIGHT_LAYER))[3];
+    // A quarter down its left edge: the picked region's alignment guides run along the tops and middles it shares.
+    return (await inspector.pixelAt(r.x, r.y + r.height / 4, HIGHLIGHT_LAYER))[3];
   };
   await tabTo(page, ROWS);
   const first = await page.evaluate(() => document.activeElement?.getAttribute('data-region-id') ?? '');
