@@ -37,6 +37,8 @@ export const BUDGETS = [
   { id: 'callback-ingest-rate', figure: 'signed callbacks received, stored and answered 200, per second (20 connections)', unit: 'events/s', op: '>=', limit: 1000 },
   { id: 'callback-ack-p99', figure: 'the same at a steady 1,000 a second: p99 time to the 200', unit: 'ms', op: '<=', limit: 50 },
   { id: 'sse-change-p95', figure: '200 open screens on /api/events: a callback to the new row on each screen, p95', unit: 'ms', op: '<=', limit: 1000 },
+  { id: 'fleet-5000-upstream-peak', figure: '5,000 tasks watched, states changed by callback 100 a second: upstream calls in the busiest sliding second (MIXSCOPE_QPS 50)', unit: 'calls', op: '<=', limit: 50 },
+  { id: 'fleet-5000-state-age-p95', figure: 'the same: a state change\'s callback to the fleet row showing it, p95', unit: 'ms', op: '<=', limit: 5000 },
   { id: 'replicas-1-upstream-rate', figure: '1 replica on PostgreSQL, 200 viewers (event stream and a task polled every 2 s), 17 watched tasks: upstream calls per second at the wire', unit: 'calls/s' },
   { id: 'replicas-1-answer-age-p95', figure: 'the same: age of a task answer when it reached the viewer, p95', unit: 'ms' },
   { id: 'replicas-3-upstream-rate', figure: 'the same on 3 replicas behind an even balancer: upstream calls per second at the wire', unit: 'calls/s' },
