@@ -155,6 +155,24 @@ test('the transform panel brings the hidden region into view by numbers, explain
   await expect(editor.field('x')).toHaveValue('661');
   await expect(editor.field('y')).toHaveValue('82');
 
+  // Its bottom handle (at y 370) dragged to 396 snaps to guest-ghost's top edge at 400, with a
+  // guide drawn while dragging; with Alt held it lands where it is let go.
+  const handle = await editor.screenPoint({ x: 661 + 192, y: 370 });
+  const near = await editor.screenPoint({ x: 661 + 192, y: 396 });
+  await page.mouse.move(handle.x, handle.y);
+  await page.mouse.down();
+  await page.mouse.move(near.x, near.y, { steps: 8 });
+  await expect(editor.canvas).not.toHaveAttribute('data-guides', '0');
+  await page.mouse.up();
+  await expect(editor.canvas).toHaveAttribute('data-guides', '0');
+  await expect(editor.field('height')).toHaveValue('318');
+  await undo.click();
+  await expect(editor.field('height')).toHaveValue('288');
+  await editor.drag({ x: 661 + 192, y: 370 }, { x: 661 + 192, y: 396 }, { alt: true });
+  await expect.poll(async () => Math.abs(Number(await editor.field('height').inputValue()) - 314)).toBeLessThanOrEqual(2);
+  await undo.click();
+  await expect(editor.field('height')).toHaveValue('288');
+
   // The link says the editor is open; leaving asks first, and the copy is kept in the tab's session.
   await expect(page).toHaveURL(/[?&]edit=1/);
   const asked = page.waitForEvent('dialog').then(async (dialog) => {
