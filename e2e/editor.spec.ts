@@ -241,6 +241,8 @@ test('a past layout from the timeline is edited as it was then', async ({ page, 
   test.setTimeout(90_000);
   const live = { appId: 'demo-app', roomId: 'room-live', taskId: 'live-mix', version: '2020-12-01' as const };
   await TimelinePanel.watch(request, pair.mixscope.url, live);
+  // The layout before the change must be on record first: the watcher's first poll.
+  await expect.poll(async () => (await TimelinePanel.history(request, pair.mixscope.url, live)).observations.length, { timeout: 30_000 }).toBeGreaterThan(0);
   const tl = new TimelinePanel(page);
   await page.goto(`${pair.mixscope.url}/task?appId=demo-app&roomId=room-live&taskId=live-mix`);
   await expect(page.getByTestId('layout-section').first().getByTestId('region-table').locator('tbody tr')).toHaveCount(2);
@@ -259,10 +261,19 @@ test('a past layout from the timeline is edited as it was then', async ({ page, 
     },
   });
   expect(update.text).toContain('"Result":"ok"');
-  const change = tl.markers('layout');
-  await expect.poll(() => change.count(), { timeout: 45_000, intervals: [1_000] }).toBeGreaterThan(0);
-  for (let i = 0; i < 4 && !(await tl.markerDetail.isVisible()); i++) await change.first().click({ force: true });
-  await tl.markerDetail.getByRole('button', { name: 'Before this change' }).click();
+  await expect(tl.root).toContainText('1 configuration change', { timeout: 45_000 });
+  // The change row's last marker, by keyboard (the whole life may draw both configurations in one pill).
+  // Enter on a pill zooms into it; on the change alone it opens it.
+  const beforeButton = tl.markerDetail.getByRole('button', { name: 'Before this change' });
+  await tl.chart.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5 && !(await beforeButton.isVisible()); i++) {
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await beforeButton.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await beforeButton.click();
   await expect(tl.markerRegionRows()).toHaveCount(2);
   const before = await rowsOf(tl.markerDetail.getByTestId('marker-layout').getByTestId('region-table'));
 
