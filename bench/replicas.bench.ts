@@ -5,6 +5,7 @@ import { DEMO_SCENARIOS } from '../src/shared/demo-scenarios.ts';
 import { taskRefToSearch } from '../src/shared/task-ref.ts';
 import { freePort, spawnTs, startCountedSimulator, tempDir, type Child } from '../src/server/system-test/child-process-kit.ts';
 import { emitFigures, sleep } from './bench-kit.ts';
+import { busiestWindow } from './busiest-window.ts';
 
 /**
  * `npx tsx bench/replicas.bench.ts`: what a team deployment costs Volcengine and how fresh it
@@ -136,11 +137,7 @@ async function run(replicaCount: number, serverUrl: string): Promise<RunResult> 
 
     const arrivals = ((await (await fetch(`${proxyUrl}/__arrivals`)).json()) as number[]).filter((t) => t >= measureFrom && t < end).sort((a, b) => a - b);
     const spanS = (end - measureFrom) / 1_000;
-    let peak1s = 0;
-    for (let lo = 0, hi = 0; hi < arrivals.length; hi++) {
-      while ((arrivals[hi] ?? 0) - (arrivals[lo] ?? 0) >= 1_000) lo++;
-      peak1s = Math.max(peak1s, hi - lo + 1);
-    }
+    const peak1s = busiestWindow(arrivals, 1_000);
     return {
       replicas: replicaCount, rate: arrivals.length / spanS, peak1s,
       answerAgeP50: quantile(answerAges, 0.5), answerAgeP95: quantile(answerAges, 0.95),

@@ -7,6 +7,7 @@ import { testConfig } from '../src/server/test-support.ts';
 import type { UpstreamClient } from '../src/server/upstream-client.ts';
 import { systemClock } from '../src/server/clock/scheduler-clock.ts';
 import { emitFigures, sleep } from './bench-kit.ts';
+import { busiestWindow } from './busiest-window.ts';
 
 /**
  * `npx tsx bench/viewers.bench.ts`: twenty operators' worth of dashboards, 200 viewers on 20
@@ -34,15 +35,6 @@ function rng(seed: number) {
   };
 }
 
-/** Most events in any window of `ms` that starts at an event. */
-function busiest(times: readonly number[], ms: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while ((times[j] ?? Infinity) <= (times[i] ?? 0) - ms) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 // BENCH_CACHE_MS replays another cache setting (1000 was the default before the cache matched the poll).
 const cacheMs = process.env.BENCH_CACHE_MS === undefined ? GOVERNANCE_DEFAULTS.cacheMs : Number(process.env.BENCH_CACHE_MS);
@@ -88,8 +80,8 @@ server.close();
 const counted = calls.filter((t) => t >= t0 + WARMUP_MS && t < end);
 const spanS = (end - t0 - WARMUP_MS) / 1_000;
 const rate = counted.length / spanS;
-const peak = busiest(counted, PERIOD_MS) / (PERIOD_MS / 1_000);
-const peak1s = busiest(counted, 1_000);
+const peak = busiestWindow(counted, PERIOD_MS) / (PERIOD_MS / 1_000);
+const peak1s = busiestWindow(counted, 1_000);
 const answered = [...statuses].map(([s, n]) => `${n} × ${s}`).join(', ');
 console.log(`upstream calls: ${rate.toFixed(2)} per second on average over ${spanS.toFixed(0)} s (${counted.length} calls), ${peak.toFixed(1)} per second in the busiest ${PERIOD_MS / 1_000} s, ${peak1s} in the busiest second`);
 console.log(`viewer requests answered: ${answered}; one call per task per period would be ${(TASKS / (PERIOD_MS / 1_000)).toFixed(0)} per second`);
