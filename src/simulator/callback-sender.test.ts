@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callbackSignatureMatches } from '../shared/volc-callback-signature.ts';
 import { eventsBetween, NOTHING_SEEN } from './callback-events.ts';
-import { deliver, signedEnvelope } from './callback-sender.ts';
+import { deliver, signedEnvelope, startCallbackSender } from './callback-sender.ts';
 import { createSimulator } from './simulator.ts';
 
 describe('simulator callbacks', () => {
@@ -35,5 +35,33 @@ describe('simulator callbacks', () => {
     now += 6 * 3600_000;
     const later = eventsBetween(first.next, sim.snapshots(), sim.clock.taskNow());
     expect(later.events.some((e) => e.EventType === 'TranscodeStopped' || e.EventType === 'TranscodeStateChanged')).toBe(true);
+  });
+
+  it('keeps up to the concurrency in flight, each task and room in the order its events happened', async () => {
+    const now = Date.UTC(2026, 0, 1);
+    const sim = createSimulator({ now: () => now, speed: 1 });
+    const expected = eventsBetween(NOTHING_SEEN, sim.snapshots(), sim.clock.taskNow()).events;
+    const subject = (appId: unknown, data: Record<string, unknown>) => `${String(appId)}|${String(data['RoomId'])}|${String(data['TaskId'] ?? '')}`;
+    let inFlight = 0;
+    let most = 0;
+    const received: Array<{ subject: string; type: string; at: number }> = [];
+    const holding = (async (_url: string, init: RequestInit) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      const env = JSON.parse(String(init.body)) as Record<string, string>;
+      received.push({ subject: subject(env['AppId'], JSON.parse(env['EventData'] ?? '{}') as Record<string, unknown>), type: env['EventType'] ?? '', at: Date.parse(env['EventTime'] ?? '') });
+      await new Promise((r) => setImmediate(r));
+      inFlight -= 1;
+      return new Response('ok');
+    }) as typeof fetch;
+    const sender = startCallbackSender({ url: 'http://x/cb', secret: 's', snapshots: sim.snapshots, taskNow: sim.clock.taskNow, fetch: holding, everyMs: 3_600_000, concurrency: 4 });
+    await sender.flush();
+    sender.stop();
+    expect(received.length).toBe(expected.length);
+    expect(most).toBe(4);
+    for (const s of new Set(received.map((r) => r.subject))) {
+      const want = expected.filter((e) => subject(e.appId, e.data) === s).map((e) => `${e.EventType}@${e.at}`);
+      expect(received.filter((r) => r.subject === s).map((r) => `${r.type}@${r.at}`)).toEqual(want);
+    }
   });
 });

@@ -19,6 +19,12 @@ export interface CallbackSenderOptions {
   /** Milliseconds between looks (wall time). */
   everyMs?: number;
   testMode?: boolean;
+  /**
+   * Deliveries in flight at once (default 1: one after another). More keeps a large fleet's
+   * callbacks from queueing behind each other's answers; a task's (or room's) own events still go
+   * in order. Test mode always sends one at a time, so its reordering stays exact.
+   */
+  concurrency?: number;
   log?: (line: string) => void;
 }
 
@@ -58,6 +64,23 @@ export async function deliver(url: string, body: string, doFetch: typeof fetch =
   return { ok: false, attempts: 1 + CALLBACK_MAX_RETRIES, ...(status !== undefined ? { status } : {}) };
 }
 
+/** The task an event is about, else its room: what its delivery must stay in order with. */
+const subjectOf = (e: SimCallbackEvent) => `${e.appId}|${String(e.data['RoomId'])}|${String(e.data['TaskId'] ?? '')}`;
+
+/** The envelopes, one queue per subject, each in the order given. */
+function queuesBySubject<T>(events: readonly SimCallbackEvent[], envelopes: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  events.forEach((event, i) => {
+    const env = envelopes[i];
+    if (env === undefined) return;
+    const key = subjectOf(event);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [env]);
+    else group.push(env);
+  });
+  return [...groups.values()];
+}
+
 export function startCallbackSender(opts: CallbackSenderOptions): { stop(): void; flush(): Promise<void> } {
   const doFetch = opts.fetch ?? fetch;
   const log = opts.log ?? (() => undefined);
@@ -76,14 +99,25 @@ export function startCallbackSender(opts: CallbackSenderOptions): { stop(): void
         }
       }
     }
-    for (const env of envelopes) {
-      const body = JSON.stringify(env);
-      const result = await deliver(opts.url, body, doFetch);
-      if (!result.ok) log(`callback ${env.EventType} ${env.EventId} not accepted (status ${result.status ?? 'none'}) after ${result.attempts} attempts`);
-      if (opts.testMode && !firstSent) {
-        firstSent = true;
-        await deliver(opts.url, body, doFetch);
+    const concurrency = opts.testMode ? 1 : Math.max(1, Math.floor(opts.concurrency ?? 1));
+    // One queue per task (or per room, for presence): concurrent across queues, in order within one.
+    const queues = concurrency === 1 ? [envelopes] : queuesBySubject(events, envelopes);
+    let next = 0;
+    const worker = async () => {
+      for (let queue = queues[next++]; queue !== undefined; queue = queues[next++]) {
+        for (const env of queue) await deliverOne(env);
       }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+  }
+
+  async function deliverOne(env: Record<string, string>): Promise<void> {
+    const body = JSON.stringify(env);
+    const result = await deliver(opts.url, body, doFetch);
+    if (!result.ok) log(`callback ${env.EventType} ${env.EventId} not accepted (status ${result.status ?? 'none'}) after ${result.attempts} attempts`);
+    if (opts.testMode && !firstSent) {
+      firstSent = true;
+      await deliver(opts.url, body, doFetch);
     }
   }
 

@@ -12,9 +12,11 @@ import type { NumberMode } from './sim-types.ts';
 
 const USAGE = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--seed 1] [--speed 1]
        [--assets http://127.0.0.1:8080] [--numbers numbers|push-state-as-string|all-as-strings]
-       [--callback-url https://mixscope.example.com/api/volcengine/callback --callback-secret S [--callback-test-mode]]
+       [--callback-url https://mixscope.example.com/api/volcengine/callback --callback-secret S
+        [--callback-test-mode] [--callback-concurrency 1]]
   (or MIXSCOPE_SIMULATOR_CALLBACK_URL, MIXSCOPE_SIMULATOR_CALLBACK_SECRET): POST signed event callbacks
-  for the tasks' lives; test mode also sends a redelivery and an out-of-order pair.`;
+  for the tasks' lives; test mode also sends a redelivery and an out-of-order pair. Concurrency:
+  deliveries in flight at once (1 to 64), each task's own events still in order.`;
 
 function fatal(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -44,6 +46,7 @@ function main(): void {
         'callback-url': { type: 'string' },
         'callback-secret': { type: 'string' },
         'callback-test-mode': { type: 'boolean' },
+        'callback-concurrency': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -61,6 +64,7 @@ function main(): void {
   const numbers = NUMBER_MODES.find((m) => m === (values.numbers ?? 'numbers'));
   if (numbers === undefined) fatal(`--numbers: "${values.numbers}" is not one of ${NUMBER_MODES.join(', ')}.`);
   const assetBaseUrl = values.assets ?? 'http://127.0.0.1:8080';
+  const concurrency = numberFlag('callback-concurrency', values['callback-concurrency'], 1, (n) => Number.isInteger(n) && n >= 1 && n <= 64);
 
   const callbackUrl = values['callback-url'] ?? process.env.MIXSCOPE_SIMULATOR_CALLBACK_URL;
   const callbackSecret = values['callback-secret'] ?? process.env.MIXSCOPE_SIMULATOR_CALLBACK_SECRET;
@@ -71,7 +75,7 @@ function main(): void {
   const sender = callbackUrl !== undefined && callbackSecret !== undefined
     ? startCallbackSender({
       url: callbackUrl, secret: callbackSecret, snapshots: simulator.snapshots, taskNow: simulator.clock.taskNow,
-      testMode: values['callback-test-mode'] === true, log: (line) => console.error(line),
+      testMode: values['callback-test-mode'] === true, concurrency, log: (line) => console.error(line),
     })
     : undefined;
   const server = serve({ fetch: simulator.fetch, port, hostname: host }, (info) => {
