@@ -58,7 +58,7 @@ export const BENCHES: readonly Bench[] = [
   { name: 'viewers', file: 'bench/viewers.bench.ts', timeoutMin: 3 },
   { name: 'callback-ingest', file: 'bench/callback-ingest.bench.ts', timeoutMin: 4 },
   { name: 'sse-clients', file: 'bench/sse-clients.bench.ts', timeoutMin: 3 },
-  { name: 'fleet-5000', file: 'bench/fleet-5000.bench.ts', timeoutMin: 5 },
+  { name: 'fleet-5000', file: 'bench/fleet-5000.bench.ts', timeoutMin: 6 },
   { name: 'replicas', file: 'bench/replicas.bench.ts', timeoutMin: 6 },
   { name: 'server-memory', file: 'bench/server-memory.bench.ts', timeoutMin: 6 },
   { name: 'browser-heap', file: 'bench/browser-heap.bench.ts', timeoutMin: 6 },

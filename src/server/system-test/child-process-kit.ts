@@ -107,10 +107,11 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
 
 /**
  * The standalone simulator and a counting proxy in front of it, each its own process (pushed onto
- * `children` for the caller to stop): what a server under test calls, and the keys it signs with.
+ * `children` for the caller to stop): what a server under test calls, the keys it signs with, and
+ * the simulator's own address for calls that must not be counted (a customer's control calls).
  */
-export async function startCountedSimulator(children: Child[]): Promise<{ proxyUrl: string; accessKey: string; secretKey: string }> {
-  const simulator = spawnTs('src/simulator/simulator-main.ts', ['--port', '0']);
+export async function startCountedSimulator(children: Child[], simulatorArgs: readonly string[] = []): Promise<{ proxyUrl: string; simulatorUrl: string; accessKey: string; secretKey: string }> {
+  const simulator = spawnTs('src/simulator/simulator-main.ts', ['--port', '0', ...simulatorArgs]);
   children.push(simulator);
   const [, simulatorUrl = ''] = await simulator.waitFor(/VOLC_ENDPOINT=(http:\/\/\S+)/);
   const [, accessKey = ''] = await simulator.waitFor(/VOLC_ACCESSKEY=(\S+)/);
@@ -118,7 +119,7 @@ export async function startCountedSimulator(children: Child[]): Promise<{ proxyU
   const proxy = spawnTs('src/server/system-test/counting-proxy-main.ts', [simulatorUrl]);
   children.push(proxy);
   const [, proxyPort = ''] = await proxy.waitFor(/counting proxy on (\d+)/);
-  return { proxyUrl: `http://127.0.0.1:${proxyPort}`, accessKey, secretKey };
+  return { proxyUrl: `http://127.0.0.1:${proxyPort}`, simulatorUrl, accessKey, secretKey };
 }
 
 /** Asks until `read` returns something, or fails at the deadline with what `explain` says. */
