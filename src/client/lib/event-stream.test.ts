@@ -152,6 +152,25 @@ describe('createEventStream', () => {
     expect(reopened.get('lastEventId')).toBe('41');
   });
 
+  it('stays open while it swaps an open stream for one that carries more, so views do not blink to polling; a stream not yet open still says connecting', () => {
+    const { stream, sources, settle, latest } = harness();
+    const states: string[] = [];
+    stream.watchState(() => states.push(stream.state()));
+    stream.subscribe(recorder({ keys: [KEY_A] }).sub);
+    settle();
+    latest().open();
+    stream.subscribe({ rooms: ['app1|room1'] });
+    settle();
+    expect(sources).toHaveLength(2);
+    expect(stream.state()).toBe('open');
+    latest().fail(false);
+    expect(stream.state()).toBe('cut');
+    stream.subscribe(recorder({ keys: [KEY_B] }).sub);
+    settle();
+    expect(sources).toHaveLength(3);
+    expect(states).toEqual(['open', 'cut', 'connecting']);
+  });
+
   it('does not reopen when a view joins with what the stream already carries, and closes when the last view leaves', () => {
     const { stream, sources, settle } = harness();
     const off = stream.subscribe(recorder({ keys: [KEY_A] }).sub);

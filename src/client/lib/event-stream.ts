@@ -199,7 +199,9 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       return;
     }
     if (sameTopic(want, topic) && (source !== undefined || reopenTimer !== undefined)) return;
-    setState('connecting');
+    // Swapping an open stream for one with more topics resumes from the last event id, so nothing
+    // is missed: the views stay 'open' rather than blink to polling for the swap.
+    if (current !== 'open') setState('connecting');
     open(want);
   }
 

@@ -94,8 +94,10 @@ export function LayoutSection({ model, actions, notes, taskRef, edit }: Props) {
             · {mode.label} · {layout.canvas.width.value} × {layout.canvas.height.value} · {t(`inspector.model.${layout.model}`)}
           </span>
         </h2>
-        {(actions || (edit && rest)) && (
-          <div className="flex flex-wrap gap-2">
+        {/* A row of its own, its height held from the first render: the buttons arrive after the
+            picture, and beside a long title they wrapped below it and pushed the canvas down. */}
+        {(actions || edit) && (
+          <div className="flex min-h-[1.875rem] w-full flex-wrap items-center gap-2">
             {edit && rest && <EditButton source={edit} />}
             {actions?.({ getStage, getFrozenFrame })}
           </div>

@@ -49,7 +49,8 @@ export function TaskHeader({ taskRef, query, failure, retry, action, stream }: T
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           {dataUpdatedAt > 0 && (
             <span data-testid="task-updated-at" data-stream={stream} className={MUTED_TEXT}>
-              {t('task.updated', { ago: formatRelative(Math.min(dataUpdatedAt, now), now, i18n.language) })}
+              {/* Its width held while "now" becomes "12 seconds ago": the header's right side stays put. */}
+              <span className="inline-block min-w-[11rem] text-right">{t('task.updated', { ago: formatRelative(Math.min(dataUpdatedAt, now), now, i18n.language) })}</span>
               {' · '}
               {finished ? t('task.finished') : live.paused ? t('live.paused') : t('task.polling', { seconds: live.intervalMs / 1000 })}
               {stream === 'open' && !live.paused && <> {t('task.streamOpen')}</>}
