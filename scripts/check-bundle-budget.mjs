@@ -39,7 +39,7 @@ export const TASK_LAYOUT_MODULES = [
  * (imported when "Edit a copy" is pressed). The report names their chunks, and it fails if one is
  * in the first page.
  */
-export const ON_DEMAND_MODULES = ['node_modules/mpegts.js/', 'src/client/features/layout/editor/editor-view.tsx', 'src/shared/layout-edit/edit-'];
+export const ON_DEMAND_MODULES = ['node_modules/mpegts.js/', 'src/client/features/layout/editor-view.tsx', 'src/shared/layout-edit/edit-'];
 
 /** @param {string} dir @returns {string[]} */
 function listFiles(dir) {

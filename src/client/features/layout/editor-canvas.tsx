@@ -1,19 +1,19 @@
 import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NormalisedLayout, PixelRect } from '../../../../shared/layout-model.ts';
-import { useElementWidth } from '../../../lib/use-element-width.ts';
-import { MUTED_TEXT } from '../../../design-system/surface.ts';
-import { CanvasReadout } from '../canvas-readout.tsx';
-import { viewportFor } from '../canvas-view.ts';
-import { Layer, Line, Rect, Stage } from '../konva-core.ts';
-import { LABEL_FONT_PX, measureLabel } from '../label-fit.ts';
-import { sceneBackground, sceneHighlight, sceneOverlays, sceneRegions } from '../scene/build-scene.ts';
-import type { LayoutParts } from '../scene/layout-parts.ts';
-import { SceneKonvaItems } from '../scene/scene-konva.tsx';
-import type { LayoutImages } from '../scene/use-layout-picture.ts';
-import { useCanvasView } from '../use-canvas-view.ts';
-import { editorMarks, type EditorMark } from './editor-marks.ts';
-import { useEditPointer } from './use-edit-pointer.ts';
+import type { NormalisedLayout, PixelRect } from '../../../shared/layout-model.ts';
+import { useElementWidth } from '../../lib/use-element-width.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
+import { CanvasReadout } from './canvas-readout.tsx';
+import { viewportFor } from './canvas-view.ts';
+import { Layer, Line, Rect, Stage } from './konva-core.ts';
+import { LABEL_FONT_PX, measureLabel } from './label-fit.ts';
+import { sceneBackground, sceneHighlight, sceneOverlays, sceneRegions } from './scene/build-scene.ts';
+import type { LayoutParts } from './scene/layout-parts.ts';
+import { SceneKonvaItems } from './scene/scene-konva.tsx';
+import type { LayoutImages } from './scene/use-layout-picture.ts';
+import { useCanvasView } from './use-canvas-view.ts';
+import { editorMarks, type EditorMark } from './editor/editor-marks.ts';
+import { useEditPointer } from './editor/use-edit-pointer.ts';
 
 interface Props {
   layout: NormalisedLayout;
