@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import type { NormalisedLayout } from '../../../shared/layout-model.ts';
 import { hitTest } from '../../../shared/layout-geometry.ts';
-import { screenToCanvas, wheelFactor } from './canvas-view.ts';
+import { screenToCanvas } from './canvas-view.ts';
 import type { CanvasViewApi } from './use-canvas-view.ts';
+import { useCtrlWheelZoom } from './use-ctrl-wheel-zoom.ts';
 
 /** Moves under this many CSS pixels are a click, not a drag. */
 const DRAG_THRESHOLD = 4;
@@ -37,19 +38,7 @@ export function useCanvasPointer({ element, layout, api, selectedId, onHover, on
     onHover(id);
   };
 
-  // React's wheel listener is passive; zooming must stop the page from scrolling.
-  useEffect(() => {
-    const el = element.current;
-    if (!el) return;
-    const onWheel = (e: WheelEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return; // a plain wheel scrolls the page
-      e.preventDefault();
-      const box = el.getBoundingClientRect();
-      zoomAt(wheelFactor(e.deltaY, e.deltaMode), { x: e.clientX - box.left, y: e.clientY - box.top });
-    };
-    el.addEventListener('wheel', onWheel, { passive: false });
-    return () => el.removeEventListener('wheel', onWheel);
-  }, [element, zoomAt]);
+  useCtrlWheelZoom(element, zoomAt);
 
   const handlers = {
     onPointerDown: (e: PointerEvent<HTMLDivElement>) => {

@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { hitTest, type Point } from '../../../../shared/layout-geometry.ts';
 import { snapRect, type Guide } from '../../../../shared/layout-edit/snap.ts';
 import type { NormalisedLayout, PixelRect } from '../../../../shared/layout-model.ts';
-import { screenToCanvas, wheelFactor } from '../canvas-view.ts';
+import { screenToCanvas } from '../canvas-view.ts';
 import type { CanvasViewApi } from '../use-canvas-view.ts';
 import { DRAG_CURSOR, dragRect, handleAt, nudgeRect, type DragKind } from './drag-rect.ts';
 import { HANDLE_PX, screenRect } from './editor-marks.ts';
+import { useCtrlWheelZoom } from '../use-ctrl-wheel-zoom.ts';
 
 /** Moves under this many CSS pixels are a click, not a drag. */
 const DRAG_THRESHOLD = 3;
@@ -82,19 +83,7 @@ export function useEditPointer(o: EditPointerOptions) {
     return c.x >= r.x && c.x <= r.x + r.width && c.y >= r.y && c.y <= r.y + r.height ? 'move' : undefined;
   };
 
-  // React's wheel listener is passive; zooming must stop the page from scrolling.
-  useEffect(() => {
-    const el = element.current;
-    if (!el) return;
-    const onWheel = (e: WheelEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      e.preventDefault();
-      const box = el.getBoundingClientRect();
-      zoomAt(wheelFactor(e.deltaY, e.deltaMode), { x: e.clientX - box.left, y: e.clientY - box.top });
-    };
-    el.addEventListener('wheel', onWheel, { passive: false });
-    return () => el.removeEventListener('wheel', onWheel);
-  }, [element, zoomAt]);
+  useCtrlWheelZoom(element, zoomAt);
 
   const place = (g: Gesture, e: { altKey: boolean }, p: Point) => {
     const region = g.region;
