@@ -3,6 +3,7 @@ import type { FetchOutcome } from '../history/fetch-outcome.ts';
 import { LeaseLostError } from '../history/fence.ts';
 import type { Fence, HistoryStore, WatchedTaskRecord } from '../history/history-store.ts';
 import { silentLogger, type Logger } from '../logger.ts';
+import { oldestDue } from './oldest-due.ts';
 import { DEFAULT_CADENCE, planAfterPoll, planBeforePoll, type CadencePolicy, type PollDecision } from './poll-plan.ts';
 import type { SchedulerClock } from '../clock/scheduler-clock.ts';
 import { soleLease, type LeaseGate } from './watcher-lease.ts';
@@ -94,23 +95,29 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     timer = undefined;
     if (stopped || !lease.held()) return;
     const now = clock.now();
-    // Oldest due first: when the budget is short every task is served in turn, none starves.
-    const ready = [...due].filter(([key, d]) => d.at <= now && !inFlight.has(key)).sort((a, b) => a[1].at - b[1].at);
+    const idle = (key: string) => !inFlight.has(key);
     let blockedUntil: number | undefined;
-    for (const [key, { task }] of ready) {
-      if (inFlight.size >= maxInFlight) break;
-      const before = planBeforePoll(task, now, policy);
-      if (before !== undefined) {
+    // Oldest due first: when the budget is short every task is served in turn, none starves.
+    // Each pass takes as many as there are free slots; an entry settled without a poll frees
+    // nothing, so another pass looks further.
+    pass: for (;;) {
+      const free = maxInFlight - inFlight.size;
+      const ready = oldestDue(due, now, free, idle);
+      for (const [key, { task }] of ready) {
+        const before = planBeforePoll(task, now, policy);
+        if (before !== undefined) {
+          due.delete(key);
+          track(apply(key, task, before, lease.fence()).catch((err: unknown) => logger.error({ err: String(err), key }, 'watcher could not update the watch list')));
+          continue;
+        }
+        if (!budget.tryAcquire('background')) {
+          blockedUntil = now + Math.max(1, budget.retryAfterMs?.('background') ?? 250);
+          break pass;
+        }
         due.delete(key);
-        track(apply(key, task, before, lease.fence()).catch((err: unknown) => logger.error({ err: String(err), key }, 'watcher could not update the watch list')));
-        continue;
+        track(poll(key, task));
       }
-      if (!budget.tryAcquire('background')) {
-        blockedUntil = now + Math.max(1, budget.retryAfterMs?.('background') ?? 250);
-        break;
-      }
-      due.delete(key);
-      track(poll(key, task));
+      if (ready.length < free || inFlight.size >= maxInFlight) break;
     }
     arm(blockedUntil);
   }
