@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { CallbackOutcomeSchema, type CallbackEvent, type CallbackEnvelope, type CallbackOutcome } from '../../shared/callback-api.ts';
 import type { CallbackEventsTable, HistoryDatabase } from '../history/history-db.ts';
 import { sqliteHandleOf } from '../history/open-database.ts';
-import { syncWal } from '../history/sqlite-sync-wal.ts';
+import { syncWalOf } from '../history/sqlite-sync-wal.ts';
 
 /**
  * The query layer of received callbacks and room presence. Plain Kysely with no SQLite-only SQL,
@@ -135,7 +135,7 @@ async function addBatch(db: Kysely<HistoryDatabase>, events: readonly NewCallbac
       if (sqlite.inTransaction) throw new Error('the SQLite connection is inside a transaction it should not be in');
       return sqliteInsert(sqlite).batch(events);
     });
-    if (!sqlite.memory) await syncWal(sqlite.name);
+    if (!sqlite.memory) await syncWalOf(sqlite);
     return created;
   }
   // In-batch redeliveries: the first copy is written, the later ones are duplicates.

@@ -7,6 +7,7 @@ import type { PostgresTarget } from './database-url.ts';
 import { historyMigrations, type SqlFamily } from './migrations/migration-provider.ts';
 import { openPostgresDatabase, type OpenPostgresOptions } from './open-postgres.ts';
 import { cachingSqlite } from './sqlite-statement-cache.ts';
+import { releaseWalOf } from './sqlite-sync-wal.ts';
 
 export const DB_FILE_NAME = 'mixscope.sqlite';
 
@@ -51,7 +52,9 @@ export async function openHistoryDatabase(dataDir: string): Promise<Kysely<Histo
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new Error(`Could not open the history store ${file} (MIXSCOPE_DATA_DIR): ${why}. Point MIXSCOPE_DATA_DIR at a writable directory.`, { cause: err });
   }
-  const db = new Kysely<HistoryDatabase>({ dialect: new SqliteDialect({ database: cachingSqlite(sqlite) }) });
+  const connection = sqlite;
+  const database = cachingSqlite(sqlite, { beforeClose: () => releaseWalOf(connection) });
+  const db = new Kysely<HistoryDatabase>({ dialect: new SqliteDialect({ database }) });
   const { error, results } = await new Migrator({ db, provider: historyMigrations('sqlite') }).migrateToLatest();
   if (error !== undefined) {
     await db.destroy();

@@ -32,7 +32,7 @@ describe('cachingSqlite', () => {
   });
 
   it('drops the least recently used statement beyond its size', () => {
-    const db = cachingSqlite(sqlite, 2);
+    const db = cachingSqlite(sqlite, { size: 2 });
     const one = db.prepare('select 1');
     const two = db.prepare('select 2');
     expect(db.prepare('select 1')).toBe(one);
@@ -43,6 +43,13 @@ describe('cachingSqlite', () => {
 
   it('closes the database', () => {
     cachingSqlite(sqlite).close();
+    expect(sqlite.open).toBe(false);
+  });
+
+  it('runs beforeClose while the database is still open, then closes it', () => {
+    const openAtHook: boolean[] = [];
+    cachingSqlite(sqlite, { beforeClose: () => openAtHook.push(sqlite.open) }).close();
+    expect(openAtHook).toEqual([true]);
     expect(sqlite.open).toBe(false);
   });
 });

@@ -8,10 +8,14 @@ import type { SqliteDatabase } from 'kysely';
  * statement still being iterated (a streamed select) is busy and cannot run twice at once: then a
  * fresh one is prepared. The least recently used statements are dropped beyond `size`.
  */
-export function cachingSqlite(sqlite: Database.Database, size = 256): SqliteDatabase {
+export function cachingSqlite(sqlite: Database.Database, options: { size?: number; beforeClose?: () => void } = {}): SqliteDatabase {
+  const size = options.size ?? 256;
   const cache = new Map<string, Database.Statement>();
   return {
-    close: () => void sqlite.close(),
+    close: () => {
+      options.beforeClose?.();
+      sqlite.close();
+    },
     prepare(sql: string) {
       const hit = cache.get(sql);
       if (hit !== undefined && !hit.busy) {
