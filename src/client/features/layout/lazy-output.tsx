@@ -6,4 +6,4 @@ import { deferred } from '../../lib/deferred.tsx';
  */
 export const OutputPanelLazy = deferred(() => import('./output/output-panel.tsx').then((m) => m.OutputPanel), ['output']);
 // The player words a region found empty with the room's presence, in the presence strings.
-export const OutputPlayerLazy = deferred(() => import('./output/output-player.tsx').then((m) => m.OutputPlayer), ['output', 'presence']);
+export const OutputPlayerLazy = deferred(() => import('./output-player.tsx').then((m) => m.OutputPlayer), ['output', 'presence']);

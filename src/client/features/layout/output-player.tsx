@@ -1,22 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lookAtRegions, rgbOfHex, type RegionLook } from '../../../../shared/frame-regions.ts';
-import { emptyRegions, isKnownLeaveReason, type EmptyRegion } from '../../../../shared/presence-warnings.ts';
-import type { TaskModel } from '../../../../shared/task-model.ts';
-import type { TaskRef } from '../../../../shared/task-ref.ts';
-import { configQueries } from '../../../lib/config-queries.ts';
-import { useServerNow } from '../../../lib/server-now.ts';
-import { useTaskEvents } from '../../../lib/task-events-queries.ts';
-import { formatInstant, useTimeMode } from '../../../lib/time-setting.ts';
-import { useElementWidth } from '../../../lib/use-element-width.ts';
-import { MUTED_TEXT } from '../../../design-system/surface.ts';
-import { LABEL_FONT_PX, measureLabel } from '../label-fit.ts';
-import type { AppliedBox } from '../scene/applied-boxes.ts';
-import { videoOverlayScene } from '../scene/build-scene.ts';
-import type { LayoutParts } from '../scene/layout-parts.ts';
-import { SceneSvg } from '../scene/scene-svg.tsx';
-import { useOutputPlayer } from './use-output-player.ts';
+import { lookAtRegions, rgbOfHex, type RegionLook } from '../../../shared/frame-regions.ts';
+import { emptyRegions, isKnownLeaveReason, type EmptyRegion } from '../../../shared/presence-warnings.ts';
+import type { TaskModel } from '../../../shared/task-model.ts';
+import type { TaskRef } from '../../../shared/task-ref.ts';
+import { configQueries } from '../../lib/config-queries.ts';
+import { useServerNow } from '../../lib/server-now.ts';
+import { useTaskEvents } from '../../lib/task-events-queries.ts';
+import { formatInstant, useTimeMode } from '../../lib/time-setting.ts';
+import { useElementWidth } from '../../lib/use-element-width.ts';
+import { MUTED_TEXT } from '../../design-system/surface.ts';
+import { LABEL_FONT_PX, measureLabel } from './label-fit.ts';
+import type { AppliedBox } from './scene/applied-boxes.ts';
+import { videoOverlayScene } from './scene/build-scene.ts';
+import type { LayoutParts } from './scene/layout-parts.ts';
+import { SceneSvg } from './scene/scene-svg.tsx';
+import { useOutputPlayer } from './output/use-output-player.ts';
 
 export interface OutputPlayerProps {
   /** The server's relay of the output (GET /api/task/output/stream?…). */
