@@ -118,7 +118,7 @@ if (only.length === 0) {
   writeFileSync('bench/results.md', [
     '# Benchmark results', '',
     `Written by \`npm run bench\` on ${date} at commit ${commit}.`, '',
-    `Machine: ${machineLine}. Loopback, the embedded simulator, headless Chromium.`, '',
+    `Machine: ${machineLine}. Loopback, the embedded simulator (the standalone one for callback-ingest, fleet-5000 and replicas), headless Chromium.`, '',
     text, '', 'Conditions: the same fixed single-core workload timed before each bench (about 80 ms on this machine when it is quiet), and the share of CPU time the hypervisor gave to other guests meanwhile.', '', conditionsText, '', ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
     '<details><summary>Details of each figure</summary>', '', ...details, '', '</details>', '',
     fixes.trimEnd(), '',
