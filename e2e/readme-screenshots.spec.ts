@@ -10,7 +10,7 @@ import { TimelinePanel } from './pages/timeline.ts';
 // writes them under test-results only, so the gate never dirties the work tree.
 //
 // Every page (home, task page, broken layout, timeline with a layout change, /inspect with an
-// example, /watch with tasks) in English and Chinese, light and dark: 24 viewport shots named
+// example, /watch with tasks, the fleet at /tasks) in English and Chinese, light and dark: 28 viewport shots named
 // <page>-<language>-<theme>.png. A server of its own with the simulator 60 times faster than real
 // time, so watched tasks have a history (the PK battle's layout change comes about 33 s after the
 // start, the online class runs for a minute and a half) and the watch list is nobody else's.
@@ -127,6 +127,13 @@ for (const lang of ['en', 'zh'] as const) {
         await expect(page.getByRole('heading', { level: 1, name: words.watchTitle })).toBeVisible();
         await expect(page.getByTestId('watch-row')).toHaveCount(WATCHED.length);
         await shot('watch');
+
+        // The fleet: the simulator's tasks arrived by themselves, each with what its poll found.
+        await page.goto('/tasks');
+        await expect(page.getByTestId('fleet-live')).toHaveAttribute('data-stream', 'open');
+        await expect.poll(() => page.getByTestId('fleet-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(WATCHED.length);
+        await expect(page.locator('[data-testid=fleet-row]:not([data-attention=unknown])').first()).toBeVisible({ timeout: 30_000 });
+        await shot('fleet');
       });
     });
   }
