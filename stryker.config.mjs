@@ -31,6 +31,8 @@ export default {
     'src/server/governor/admission.ts',
     'src/server/governor/retry-policy.ts',
     'src/server/governor/circuit-breaker.ts',
+    // the watcher's pick of what to poll next
+    'src/server/watcher/oldest-due.ts',
     '!**/*.test.ts',
   ],
   reporters: ['clear-text', 'progress', 'json', 'html'],

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // server's tests also reach, for no extra kill: those tests exercise this code through it.
 export default defineConfig({
   test: {
-    include: ['src/shared/**/*.test.ts', 'src/server/governor/**/*.test.ts'],
+    include: ['src/shared/**/*.test.ts', 'src/server/governor/**/*.test.ts', 'src/server/watcher/oldest-due.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },
