@@ -81,8 +81,14 @@ test('a stop Volcengine reports reaches an open task page in under a second', as
       new MutationObserver(look).observe(document.body, { childList: true, subtree: true });
     });
   });
+  // The simulator runs 60 times faster, so its own callbacks carry its task clock's times, ahead
+  // of this machine's. A stop older than an event already applied is rightly not shown: this one
+  // is stamped ten task minutes after every event stored for the task, past whatever the
+  // simulator sends in the next few seconds.
+  const stored = await (await fetch(`${mixscope.url}/api/callback-events?appId=demo-app&roomId=${ids.roomId}&taskId=${ids.taskId}`)).json() as { events: { eventTime: number }[] };
+  const eventTime = Math.max(Date.now(), ...stored.events.map((e) => e.eventTime)) + 10 * 60_000;
   const postedAt = Date.now();
-  const res = await postCallback('TranscodeStopped', ids);
+  const res = await postCallback('TranscodeStopped', ids, { eventTime });
   expect(res.status).toBe(200);
   const shownAt = await page.evaluate(() => (window as unknown as { stopShownAt: Promise<number> }).stopShownAt);
   const ms = shownAt - postedAt;
@@ -99,7 +105,7 @@ test('a stop Volcengine reports reaches an open task page in under a second', as
 test('a forged callback is refused and shows nowhere', async ({ page }) => {
   await page.goto(`${mixscope.url}/tasks`);
   await expect(page.getByTestId('fleet-live')).toHaveAttribute('data-stream', 'open');
-  const forged = await postCallback('TranscodeStarted', { roomId: 'forged-room', taskId: 'forged-task' }, 'not-the-secret');
+  const forged = await postCallback('TranscodeStarted', { roomId: 'forged-room', taskId: 'forged-task' }, { secret: 'not-the-secret' });
   expect(forged.status).toBe(401);
   expect(await forged.text()).toContain('Signature does not match');
   // A genuine callback after it: once its row is on the page, the forged one had every chance to be.
@@ -113,18 +119,18 @@ test('a forged callback is refused and shows nowhere', async ({ page }) => {
 });
 
 /** A callback as Volcengine sends it, signed with `secret` (the wrong one for a forgery). */
-async function postCallback(eventType: string, ids: { roomId: string; taskId: string }, secret = SECRET, eventId = `e2e-${eventType}-${ids.taskId}-${Date.now().toString(36)}`): Promise<Response> {
+async function postCallback(eventType: string, ids: { roomId: string; taskId: string }, options: { secret?: string; eventId?: string; eventTime?: number } = {}): Promise<Response> {
   const base = {
     EventType: eventType,
     EventData: JSON.stringify({ AppId: 'demo-app', RoomId: ids.roomId, TaskId: ids.taskId }),
-    EventTime: new Date().toISOString(),
-    EventId: eventId,
+    EventTime: new Date(options.eventTime ?? Date.now()).toISOString(),
+    EventId: options.eventId ?? `e2e-${eventType}-${ids.taskId}-${Date.now().toString(36)}`,
     AppId: 'demo-app',
     Version: '2020-12-01',
     Nonce: String(Math.floor(Math.random() * 9000) + 1000),
   };
   return fetch(`${mixscope.url}/api/volcengine/callback`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, Signature: await callbackSignature(base, secret) }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, Signature: await callbackSignature(base, options.secret ?? SECRET) }),
   });
 }
 
