@@ -137,3 +137,16 @@ test('query, task, timeline, regions, offline inspector and watch list, by keybo
   await page.keyboard.press('Enter');
   await expect(rows).toHaveCount(0);
 });
+
+test('the focus stays on Refresh while the page polls behind it', async ({ page }) => {
+  await page.goto(`/task?${CLASS}`);
+  await expect(page.getByTestId('task-status')).toBeVisible();
+  await tabTo(page, 'header button', { text: /Refresh/ });
+  // Two polls of the task come and go (every 2 s) with the focus where the person left it.
+  for (let i = 0; i < 2; i++) {
+    await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/task');
+    await page.waitForFunction(() => document.activeElement?.textContent?.includes('Refresh') === true && document.activeElement.getAttribute('aria-disabled') === 'false');
+  }
+  expect(await focusIs(page, 'header button', /Refresh/)).toBe(true);
+  await expectVisibleFocus(page);
+});

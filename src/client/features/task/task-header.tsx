@@ -34,6 +34,8 @@ export function TaskHeader({ taskRef, query, failure, retry, action, stream }: T
   const [live] = useLiveSetting();
   const { data, dataUpdatedAt, isFetching } = query;
   const finished = data ? isFinished(data.model) : false;
+  // While retries wait, Refresh asks at once (it replaces the waiting retry).
+  const refreshing = isFetching && !(data && failure);
   const ids: [string, string | undefined][] = [
     ['AppId', taskRef.appId],
     ['RoomId', taskRef.roomId],
@@ -60,10 +62,10 @@ export function TaskHeader({ taskRef, query, failure, retry, action, stream }: T
           {action}
           <button
             type="button"
-            onClick={() => void query.refetch()}
-            // While retries wait, Refresh asks at once (it replaces the waiting retry).
-            disabled={isFetching && !(data && failure)}
-            className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+            onClick={() => { if (!refreshing) void query.refetch(); }}
+            // aria-disabled, not disabled: every poll would otherwise take the keyboard focus off it.
+            aria-disabled={refreshing}
+            className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 aria-disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
           >
             ↻ {t('task.refresh')}
           </button>
