@@ -52,8 +52,7 @@ export async function openHistoryDatabase(dataDir: string): Promise<Kysely<Histo
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new Error(`Could not open the history store ${file} (MIXSCOPE_DATA_DIR): ${why}. Point MIXSCOPE_DATA_DIR at a writable directory.`, { cause: err });
   }
-  const connection = sqlite;
-  const database = cachingSqlite(sqlite, { beforeClose: () => releaseWalOf(connection) });
+  const database = cachingSqlite(sqlite, { beforeClose: releaseWalOf });
   const db = new Kysely<HistoryDatabase>({ dialect: new SqliteDialect({ database }) });
   const { error, results } = await new Migrator({ db, provider: historyMigrations('sqlite') }).migrateToLatest();
   if (error !== undefined) {

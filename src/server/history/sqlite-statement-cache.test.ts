@@ -48,7 +48,7 @@ describe('cachingSqlite', () => {
 
   it('runs beforeClose while the database is still open, then closes it', () => {
     const openAtHook: boolean[] = [];
-    cachingSqlite(sqlite, { beforeClose: () => openAtHook.push(sqlite.open) }).close();
+    cachingSqlite(sqlite, { beforeClose: (handle) => openAtHook.push(handle === sqlite && handle.open) }).close();
     expect(openAtHook).toEqual([true]);
     expect(sqlite.open).toBe(false);
   });

@@ -8,12 +8,12 @@ import type { SqliteDatabase } from 'kysely';
  * statement still being iterated (a streamed select) is busy and cannot run twice at once: then a
  * fresh one is prepared. The least recently used statements are dropped beyond `size`.
  */
-export function cachingSqlite(sqlite: Database.Database, options: { size?: number; beforeClose?: () => void } = {}): SqliteDatabase {
+export function cachingSqlite(sqlite: Database.Database, options: { size?: number; beforeClose?: (sqlite: Database.Database) => void } = {}): SqliteDatabase {
   const size = options.size ?? 256;
   const cache = new Map<string, Database.Statement>();
   return {
     close: () => {
-      options.beforeClose?.();
+      options.beforeClose?.(sqlite);
       sqlite.close();
     },
     prepare(sql: string) {

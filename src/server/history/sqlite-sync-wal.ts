@@ -12,13 +12,10 @@ import type Database from 'better-sqlite3';
  * journal commit of the file system.
  */
 export async function syncWal(databaseFile: string): Promise<void> {
-  let file: FileHandle;
-  try {
-    file = await open(`${databaseFile}-wal`, 'r+');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    file = await open(databaseFile, 'r+');
-  }
+  await flushAndClose((await openWal(databaseFile)) ?? (await open(databaseFile, 'r+')));
+}
+
+async function flushAndClose(file: FileHandle): Promise<void> {
   try {
     await file.datasync();
   } finally {
@@ -60,7 +57,7 @@ export async function syncWalOf(sqlite: Database.Database): Promise<void> {
   if (file === undefined) {
     // No WAL yet: sync the database file this time, and look for the WAL again next time.
     walHandles.delete(sqlite);
-    await syncWal(sqlite.name);
+    await flushAndClose(await open(sqlite.name, 'r+'));
     return;
   }
   await file.datasync();
